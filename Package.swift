@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "speedwork",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "speedwork", targets: ["speedwork"]),
+        .library(name: "Speedwork", targets: ["Speedwork"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The domain: units, fitness models, paces. Foundation only.
+        .target(name: "Speedwork"),
+        // The command tree, a library so tests can run it in-process.
+        .target(
+            name: "SpeedworkCLI",
+            dependencies: [
+                "Speedwork",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The thin executable.
+        .executableTarget(name: "speedwork", dependencies: ["SpeedworkCLI"]),
+        .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork"]),
+        .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import SpeedworkCLI
+
+await SpeedworkCommand.main()
