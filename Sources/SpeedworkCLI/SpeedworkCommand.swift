@@ -1,7 +1,16 @@
 import ArgumentParser
 
-/// The root of the command tree.
+/// The root of the command tree: `speedwork predict | paces | stride`.
 public struct SpeedworkCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "speedwork")
+    public static let configuration = CommandConfiguration(
+        commandName: "speedwork",
+        abstract: "A speed-training coach for runners: fitness, training paces and per-rep targets from your results.",
+        discussion: """
+            Results are written DISTANCE=TIME, optionally @YYYY-MM-DD: 400m=1:20, mile=6:30, 5k=20:00@2026-10-04.
+            Every command that prints data takes --json.
+            """,
+        subcommands: [PredictCommand.self, PacesCommand.self, StrideCommand.self]
+    )
+
     public init() {}
 }

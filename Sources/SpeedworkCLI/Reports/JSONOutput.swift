@@ -1,0 +1,96 @@
+import Foundation
+import Speedwork
+
+/// Writes a report as the JSON of the README's contract: sorted keys, pretty-printed.
+enum JSONOutput {
+    static func render<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// A number rounded for output: times to 0.1 s, VDOT to 0.1, metres to 0.1 m.
+func rounded(_ value: Double, _ decimals: Int = 1) -> Double {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    return (value * scale).rounded() / scale
+}
+
+/// `{"fast": …, "slow": …}` in seconds.
+struct SecondsRangeJSON: Encodable, Equatable {
+    let fast: Double
+    let slow: Double
+}
+
+/// A pace band per km and per mile.
+struct PaceJSON: Encodable, Equatable {
+    let secondsPerKm: SecondsRangeJSON
+    let secondsPerMile: SecondsRangeJSON
+
+    init(_ range: PaceRange) {
+        secondsPerKm = SecondsRangeJSON(fast: rounded(range.fast.secondsPerKilometer), slow: rounded(range.slow.secondsPerKilometer))
+        secondsPerMile = SecondsRangeJSON(fast: rounded(range.fast.secondsPerMile), slow: rounded(range.slow.secondsPerMile))
+    }
+}
+
+/// The fitness estimate as JSON: model, VDOT, confidence, the results and notes.
+struct FitnessJSON: Encodable {
+    struct Result: Encodable {
+        let result: String
+        let distance: String
+        let meters: Double
+        let seconds: Double
+        let date: String?
+        let weight: Double
+        let vdot: Double
+    }
+
+    struct Parameters: Encodable {
+        let riegelExponent: Double?
+        let criticalSpeedMetersPerSecond: Double?
+        let dPrimeMeters: Double?
+        let speedReserveRatio: Double
+        let speedReserveFitted: Bool
+        let speedAtVO2maxMetersPerSecond: Double
+    }
+
+    let model: String
+    let modelTitle: String
+    let vdot: Double
+    let confidence: String
+    let confidenceReasons: [String]
+    let notes: [String]
+    let asOf: String
+    let results: [Result]
+    let parameters: Parameters
+
+    init(_ estimate: FitnessEstimate) {
+        model = estimate.model.name
+        modelTitle = estimate.model.title
+        vdot = rounded(estimate.vdot)
+        confidence = estimate.confidence.rawValue
+        confidenceReasons = estimate.confidenceReasons
+        notes = estimate.notes
+        asOf = estimate.asOf.description
+        results = estimate.results.map {
+            Result(result: $0.performance.written, distance: $0.performance.distance.label, meters: rounded($0.performance.distance.meters, 3),
+                   seconds: rounded($0.performance.time.seconds, 2), date: $0.performance.date?.description,
+                   weight: rounded($0.weight, 3), vdot: rounded($0.vdot))
+        }
+        var riegel: Double?
+        var cs: CriticalSpeedModel?
+        switch estimate.model {
+        case .riegel(let model): riegel = model.exponent
+        case .criticalSpeed(let model): cs = model
+        case .vdot, .speedReserve: break
+        }
+        parameters = Parameters(
+            riegelExponent: riegel.map { rounded($0, 4) },
+            criticalSpeedMetersPerSecond: cs.map { rounded($0.criticalSpeed.metersPerSecond, 3) },
+            dPrimeMeters: cs.map { rounded($0.dPrime.meters) },
+            speedReserveRatio: rounded(estimate.speedReserve.reserveRatio, 3),
+            speedReserveFitted: estimate.speedReserveIsPersonal,
+            speedAtVO2maxMetersPerSecond: rounded(estimate.speedReserve.aerobicSpeed.metersPerSecond, 3))
+    }
+}

@@ -1,3 +1,0 @@
-import SpeedworkCLI
-
-await SpeedworkCommand.main()
