@@ -1,0 +1,51 @@
+/// A structured session: warm-up, main set, recovery, cool-down and stretching, each step with its
+/// length and target (M4, M5, M42). Maps one-to-one onto a FIT workout file.
+public struct Workout: Sendable, Hashable {
+    /// The method's rule id: `M11`; `M32` for strength routines.
+    public var rule: String
+    /// What kind of day it is.
+    public var kind: SessionKind
+    /// The session's name: `8 × 200m`.
+    public var title: String
+    /// The steps in running order.
+    public var blocks: [WorkoutBlock]
+    /// Cues for the whole session.
+    public var notes: [String]
+
+    public init(rule: String, kind: SessionKind, title: String, blocks: [WorkoutBlock], notes: [String] = []) {
+        self.rule = rule
+        self.kind = kind
+        self.title = title
+        self.blocks = blocks
+        self.notes = notes
+    }
+
+    /// Whether it is a hard day (M2, M41).
+    public var isHard: Bool { kind.isHard }
+
+    /// Every step in running order with repeats written out.
+    public var expandedSteps: [WorkoutStep] { blocks.flatMap(\.expanded) }
+
+    /// How long the session takes, warm-up and cool-down included (M41's time budget).
+    ///
+    /// Distance steps take the middle of their pace band; steps without a pace are timed at
+    /// `openPace` (distance) or `openStep` (open steps); strength sets at `secondsPerRep` a rep.
+    public func estimatedDuration(openPace: Pace, openStep: Duration = .seconds(60), secondsPerRep: Double = 4) -> Duration {
+        let seconds = expandedSteps.reduce(0.0) { total, step in
+            switch step.length {
+            case .time(let time):
+                return total + time.seconds
+            case .distance(let distance):
+                if case .pace(let band) = step.target {
+                    return total + band.middle.time(for: distance).seconds
+                }
+                return total + openPace.time(for: distance).seconds
+            case .open:
+                return total + openStep.seconds
+            case .reps(let count):
+                return total + Double(count) * secondsPerRep
+            }
+        }
+        return .seconds(seconds)
+    }
+}
