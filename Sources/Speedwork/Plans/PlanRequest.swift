@@ -1,0 +1,56 @@
+/// What a runner asks a plan for: where they are, where they want to be, and when they can train.
+public struct PlanRequest: Sendable {
+    /// Strength routine levels (M32); progression is by form only (M33).
+    public enum StrengthLevel: String, Sendable, Hashable, Codable, CaseIterable {
+        case beginner, intermediate, advanced
+    }
+
+    public let fitness: FitnessEstimate
+    public let goal: Performance
+    public let raceDay: Day
+    public let start: Day
+    public let days: Set<Weekday>
+    /// The longest a session may take, warm-up and cool-down included (M41), if limited.
+    public let maxSessionMinutes: Int?
+    public let strength: StrengthLevel
+    /// Weeks of easy to moderate running the runner already has (M8).
+    public let baseWeeks: Int
+
+    /// The shortest plan accepted, in days (one week, so the taper fits).
+    public static let minimumDays = 7
+    /// The longest plan accepted, in days (two years).
+    public static let maximumDays = 730
+    /// The shortest session budget accepted: a leg-speed session fits an hour (M10), nothing useful fits under 30 min.
+    public static let minimumSessionMinutes = 30
+
+    /// - Throws: ``InputError`` when the race is not after the start, the plan is shorter than a
+    ///   week or longer than two years, fewer than 3 days are available, the budget is under 30
+    ///   minutes, or the base is negative.
+    public init(fitness: FitnessEstimate, goal: Performance, raceDay: Day, start: Day, days: Set<Weekday>,
+                maxSessionMinutes: Int? = nil, strength: StrengthLevel = .beginner, baseWeeks: Int = 0) throws {
+        let span = start.days(until: raceDay)
+        guard span >= Self.minimumDays else {
+            throw InputError("race date \(raceDay) is \(span) days after the start \(start): a plan needs at least \(Self.minimumDays) days")
+        }
+        guard span <= Self.maximumDays else {
+            throw InputError("race date \(raceDay) is \(span) days after the start \(start): plans run up to two years")
+        }
+        guard days.count >= 3 else {
+            throw InputError("\(days.count) training day\(days.count == 1 ? "" : "s") given: the method needs at least 3 (one speed session, two strength sessions, M3 and M34)")
+        }
+        if let minutes = maxSessionMinutes, minutes < Self.minimumSessionMinutes {
+            throw InputError("a session budget of \(minutes) min is under \(Self.minimumSessionMinutes) min: warm-up and cool-down alone take 20 (M4)")
+        }
+        guard (0...520).contains(baseWeeks) else {
+            throw InputError("base weeks \(baseWeeks) is outside 0–520")
+        }
+        self.fitness = fitness
+        self.goal = goal
+        self.raceDay = raceDay
+        self.start = start
+        self.days = days
+        self.maxSessionMinutes = maxSessionMinutes
+        self.strength = strength
+        self.baseWeeks = baseWeeks
+    }
+}
