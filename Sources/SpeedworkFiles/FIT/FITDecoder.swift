@@ -65,10 +65,8 @@ public struct FITDecoder: Sendable {
             let unit: FITFileUnit
             do {
                 unit = try FITDecoder.openFile(bytes, at: offset, verifyCRC: verifyCRC)
-            } catch let error as FITDecodeError {
-                return FITInspection(files: files, trailingError: error)
             } catch {
-                return FITInspection(files: files, trailingError: .badHeader(offset: offset, reason: "\(error)"))
+                return FITInspection(files: files, trailingError: error)
             }
             var summary = FITFileSummary(offset: offset, header: unit.header)
             if let crcError = unit.crcError { summary.errors.append(crcError) }
