@@ -3,22 +3,39 @@
 /// Garmin FIT SDK, *FIT Protocol*, section 4.2.1.4.2 "Base Type" table: the raw value is the
 /// base type byte of a field definition (bit 7 = endian ability, bits 0–4 = base type number).
 public enum FITBaseType: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+    /// Enumeration, 1 byte; invalid 0xFF.
     case `enum` = 0x00
+    /// Signed 8-bit integer; invalid 0x7F.
     case sint8 = 0x01
+    /// Unsigned 8-bit integer; invalid 0xFF.
     case uint8 = 0x02
+    /// Signed 16-bit integer; invalid 0x7FFF.
     case sint16 = 0x83
+    /// Unsigned 16-bit integer; invalid 0xFFFF.
     case uint16 = 0x84
+    /// Signed 32-bit integer; invalid 0x7FFFFFFF.
     case sint32 = 0x85
+    /// Unsigned 32-bit integer; invalid 0xFFFFFFFF.
     case uint32 = 0x86
+    /// NUL-terminated UTF-8 string; invalid when empty.
     case string = 0x07
+    /// IEEE 754 single; invalid 0xFFFFFFFF.
     case float32 = 0x88
+    /// IEEE 754 double; invalid all ones.
     case float64 = 0x89
+    /// Unsigned 8-bit integer; invalid 0x00.
     case uint8z = 0x0A
+    /// Unsigned 16-bit integer; invalid 0x0000.
     case uint16z = 0x8B
+    /// Unsigned 32-bit integer; invalid 0x00000000.
     case uint32z = 0x8C
+    /// Raw bytes; invalid when every byte is 0xFF.
     case byte = 0x0D
+    /// Signed 64-bit integer; invalid 0x7FFFFFFFFFFFFFFF.
     case sint64 = 0x8E
+    /// Unsigned 64-bit integer; invalid all ones.
     case uint64 = 0x8F
+    /// Unsigned 64-bit integer; invalid 0.
     case uint64z = 0x90
 
     /// The base types indexed by base type number (bits 0–4 of the base type byte).

@@ -15,24 +15,43 @@ public enum FITProfile {
 
     /// Global message numbers of the messages the project reads (FIT Profile, `mesg_num`).
     public enum Message {
+        /// `file_id` (0).
         public static let fileID: UInt16 = 0
+        /// `device_settings` (2).
         public static let deviceSettings: UInt16 = 2
+        /// `user_profile` (3).
         public static let userProfile: UInt16 = 3
+        /// `zones_target` (7).
         public static let zonesTarget: UInt16 = 7
+        /// `sport` (12).
         public static let sport: UInt16 = 12
+        /// `training_settings` (13).
         public static let trainingSettings: UInt16 = 13
+        /// `session` (18).
         public static let session: UInt16 = 18
+        /// `lap` (19).
         public static let lap: UInt16 = 19
+        /// `record` (20).
         public static let record: UInt16 = 20
+        /// `event` (21).
         public static let event: UInt16 = 21
+        /// `device_info` (23).
         public static let deviceInfo: UInt16 = 23
+        /// `workout` (26).
         public static let workout: UInt16 = 26
+        /// `workout_step` (27).
         public static let workoutStep: UInt16 = 27
+        /// `activity` (34).
         public static let activity: UInt16 = 34
+        /// `file_creator` (49).
         public static let fileCreator: UInt16 = 49
+        /// `hrv` (78).
         public static let hrv: UInt16 = 78
+        /// `length` (101).
         public static let length: UInt16 = 101
+        /// `field_description` (206).
         public static let fieldDescription: UInt16 = 206
+        /// `developer_data_id` (207).
         public static let developerDataID: UInt16 = 207
     }
 
@@ -46,19 +65,27 @@ public enum FITProfile {
 
         /// file_id fields.
         public enum FileID {
+            /// `type` (0).
             public static let type: UInt8 = 0
+            /// `manufacturer` (1).
             public static let manufacturer: UInt8 = 1
+            /// `product` (2).
             public static let product: UInt8 = 2
+            /// `serial_number` (3).
             public static let serialNumber: UInt8 = 3
+            /// `time_created` (4).
             public static let timeCreated: UInt8 = 4
         }
 
         /// record fields.
         public enum Record {
+            /// `position_lat` (0).
             public static let positionLat: UInt8 = 0
+            /// `position_long` (1).
             public static let positionLong: UInt8 = 1
             /// uint16, scale 5, offset 500, m.
             public static let altitude: UInt8 = 2
+            /// `heart_rate` (3).
             public static let heartRate: UInt8 = 3
             /// uint8 rpm (for running, strides per minute of one leg).
             public static let cadence: UInt8 = 4
@@ -66,6 +93,7 @@ public enum FITProfile {
             public static let distance: UInt8 = 5
             /// uint16, scale 1000, m/s.
             public static let speed: UInt8 = 6
+            /// `power` (7).
             public static let power: UInt8 = 7
             /// uint8, scale 128, rpm.
             public static let fractionalCadence: UInt8 = 53
@@ -77,8 +105,11 @@ public enum FITProfile {
 
         /// lap and session fields shared by both messages.
         public enum LapSession {
+            /// `event` (0).
             public static let event: UInt8 = 0
+            /// `event_type` (1).
             public static let eventType: UInt8 = 1
+            /// `start_time` (2).
             public static let startTime: UInt8 = 2
             /// uint32, scale 1000, s.
             public static let totalElapsedTime: UInt8 = 7
@@ -90,12 +121,15 @@ public enum FITProfile {
 
         /// session fields.
         public enum Session {
+            /// `sport` (5).
             public static let sport: UInt8 = 5
+            /// `sub_sport` (6).
             public static let subSport: UInt8 = 6
         }
 
         /// lap fields.
         public enum Lap {
+            /// `sport` (25).
             public static let sport: UInt8 = 25
         }
     }
