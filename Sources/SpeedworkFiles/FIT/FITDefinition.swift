@@ -48,6 +48,8 @@ public struct FITDefinition: Sendable, Hashable {
     public let messageSize: Int
     /// Offset of a 4-byte timestamp field (253), used to anchor compressed timestamps.
     let timestampOffset: Int?
+    /// `slots[n]` is 1 + the index of field `n` in ``fields`` (the first one if repeated), or 0.
+    let slots: [UInt8]
 
     /// Creates a definition from its parts (also used by tests to describe expected layouts).
     public init(
@@ -60,10 +62,13 @@ public struct FITDefinition: Sendable, Hashable {
         self.developerFields = developerFields
         var size = 0
         var timestampOffset: Int?
-        for field in fields {
-            if field.number == 253, field.size == 4 { timestampOffset = field.offset }
+        var slots = [UInt8](repeating: 0, count: 256)
+        for (index, field) in fields.enumerated() {
+            if field.number == 253, field.size == 4, timestampOffset == nil { timestampOffset = field.offset }
+            if slots[Int(field.number)] == 0, index < 255 { slots[Int(field.number)] = UInt8(index + 1) }
             size += Int(field.size)
         }
+        self.slots = slots
         for field in developerFields { size += Int(field.size) }
         self.messageSize = size
         self.timestampOffset = timestampOffset
@@ -130,7 +135,12 @@ public struct FITDefinition: Sendable, Hashable {
     /// The definition of field `number`, if this layout has it.
     @inline(__always)
     public func field(_ number: UInt8) -> FITFieldDefinition? {
-        for field in fields where field.number == number { return field }
+        let slot = Int(slots[Int(number)])
+        if slot != 0 { return fields[slot - 1] }
+        // A definition with more than 255 fields leaves the later ones out of the slot table.
+        if fields.count > 255 {
+            for field in fields[255...] where field.number == number { return field }
+        }
         return nil
     }
 }
