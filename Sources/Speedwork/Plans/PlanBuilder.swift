@@ -110,7 +110,7 @@ public struct PlanBuilder: Sendable {
                                              fixedHard: fixedHard, previousHard: previousHard, previousStrength: previousStrength,
                                              taperRaceDay: isTaper ? request.raceDay : nil, allDays: days) {
                     choice = (found.hard, found.strength, rules)
-                    if strengthCount < strengthWanted {
+                    if strengthCount < strengthWanted, !isTaper {
                         relaxed.append(Plan.Relaxation(
                             rule: "M34", why: "the available days (\(available.map { Weekday($0).shortName }.joined(separator: ","))) leave room for \(strengthCount) strength session\(strengthCount == 1 ? "" : "s") that are not back to back, not on a hard day and not the day before one",
                             week: week.index))
@@ -189,18 +189,30 @@ public struct PlanBuilder: Sendable {
 
     // MARK: - Sessions
 
-    /// The session at the highest progression week (up to `week.weekOfPhase`) that fits the budget.
+    /// Shorter sessions of the method that stand in when a session cannot fit the time budget
+    /// even at its lightest (M41: a session fits the runner's time budget).
+    static let standIns: [String: [String]] = [
+        "M17": ["M12", "M11", "M10"], "M18": ["M12", "M11", "M10"], "M13": ["M12", "M11", "M10"],
+        "M16": ["M11", "M10"], "M12": ["M11", "M10"], "M11": ["M10"], "M14": ["M15", "M10"], "M15": ["M10"],
+    ]
+
+    /// The session at the highest progression week (up to `week.weekOfPhase`) that fits the
+    /// budget; when even its lightest form does not, the first stand-in that fits.
     private func fitted(rule: String, week: Plan.Week, day: Day, request: PlanRequest, relaxed: inout [Plan.Relaxation]) throws -> Plan.Session {
-        var progression = week.weekOfPhase
-        var workout = try sessions.workout(rule: rule, week: progression)
-        while let budget = request.maxSessionMinutes, minutes(workout, request) > budget, progression > 1 {
-            progression -= 1
-            workout = try sessions.workout(rule: rule, week: progression)
+        for candidate in [rule] + (Self.standIns[rule] ?? []) {
+            var progression = week.weekOfPhase
+            var workout = try sessions.workout(rule: candidate, week: progression)
+            while let budget = request.maxSessionMinutes, minutes(workout, request) > budget, progression > 1 {
+                progression -= 1
+                workout = try sessions.workout(rule: candidate, week: progression)
+            }
+            if request.maxSessionMinutes.map({ minutes(workout, request) <= $0 }) ?? true {
+                return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request))
+            }
         }
+        let workout = try sessions.workout(rule: rule, week: 1)
         let taken = minutes(workout, request)
-        if let budget = request.maxSessionMinutes, taken > budget {
-            relaxed.append(Plan.Relaxation(rule: "M41", why: "\(rule) takes \(taken) min even at its lightest, over the \(budget) min budget", week: week.index))
-        }
+        relaxed.append(Plan.Relaxation(rule: "M41", why: "\(rule) takes \(taken) min even at its lightest, over the \(request.maxSessionMinutes ?? 0) min budget, and no shorter session fits", week: week.index))
         return Plan.Session(day: day, workout: workout, minutes: taken)
     }
 

@@ -1,10 +1,5 @@
 /// What a runner asks a plan for: where they are, where they want to be, and when they can train.
 public struct PlanRequest: Sendable {
-    /// Strength routine levels (M32); progression is by form only (M33).
-    public enum StrengthLevel: String, Sendable, Hashable, Codable, CaseIterable {
-        case beginner, intermediate, advanced
-    }
-
     public let fitness: FitnessEstimate
     public let goal: Performance
     public let raceDay: Day
@@ -12,7 +7,7 @@ public struct PlanRequest: Sendable {
     public let days: Set<Weekday>
     /// The longest a session may take, warm-up and cool-down included (M41), if limited.
     public let maxSessionMinutes: Int?
-    public let strength: StrengthLevel
+    public let strength: StrengthRoutine.Level
     /// Weeks of easy to moderate running the runner already has (M8).
     public let baseWeeks: Int
 
@@ -20,14 +15,15 @@ public struct PlanRequest: Sendable {
     public static let minimumDays = 7
     /// The longest plan accepted, in days (two years).
     public static let maximumDays = 730
-    /// The shortest session budget accepted: a leg-speed session fits an hour (M10), nothing useful fits under 30 min.
-    public static let minimumSessionMinutes = 30
+    /// The shortest session budget accepted: the method's shortest speed session, leg speed with
+    /// warm-up and cool-down, is its "one-hour option" (M10).
+    public static let minimumSessionMinutes = 60
 
     /// - Throws: ``InputError`` when the race is not after the start, the plan is shorter than a
-    ///   week or longer than two years, fewer than 3 days are available, the budget is under 30
+    ///   week or longer than two years, fewer than 3 days are available, the budget is under 60
     ///   minutes, or the base is negative.
     public init(fitness: FitnessEstimate, goal: Performance, raceDay: Day, start: Day, days: Set<Weekday>,
-                maxSessionMinutes: Int? = nil, strength: StrengthLevel = .beginner, baseWeeks: Int = 0) throws {
+                maxSessionMinutes: Int? = nil, strength: StrengthRoutine.Level = .beginner, baseWeeks: Int = 0) throws {
         let span = start.days(until: raceDay)
         guard span >= Self.minimumDays else {
             throw InputError("race date \(raceDay) is \(span) days after the start \(start): a plan needs at least \(Self.minimumDays) days")
@@ -39,7 +35,7 @@ public struct PlanRequest: Sendable {
             throw InputError("\(days.count) training day\(days.count == 1 ? "" : "s") given: the method needs at least 3 (one speed session, two strength sessions, M3 and M34)")
         }
         if let minutes = maxSessionMinutes, minutes < Self.minimumSessionMinutes {
-            throw InputError("a session budget of \(minutes) min is under \(Self.minimumSessionMinutes) min: warm-up and cool-down alone take 20 (M4)")
+            throw InputError("a session budget of \(minutes) min is under \(Self.minimumSessionMinutes) min: the shortest speed session with its warm-up and cool-down takes an hour (M4, M10)")
         }
         guard (0...520).contains(baseWeeks) else {
             throw InputError("base weeks \(baseWeeks) is outside 0–520")

@@ -1,0 +1,67 @@
+import Speedwork
+
+/// The `plan --json` contract: feasibility, relaxed rules, and the weeks with their sessions.
+struct PlanReport: Encodable {
+    struct Feasibility: Encodable {
+        let verdict: String
+        let message: String
+        let currentVDOT: Double
+        let goalVDOT: Double
+        let weeks: Double
+        let currentPredictionSeconds: Double
+        let realisticGain: Double
+        let ambitiousGain: Double
+    }
+
+    struct Relaxed: Encodable {
+        let rule: String
+        let why: String
+        let week: Int?
+    }
+
+    /// A session of the plan: the session object of `workout show --json` plus its `date`.
+    struct Session: Encodable {
+        let date: String
+        let session: SessionJSON
+
+        private enum Key: String, CodingKey { case date }
+
+        func encode(to encoder: Encoder) throws {
+            try session.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(date, forKey: .date)
+        }
+    }
+
+    struct Week: Encodable {
+        let index: Int
+        let start: String
+        let phase: String
+        let sessions: [Session]
+    }
+
+    let goal: String
+    let raceDate: String
+    let fitness: FitnessJSON
+    let feasibility: Feasibility
+    let relaxed: [Relaxed]
+    let weeks: [Week]
+
+    init(_ plan: Plan) {
+        let request = plan.request
+        let openPace = TrainingPaces.pace(.easy, vdot: request.fitness.vdot).middle
+        goal = request.goal.written
+        raceDate = request.raceDay.description
+        fitness = FitnessJSON(request.fitness)
+        let f = plan.feasibility
+        feasibility = Feasibility(
+            verdict: f.verdict.rawValue, message: f.message, currentVDOT: rounded(f.currentVDOT), goalVDOT: rounded(f.goalVDOT),
+            weeks: rounded(f.weeks), currentPredictionSeconds: rounded(f.currentPrediction.seconds),
+            realisticGain: rounded(f.realisticGain), ambitiousGain: rounded(f.ambitiousGain))
+        relaxed = plan.relaxed.map { Relaxed(rule: $0.rule, why: $0.why, week: $0.week) }
+        weeks = plan.weeks.map { week in
+            Week(index: week.index, start: week.start.description, phase: week.phase.rawValue,
+                 sessions: week.sessions.map { Session(date: $0.day.description, session: SessionJSON($0.workout, openPace: openPace)) })
+        }
+    }
+}
