@@ -112,7 +112,7 @@ extension SessionLibrary {
         let fast = try progression.duration(from: .seconds(30), to: .seconds(60), week: week)
         let normal = WorkoutStep(.recovery, .time(.minutes(3)), target: easy, name: "Normal pace")
         let burst = WorkoutStep(.active, .time(fast), target: .effort(Self.nearMaximal), name: "Near sprint", note: "near-maximal")
-        return framed("M16", .speed, "Fartlek: \(count) × (3:00 normal, \(fast.formatted()) fast)",
+        return framed("M16", .speed, "\(count) × (3:00 normal, \(fast.formatted()) s fast)",
                       main: [.repeats(count: count, steps: [normal, burst])],
                       notes: ["Speed drills within a longer run: the fast part grows over the weeks."])
     }

@@ -62,7 +62,7 @@ enum WorkoutText {
             return "\(distance.label) in \(fast == slow ? fast : "\(fast)–\(slow)")"
         case (.distance, let target), (.open, let target):
             let lap = step.length == .open ? " (until lap)" : ""
-            return step.name + lap + self.target(target)
+            return name + lap + (step.intensity == .recovery ? "" : self.target(target))
         case (.time(let time), let target):
             return "\(length(.time(time))) \(name)" + (step.intensity == .recovery ? "" : self.target(target))
         case (.reps(let count), _):
