@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "speedwork", targets: ["speedwork"]),
         .library(name: "Speedwork", targets: ["Speedwork"]),
+        .library(name: "SpeedworkFiles", targets: ["SpeedworkFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,6 +15,8 @@ let package = Package(
     targets: [
         // The domain: units, fitness models, paces. Foundation only.
         .target(name: "Speedwork"),
+        // File formats: FIT workouts, iCalendar. Depends on the domain only.
+        .target(name: "SpeedworkFiles", dependencies: ["Speedwork"]),
         // The command tree, a library so tests can run it in-process.
         .target(
             name: "SpeedworkCLI",
@@ -25,6 +28,7 @@ let package = Package(
         // The thin executable.
         .executableTarget(name: "speedwork", dependencies: ["SpeedworkCLI"]),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork"]),
+        .testTarget(name: "SpeedworkFilesTests", dependencies: ["SpeedworkFiles", "Speedwork"]),
         .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork"]),
     ],
     swiftLanguageModes: [.v6]
