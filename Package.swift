@@ -15,7 +15,7 @@ let package = Package(
     targets: [
         // The domain: units, fitness models, paces. Foundation only.
         .target(name: "Speedwork"),
-        // File formats (FIT decoding first). Depends on the domain only.
+        // File formats: FIT decoding, FIT workout export, iCalendar. Depends on the domain only.
         .target(name: "SpeedworkFiles", dependencies: ["Speedwork"]),
         // The command tree, a library so tests can run it in-process.
         .target(
