@@ -27,8 +27,10 @@ let package = Package(
         ),
         // The thin executable.
         .executableTarget(name: "speedwork", dependencies: ["SpeedworkCLI"]),
-        .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork"]),
-        .testTarget(name: "SpeedworkFilesTests", dependencies: ["SpeedworkFiles", "Speedwork"]),
+        // Helpers shared by the test targets (seeded generators).
+        .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
+        .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),
+        .testTarget(name: "SpeedworkFilesTests", dependencies: ["SpeedworkFiles", "Speedwork", "SpeedworkTestSupport"]),
         .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork"]),
     ],
     swiftLanguageModes: [.v6]

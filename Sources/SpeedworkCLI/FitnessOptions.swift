@@ -41,15 +41,11 @@ func parseNumber(_ text: String, named name: String, in range: ClosedRange<Doubl
         throw InputError("\(name) '\(text)' is not a number")
     }
     guard range.contains(value) else {
-        throw InputError("\(name) \(text) is outside \(trim(range.lowerBound))–\(trim(range.upperBound))")
+        throw InputError("\(name) \(text) is outside \(range.lowerBound.trimmedText())–\(range.upperBound.trimmedText())")
     }
     return value
 }
 
-/// `1.06`, `2`: a number without trailing zeros.
-func trim(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
-}
 
 /// The flag every data command shares.
 struct OutputOptions: ParsableArguments {

@@ -48,11 +48,11 @@ struct StrideCommand: AsyncParsableCommand {
         if output.json {
             return try JSONOutput.render(report)
         }
-        var table = TextTable("Race", "\(race.written) at \(formatNumber(cadence, 0)) steps/min")
-        table.add("Step length", "\(formatNumber(report.stepLengthMeters, 2)) m (\(formatNumber(report.stepsPerMile, 0)) steps per mile)")
-        table.add("+\(trim(strideGain.meters * 100)) cm step", "+\(formatNumber(report.metersPerMileFromStride, 1)) m per mile")
-        table.add("+\(trim(cadenceGain)) steps/min", "+\(formatNumber(report.metersPerMileFromCadence, 1)) m per mile")
-        table.add("Both", "\(race.distance.label) in \(Duration.seconds(report.newSeconds).formatted(.precise)), \(formatNumber(report.savedSeconds, 1)) s faster")
+        var table = TextTable("Race", "\(race.written) at \(cadence.text(decimals: 0)) steps/min")
+        table.add("Step length", "\(report.stepLengthMeters.text(decimals: 2)) m (\(report.stepsPerMile.text(decimals: 0)) steps per mile)")
+        table.add("+\((strideGain.meters * 100).trimmedText()) cm step", "+\(report.metersPerMileFromStride.text(decimals: 1)) m per mile")
+        table.add("+\(cadenceGain.trimmedText()) steps/min", "+\(report.metersPerMileFromCadence.text(decimals: 1)) m per mile")
+        table.add("Both", "\(race.distance.label) in \(Duration.seconds(report.newSeconds).formatted(.precise)), \(report.savedSeconds.text(decimals: 1)) s faster")
         return table.render() + "\n\nGains come from strength, flexibility and leg-speed work, never from reaching for a longer stride (M6)."
     }
 }

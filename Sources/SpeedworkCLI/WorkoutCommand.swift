@@ -108,7 +108,7 @@ struct WorkoutShowCommand: AsyncParsableCommand {
                                      progression: try BlockProgression(blockWeeks: blockWeeks),
                                      strengthLevel: strength ?? .beginner, timeTrial: trial ?? .mile)
         let workout = try library.workout(rule: rule, week: week)
-        let session = SessionJSON(workout, openPace: library.openPace)
+        let session = SessionJSON(workout, minutes: workout.minutes(openPace: library.openPace))
         if output.json {
             return try JSONOutput.render(session)
         }
@@ -116,7 +116,7 @@ struct WorkoutShowCommand: AsyncParsableCommand {
         let kind = workout.kind.rawValue + (workout.isHard ? ", hard day" : "")
         var lines = ["\(workout.rule)  \(entry?.title ?? workout.title): \(workout.title)",
                      "\(kind) · about \(session.minutes) min · week \(min(week, blockWeeks)) of \(blockWeeks)\(week > blockWeeks ? " (block done: final values)" : "")",
-                     "Fitness VDOT \(formatNumber(estimate.vdot, 1)) from " + estimate.results.map(\.performance.written).joined(separator: ", ")
+                     "Fitness VDOT \(estimate.vdot.text(decimals: 1)) from " + estimate.results.map(\.performance.written).joined(separator: ", ")
                         + (goal.map { ", goal \($0.written)" } ?? ""),
                      ""]
         lines += WorkoutText.lines(workout)

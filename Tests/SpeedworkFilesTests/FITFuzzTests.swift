@@ -1,3 +1,4 @@
+import SpeedworkTestSupport
 import Foundation
 import Testing
 @testable import SpeedworkFiles

@@ -1,4 +1,5 @@
 import Foundation
+import SpeedworkTestSupport
 @testable import SpeedworkFiles
 
 /// Builds FIT bytes by hand for fixtures: header, records, file CRC.
@@ -103,18 +104,6 @@ enum Corpus {
                 file: cells[iFile], chained: Int(cells[iChained]) ?? 0, counts: counts,
                 errorCount: Int(cells[iErrors]) ?? 0)
         }
-    }
-}
-
-/// Deterministic SplitMix64 generator for the fuzz test.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

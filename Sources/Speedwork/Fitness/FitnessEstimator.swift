@@ -54,7 +54,7 @@ public struct FitnessEstimator: Sendable {
                 let ratio = weightedMean(short.map { (SpeedReserveModel.ratio(of: $0.0, aerobicSpeed: aerobic), $0.2) })
                 let held = min(max(ratio, SpeedReserveModel.plausibleRatios.lowerBound), SpeedReserveModel.plausibleRatios.upperBound)
                 if held != ratio {
-                    notes.append("the short and long results disagree (speed reserve ratio \(format(ratio, 2)), held at \(format(held, 2))): check them, or run a fresh time trial (M21)")
+                    notes.append("the short and long results disagree (speed reserve ratio \(ratio.text(decimals: 2)), held at \(held.text(decimals: 2))): check them, or run a fresh time trial (M21)")
                 }
                 reserve = SpeedReserveModel(aerobicSpeed: aerobic, reserveRatio: held)
                 reserveIsPersonal = true
@@ -115,7 +115,7 @@ public struct FitnessEstimator: Sendable {
 
         // 5. Notes on what lies outside a model's fitted range.
         for result in weightedResults where result.vdotViaSpeedReserve {
-            notes.append("\(result.performance.written) is under 1500m, shorter than the Daniels–Gilbert equations were fitted for: its VDOT comes through the speed reserve model (ratio \(format(reserve.reserveRatio, 2))\(reserveIsPersonal ? ", fitted" : ", assumed"))")
+            notes.append("\(result.performance.written) is under 1500m, shorter than the Daniels–Gilbert equations were fitted for: its VDOT comes through the speed reserve model (ratio \(reserve.reserveRatio.text(decimals: 2))\(reserveIsPersonal ? ", fitted" : ", assumed"))")
         }
         for result in longResults where !DanielsGilbert.fittedDurations.contains(result.performance.time) {
             notes.append("\(result.performance.written) lasted longer than the Daniels–Gilbert equations were fitted for (up to 5 hours)")
@@ -134,7 +134,7 @@ public struct FitnessEstimator: Sendable {
 
     private func noteClamp(_ fitted: Double, held: Double, into notes: inout [String]) {
         if fitted != held {
-            notes.append("the results give a Riegel exponent of \(format(fitted, 3)), outside the plausible \(format(RiegelModel.plausibleExponents.lowerBound, 2))–\(format(RiegelModel.plausibleExponents.upperBound, 2)); held at \(format(held, 3))")
+            notes.append("the results give a Riegel exponent of \(fitted.text(decimals: 3)), outside the plausible \(RiegelModel.plausibleExponents.lowerBound.text(decimals: 2))–\(RiegelModel.plausibleExponents.upperBound.text(decimals: 2)); held at \(held.text(decimals: 3))")
         }
     }
 
@@ -157,7 +157,7 @@ public struct FitnessEstimator: Sendable {
             lower(to: .medium, "all results are at one distance")
         }
         if case .riegel(let riegel) = model, riegel.isPersonal, !(1.03...1.15).contains(riegel.exponent) {
-            lower(to: .medium, "the personal Riegel exponent \(format(riegel.exponent, 3)) is unusual")
+            lower(to: .medium, "the personal Riegel exponent \(riegel.exponent.text(decimals: 3)) is unusual")
         }
         if newest > 180 {
             lower(to: .low, "the newest result is \(newest) days old: run a time trial (M21)")
@@ -175,10 +175,5 @@ public struct FitnessEstimator: Sendable {
 func weightedMean(_ pairs: [(Double, Double)]) -> Double {
     let total = pairs.reduce(0) { $0 + $1.1 }
     return pairs.reduce(0) { $0 + $1.0 * $1.1 } / total
-}
-
-/// A number with a fixed count of decimals, for messages.
-func format(_ value: Double, _ decimals: Int) -> String {
-    String(format: "%.\(decimals)f", value)
 }
 

@@ -66,7 +66,7 @@ public enum WorldRecords {
         let seconds = record.time.seconds
         let text: String
         if seconds < 60 {
-            text = "\(Decimal.trimmed(seconds, maxDecimals: 2)) s"
+            text = "\(seconds.trimmedText(maxDecimals: 2)) s"
         } else if seconds < 1800 {
             let minutes = Int(seconds / 60)
             let hundredths = Int(((seconds - Double(minutes * 60)) * 100).rounded())

@@ -18,8 +18,8 @@ public struct LegSpeed: Sendable, Hashable {
     ///   looks like one foot's count (60–125) is pointed out.
     public init(race: Performance, cadence: Double) throws {
         guard cadence.isFinite, Self.acceptedCadence.contains(cadence) else {
-            let hint = (60...125).contains(cadence) ? " (it looks like one foot's count: try \(Decimal.trimmed(cadence * 2)))" : ""
-            throw InputError("cadence \(Decimal.trimmed(cadence)) is outside 120–250 steps per minute, both feet counted\(hint)")
+            let hint = (60...125).contains(cadence) ? " (it looks like one foot's count: try \((cadence * 2).trimmedText()))" : ""
+            throw InputError("cadence \(cadence.trimmedText()) is outside 120–250 steps per minute, both feet counted\(hint)")
         }
         self.race = race
         self.cadence = cadence
@@ -59,14 +59,14 @@ extension LegSpeed {
     /// Checks a step-length gain. M6: never force a longer stride, so large gains are refused.
     public static func validateStepGain(_ gain: Distance) throws {
         guard acceptedStepGain.contains(gain) else {
-            throw InputError("step-length gain \(Decimal.trimmed(gain.meters * 100))cm is outside 0–20 cm: gains come from strength and flexibility, never a forced longer stride (M6)")
+            throw InputError("step-length gain \((gain.meters * 100).trimmedText())cm is outside 0–20 cm: gains come from strength and flexibility, never a forced longer stride (M6)")
         }
     }
 
     /// Checks a cadence gain.
     public static func validateCadenceGain(_ gain: Double) throws {
         guard gain.isFinite, acceptedCadenceGain.contains(gain) else {
-            throw InputError("cadence gain \(Decimal.trimmed(gain)) is outside 0–30 steps per minute")
+            throw InputError("cadence gain \(gain.trimmedText()) is outside 0–30 steps per minute")
         }
     }
 }

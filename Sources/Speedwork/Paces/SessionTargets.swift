@@ -121,6 +121,6 @@ public struct SessionTargets: Sendable {
         SessionTarget(
             rule: "M20", title: "easy / base run", pace: TrainingPaces.pace(.easy, vdot: fitness.vdot),
             repTarget: nil, repDuration: nil,
-            basis: "Daniels E pace at VDOT \(format(fitness.vdot, 1)), conversational")
+            basis: "Daniels E pace at VDOT \(fitness.vdot.text(decimals: 1)), conversational")
     }
 }

@@ -38,20 +38,20 @@ public struct GoalFeasibility: Sendable, Hashable {
         realisticGain = min(weeks * Self.realisticRate, Self.realisticCap)
         ambitiousGain = min(weeks * Self.ambitiousRate, Self.ambitiousCap)
         let needed = goalVDOT - currentVDOT
-        let goalText = "\(goal.written) needs VDOT \(format(goalVDOT, 1)); you are at \(format(currentVDOT, 1)) (\(goal.distance.label) in \(currentPrediction.formatted(.rep)) today)"
-        let weeksText = "\(format(weeks, 1)) weeks"
+        let goalText = "\(goal.written) needs VDOT \(goalVDOT.text(decimals: 1)); you are at \(currentVDOT.text(decimals: 1)) (\(goal.distance.label) in \(currentPrediction.formatted(.rep)) today)"
+        let weeksText = "\(weeks.text(decimals: 1)) weeks"
         if needed <= 0 {
             verdict = .realistic
             message = "\(goalText): current fitness already reaches it; the plan sharpens it."
         } else if needed <= realisticGain {
             verdict = .realistic
-            message = "\(goalText): +\(format(needed, 1)) in \(weeksText) is within the realistic \(format(realisticGain, 1))."
+            message = "\(goalText): +\(needed.text(decimals: 1)) in \(weeksText) is within the realistic \(realisticGain.text(decimals: 1))."
         } else if needed <= ambitiousGain {
             verdict = .ambitious
-            message = "\(goalText): +\(format(needed, 1)) in \(weeksText) is more than the realistic \(format(realisticGain, 1)) but within an ambitious \(format(ambitiousGain, 1))."
+            message = "\(goalText): +\(needed.text(decimals: 1)) in \(weeksText) is more than the realistic \(realisticGain.text(decimals: 1)) but within an ambitious \(ambitiousGain.text(decimals: 1))."
         } else {
             verdict = .unrealistic
-            message = "\(goalText): +\(format(needed, 1)) in \(weeksText) is beyond even an ambitious \(format(ambitiousGain, 1)); consider a later race or a goal near \(DanielsGilbert.time(for: goal.distance, atVDOT: currentVDOT + ambitiousGain).formatted(.rep))."
+            message = "\(goalText): +\(needed.text(decimals: 1)) in \(weeksText) is beyond even an ambitious \(ambitiousGain.text(decimals: 1)); consider a later race or a goal near \(DanielsGilbert.time(for: goal.distance, atVDOT: currentVDOT + ambitiousGain).formatted(.rep))."
         }
     }
 }

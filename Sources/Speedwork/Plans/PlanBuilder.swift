@@ -217,8 +217,7 @@ public struct PlanBuilder: Sendable {
     }
 
     private func minutes(_ workout: Workout, _ request: PlanRequest) -> Int {
-        let easy = TrainingPaces.pace(.easy, vdot: request.fitness.vdot).middle
-        return Int(workout.estimatedDuration(openPace: easy).minutes.rounded())
+        workout.minutes(openPace: TrainingPaces.pace(.easy, vdot: request.fitness.vdot).middle)
     }
 
     /// An easy run (M20), warm-up and cool-down included (M4); the long run of the week grows gently.

@@ -61,32 +61,12 @@ public struct Distance: Sendable, Hashable, Comparable, Codable {
             return named.label
         }
         if meters < 1000 {
-            return "\(Decimal.trimmed(meters))m"
+            return "\(meters.trimmedText())m"
         }
-        return "\(Decimal.trimmed(kilometers))k"
+        return "\(kilometers.trimmedText())k"
     }
 }
 
 extension Distance: CustomStringConvertible {
     public var description: String { label }
-}
-
-/// Formats a number with at most three decimals and no trailing zeros: `1.5`, `600`, `21.0975`.
-enum Decimal {
-    static func trimmed(_ value: Double, maxDecimals: Int = 4) -> String {
-        let scale = pow10(maxDecimals)
-        let rounded = (value * scale).rounded() / scale
-        if rounded == rounded.rounded() {
-            return String(Int(rounded))
-        }
-        var text = String(rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
-
-    private static func pow10(_ n: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<n { result *= 10 }
-        return result
-    }
 }

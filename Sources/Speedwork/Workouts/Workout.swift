@@ -48,4 +48,10 @@ public struct Workout: Sendable, Hashable {
         }
         return .seconds(seconds)
     }
+
+    /// Whole minutes the session takes (``estimatedDuration(openPace:openStep:secondsPerRep:)``,
+    /// rounded): the figure plans, budgets (M41) and exports show.
+    public func minutes(openPace: Pace) -> Int {
+        Int(estimatedDuration(openPace: openPace).minutes.rounded())
+    }
 }

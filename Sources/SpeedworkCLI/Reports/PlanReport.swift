@@ -49,7 +49,6 @@ struct PlanReport: Encodable {
 
     init(_ plan: Plan) {
         let request = plan.request
-        let openPace = TrainingPaces.pace(.easy, vdot: request.fitness.vdot).middle
         goal = request.goal.written
         raceDate = request.raceDay.description
         fitness = FitnessJSON(request.fitness)
@@ -61,7 +60,7 @@ struct PlanReport: Encodable {
         relaxed = plan.relaxed.map { Relaxed(rule: $0.rule, why: $0.why, week: $0.week) }
         weeks = plan.weeks.map { week in
             Week(index: week.index, start: week.start.description, phase: week.phase.rawValue,
-                 sessions: week.sessions.map { Session(date: $0.day.description, session: SessionJSON($0.workout, openPace: openPace)) })
+                 sessions: week.sessions.map { Session(date: $0.day.description, session: SessionJSON($0.workout, minutes: $0.minutes)) })
         }
     }
 }

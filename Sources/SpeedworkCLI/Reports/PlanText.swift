@@ -8,7 +8,7 @@ enum PlanText {
         var lines = [
             "Goal        \(request.goal.written) on \(request.raceDay) (\(Weekday(request.raceDay).shortName))",
             "Feasible?   \(plan.feasibility.verdict.rawValue): \(plan.feasibility.message)",
-            "Fitness     VDOT \(formatNumber(request.fitness.vdot, 1)) from \(request.fitness.results.map(\.performance.written).joined(separator: ", "))",
+            "Fitness     VDOT \(request.fitness.vdot.text(decimals: 1)) from \(request.fitness.results.map(\.performance.written).joined(separator: ", "))",
             "Phases      " + Plan.Phase.allCases.compactMap { phase in
                 let count = plan.weeks.filter { $0.phase == phase }.count
                 return count == 0 ? nil : "\(phase.rawValue) \(count) wk"

@@ -11,13 +11,13 @@ struct SessionJSON: Encodable {
     let notes: [String]
     let steps: [StepJSON]
 
-    /// `openPace` times the steps that have no pace of their own (the runner's E pace).
-    init(_ workout: Workout, openPace: Pace) {
+    /// `minutes` is the session's length as the plan or library gives it (``Workout/minutes(openPace:)``).
+    init(_ workout: Workout, minutes: Int) {
         rule = workout.rule
         kind = workout.kind.rawValue
         title = workout.title
         hard = workout.isHard
-        minutes = Int(workout.estimatedDuration(openPace: openPace).minutes.rounded())
+        self.minutes = minutes
         notes = workout.notes
         steps = workout.blocks.map(StepJSON.init)
     }

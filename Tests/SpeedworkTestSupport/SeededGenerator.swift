@@ -1,0 +1,18 @@
+/// A small deterministic random generator for tests: SplitMix64 (G. L. Steele, D. Lea and
+/// C. H. Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014). Used for
+/// generated runner profiles and for the FIT fuzz mutations, so every run sees the same cases.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+
+    public init(state: UInt64) {
+        self.state = state
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
