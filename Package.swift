@@ -22,6 +22,7 @@ let package = Package(
             name: "SpeedworkCLI",
             dependencies: [
                 "Speedwork",
+                "SpeedworkFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

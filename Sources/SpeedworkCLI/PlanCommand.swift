@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkFiles
 
 /// `speedwork plan`: a periodized plan to a goal race (M40–M44).
 struct PlanCommand: AsyncParsableCommand {
@@ -50,10 +51,54 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Print the plan as Markdown.")
     var markdown = false
 
+    func validate() throws {
+        if markdown, output.json {
+            throw ValidationError("Choose one of --markdown and --json.")
+        }
+    }
+
+    @Option(help: ArgumentHelp("Also write the plan as an iCalendar file (one event per session).", valueName: "file"))
+    var ics: String?
+
+    @Option(help: ArgumentHelp("Also write one FIT workout file per run into this directory, for the watch.", valueName: "dir"))
+    var fitDir: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        print(try render())
+        let plan = try build()
+        let text = try render(plan)
+        try writeExports(plan)
+        print(text)
+    }
+
+    /// Writes the requested device files; says what it wrote on standard error so that
+    /// standard output stays the plan (and valid JSON with `--json`).
+    func writeExports(_ plan: Plan) throws {
+        let export = PlanExport(plan: plan, created: Date())
+        if let ics {
+            let url = URL(fileURLWithPath: ics)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try export.calendar().write(to: url)
+            } catch {
+                throw InputError("cannot write the calendar to '\(ics)': \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("Wrote \(plan.sessions.count) sessions to \(ics)\n".utf8))
+        }
+        if let fitDir {
+            let directory = URL(fileURLWithPath: fitDir, isDirectory: true)
+            let files = try export.fitWorkouts()
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                for file in files {
+                    try Data(file.bytes).write(to: directory.appendingPathComponent(file.name))
+                }
+            } catch {
+                throw InputError("cannot write FIT workouts into '\(fitDir)': \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("Wrote \(files.count) FIT workouts to \(fitDir)\n".utf8))
+        }
     }
 
     /// The plan built from the options.
@@ -66,8 +111,7 @@ struct PlanCommand: AsyncParsableCommand {
         return try PlanBuilder(sessions: library).build(request)
     }
 
-    func render() throws -> String {
-        let plan = try build()
+    func render(_ plan: Plan) throws -> String {
         if output.json {
             return try JSONOutput.render(PlanReport(plan))
         }

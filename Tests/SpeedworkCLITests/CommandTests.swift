@@ -110,6 +110,19 @@ struct ExecutableErrorTests {
         ["stride", "--from", "10k=40:00", "--cadence", "fast"],
         ["stride", "--from", "10k=40:00", "--cadence", "180", "--stride-gain", "50cm"],
         ["stride", "--cadence", "180"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--days", "mon,funday"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--days", "mon,wed"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--max-session", "45m"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--max-session", "an hour"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--strength", "elite"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--base-weeks", "-2"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--markdown", "--json"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=3:40", "--race-date", "2027-03-06", "--days", "mon,wed,fri"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2026-12-01", "--start", "2026-12-07", "--days", "mon,wed,fri"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2026-12-10", "--start", "2026-12-07", "--days", "mon,wed,fri"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--ics", "/proc/speedwork/plan.ics"],
+        ["workout", "show", "M99", "--from", "400m=80"],
+        ["workout", "show", "M11", "--from", "400m=80", "--week", "0"],
     ]
 
     @Test(.enabled(if: binary != nil, "the speedwork executable is built beside the tests"), arguments: badInputs)
@@ -128,5 +141,15 @@ struct ExecutableErrorTests {
         let result = try Self.run(["paces", "--from", "mile=6:30", "--goal", "mile=6:00"])
         #expect(result.status == 0)
         #expect(result.output.contains("M13"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("speedwork-plan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = try Self.run(["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07",
+                                 "--days", "mon,tue,thu,sat,sun", "--json", "--ics", directory.appendingPathComponent("plan.ics").path,
+                                 "--fit-dir", directory.appendingPathComponent("fit").path])
+        #expect(plan.status == 0, "\(plan.error)")
+        #expect((try? JSONSerialization.jsonObject(with: Data(plan.output.utf8))) != nil, "stdout stays pure JSON")
+        let fitFiles = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("fit").path)
+        #expect(fitFiles.count > 20 && fitFiles.allSatisfy { $0.hasSuffix(".fit") })
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("plan.ics").path))
     }
 }

@@ -141,6 +141,11 @@ def main():
     directory = sys.argv[1]
     with open(os.path.join(directory, "manifest.json")) as handle:
         manifest = json.load(handle)
+    return validate(directory, manifest, "validate-exports")
+
+
+def validate(directory, manifest, label):
+    """Checks every file the manifest names; prints mismatches and a summary; returns the exit status."""
     report = Report()
     for entry in manifest["fit"]:
         check_fit(directory, entry, report)
@@ -150,9 +155,9 @@ def main():
     if report.failures:
         for failure in report.failures:
             print(f"MISMATCH {failure}")
-        print(f"validate-exports: {len(report.failures)} of {report.checks} checks failed in {files} files")
+        print(f"{label}: {len(report.failures)} of {report.checks} checks failed in {files} files")
         return 1
-    print(f"validate-exports: {report.checks} checks passed in {files} files "
+    print(f"{label}: {report.checks} checks passed in {files} files "
           f"({len(manifest['fit'])} FIT via garmin-fit-sdk, {len(manifest['ics'])} iCalendar via icalendar)")
     return 0
 

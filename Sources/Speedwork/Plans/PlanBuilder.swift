@@ -78,7 +78,7 @@ public struct PlanBuilder: Sendable {
             if base < baseNeeded {
                 relaxed.append(Plan.Relaxation(
                     rule: "M8",
-                    why: "\(weekCount) weeks to the race leave room for \(base) of the \(baseNeeded) base weeks still needed (12 weeks of base before speed work); speed work starts on a shorter base",
+                    why: "\(weekCount) weeks to the race leave room for \(base) of the \(baseNeeded) base weeks still needed (12 weeks of base before speed work); speed work starts on a shorter base (a runner who already runs regularly should give their weeks of base)",
                     week: nil))
             }
         }
@@ -129,7 +129,8 @@ public struct PlanBuilder: Sendable {
         var ordered = choice.rules
         if ordered.count == 3 { ordered = [ordered[0], ordered[2], ordered[1]] }
         for (day, rule) in zip(choice.hard.sorted(), ordered) {
-            result.append(try fitted(rule: rule, week: week, day: day, request: request, relaxed: &relaxed))
+            let taken = Set(result.map(\.workout.rule) + ordered.filter { $0 != rule })
+            result.append(try fitted(rule: rule, week: week, day: day, avoiding: taken, request: request, relaxed: &relaxed))
         }
         if isTaper { result.append(try race(request)) }
 
@@ -197,9 +198,12 @@ public struct PlanBuilder: Sendable {
     ]
 
     /// The session at the highest progression week (up to `week.weekOfPhase`) that fits the
-    /// budget; when even its lightest form does not, the first stand-in that fits.
-    private func fitted(rule: String, week: Plan.Week, day: Day, request: PlanRequest, relaxed: inout [Plan.Relaxation]) throws -> Plan.Session {
-        for candidate in [rule] + (Self.standIns[rule] ?? []) {
+    /// budget; when even its lightest form does not, the first stand-in that fits and is not
+    /// already in the week (`avoiding`), else the first stand-in that fits.
+    private func fitted(rule: String, week: Plan.Week, day: Day, avoiding taken: Set<String>, request: PlanRequest,
+                        relaxed: inout [Plan.Relaxation]) throws -> Plan.Session {
+        let standIns = Self.standIns[rule] ?? []
+        for candidate in [rule] + standIns.filter({ !taken.contains($0) }) + standIns.filter({ taken.contains($0) }) {
             var progression = week.weekOfPhase
             var workout = try sessions.workout(rule: candidate, week: progression)
             while let budget = request.maxSessionMinutes, minutes(workout, request) > budget, progression > 1 {

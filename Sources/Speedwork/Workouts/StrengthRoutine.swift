@@ -98,8 +98,8 @@ public struct StrengthRoutine: Sendable, Hashable {
             blocks.append(.repeats(count: exercise.sets, steps: [set, pause]))
         }
         blocks += Stretch.steps(.cooldown)
-        return Workout(rule: "M32", kind: .strength, title: "Strength, \(level.rawValue): " + exercises.map(\.name).joined(separator: ", "),
-                       blocks: blocks, notes: [Self.loadCue, Self.formCue,
+        return Workout(rule: "M32", kind: .strength, title: "Strength (\(level.rawValue))",
+                       blocks: blocks, notes: [exercises.map(\.prescription).joined(separator: "; "), Self.loadCue, Self.formCue,
                                                "At least twice a week, never on consecutive days and never right before a key speed session (M34)."])
     }
 }

@@ -3,25 +3,26 @@ import Speedwork
 
 /// A plan as a runner reads it: week by week, one line a session.
 enum PlanText {
-    static func header(_ plan: Plan) -> [String] {
+    /// The plan's summary as label and value pairs.
+    static func header(_ plan: Plan) -> [(label: String, value: String)] {
         let request = plan.request
-        var lines = [
-            "Goal        \(request.goal.written) on \(request.raceDay) (\(Weekday(request.raceDay).shortName))",
-            "Feasible?   \(plan.feasibility.verdict.rawValue): \(plan.feasibility.message)",
-            "Fitness     VDOT \(request.fitness.vdot.text(decimals: 1)) from \(request.fitness.results.map(\.performance.written).joined(separator: ", "))",
-            "Phases      " + Plan.Phase.allCases.compactMap { phase in
+        var lines: [(String, String)] = [
+            ("Goal", "\(request.goal.written) on \(request.raceDay) (\(Weekday(request.raceDay).shortName))"),
+            ("Feasible?", "\(plan.feasibility.verdict.rawValue): \(plan.feasibility.message)"),
+            ("Fitness", "VDOT \(request.fitness.vdot.text(decimals: 1)) from \(request.fitness.results.map(\.performance.written).joined(separator: ", "))"),
+            ("Phases", Plan.Phase.allCases.compactMap { phase in
                 let count = plan.weeks.filter { $0.phase == phase }.count
                 return count == 0 ? nil : "\(phase.rawValue) \(count) wk"
-            }.joined(separator: ", "),
+            }.joined(separator: ", ")),
         ]
         for relaxation in plan.relaxed {
-            lines.append("Relaxed     \(relaxation.rule)\(relaxation.week.map { " (week \($0))" } ?? ""): \(relaxation.why)")
+            lines.append(("Relaxed", "\(relaxation.rule)\(relaxation.week.map { " (week \($0))" } ?? ""): \(relaxation.why)"))
         }
         return lines
     }
 
     static func text(_ plan: Plan) -> String {
-        var lines = header(plan)
+        var lines = header(plan).map { $0.label.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.value }
         for week in plan.weeks {
             lines.append("")
             lines.append("Week \(week.index) · \(week.start) · \(week.phase.rawValue)")
@@ -39,7 +40,7 @@ enum PlanText {
 
     static func markdown(_ plan: Plan) -> String {
         var lines = ["# Plan: \(plan.request.goal.written) on \(plan.request.raceDay)", ""]
-        lines += header(plan).map { "- " + $0.replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: .whitespaces) }
+        lines += header(plan).map { "- **\($0.label)** \($0.value)" }
         for week in plan.weeks {
             lines += ["", "## Week \(week.index) — \(week.start), \(week.phase.rawValue)", "", "| Day | Session | Min | Target |", "|---|---|---|---|"]
             for session in week.sessions {
@@ -50,11 +51,26 @@ enum PlanText {
         return lines.joined(separator: "\n")
     }
 
-    /// The target of the main set in a few words: `200m in 37.6–38.4`, `4:45–5:20/km`, `RPE 4–5`.
+    /// The target of the main set in a few words: `200m in 37.6–38.4`, `4:45–5:20/km`, `RPE 4–5`;
+    /// a rep run in parts (M12) shows each part: `200m in 48.2–49.6 then 200m in 43.2–44.6`.
     static func mainTarget(_ workout: Workout) -> String {
-        let main = workout.expandedSteps.first { $0.intensity == .active }
-        guard let main, workout.kind != .strength else { return workout.kind == .strength ? "3 sets each, form first (M33)" : "" }
-        switch (main.length, main.target) {
+        guard workout.kind != .strength else { return "3 sets each, form first (M33)" }
+        let mainBlock = workout.blocks.first { block in
+            if case .repeats = block { return block.expanded.contains { $0.intensity == .active } }
+            if case .step(let step) = block { return step.intensity == .active }
+            return false
+        }
+        let steps: [WorkoutStep]
+        switch mainBlock {
+        case .repeats(_, let inner): steps = inner.filter { $0.intensity == .active }
+        case .step(let step): steps = [step]
+        case nil: return ""
+        }
+        return steps.map(target).filter { !$0.isEmpty }.joined(separator: " then ")
+    }
+
+    private static func target(_ step: WorkoutStep) -> String {
+        switch (step.length, step.target) {
         case (.distance(let distance), .pace(let band)):
             let fast = band.fast.time(for: distance), slow = band.slow.time(for: distance)
             return "\(distance.label) in \(fast.formatted(.rep))–\(slow.formatted(.rep))"
@@ -69,4 +85,3 @@ enum PlanText {
         }
     }
 }
-
