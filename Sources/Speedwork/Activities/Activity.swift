@@ -1,0 +1,103 @@
+import Foundation
+
+/// What a watch recorded, whatever the file it came in (FIT, GPX, TCX): the normalised input of
+/// every analysis (M50–M52).
+///
+/// Samples and laps keep plain numbers with their unit in the name, because an activity holds
+/// tens of thousands of samples and analysis runs over all of them.
+public struct Activity: Sendable, Hashable {
+    /// The sport the device recorded: `running`, `cycling`, … (FIT sport names; GPX/TCX map onto them).
+    public var sport: String
+    /// When the activity started, if the file says.
+    public var start: Date?
+    /// Samples in time order.
+    public var samples: [ActivitySample]
+    /// Laps as the device recorded them (button presses, auto-laps), in time order.
+    public var laps: [ActivityLap]
+    /// The device, as the file names it: `garmin fr45`.
+    public var device: String?
+    /// The device's own session totals, when the file has them.
+    public var deviceDistanceMeters: Double?
+    public var deviceTimerSeconds: Double?
+
+    public init(sport: String, start: Date?, samples: [ActivitySample], laps: [ActivityLap], device: String? = nil,
+                deviceDistanceMeters: Double? = nil, deviceTimerSeconds: Double? = nil) {
+        self.sport = sport
+        self.start = start
+        self.samples = samples
+        self.laps = laps
+        self.device = device
+        self.deviceDistanceMeters = deviceDistanceMeters
+        self.deviceTimerSeconds = deviceTimerSeconds
+    }
+
+    /// Whether the device called it a run (running, trail, track, treadmill).
+    public var isRun: Bool { sport.lowercased().hasPrefix("running") || sport.lowercased() == "run" }
+}
+
+/// One recorded moment. Every field but the time may be missing.
+public struct ActivitySample: Sendable, Hashable {
+    /// Seconds since the start of the activity.
+    public var seconds: Double
+    /// Distance covered since the start, metres.
+    public var meters: Double?
+    /// Instantaneous speed, metres per second.
+    public var metersPerSecond: Double?
+    /// Position in degrees (WGS 84).
+    public var latitude: Double?
+    public var longitude: Double?
+    /// Altitude, metres.
+    public var altitude: Double?
+    /// Heart rate, beats per minute.
+    public var heartRate: Double?
+    /// Cadence in steps per minute with both feet counted (FIT's per-leg running cadence is doubled
+    /// on reading, M6).
+    public var stepsPerMinute: Double?
+
+    public init(seconds: Double, meters: Double? = nil, metersPerSecond: Double? = nil, latitude: Double? = nil,
+                longitude: Double? = nil, altitude: Double? = nil, heartRate: Double? = nil, stepsPerMinute: Double? = nil) {
+        self.seconds = seconds
+        self.meters = meters
+        self.metersPerSecond = metersPerSecond
+        self.latitude = latitude
+        self.longitude = longitude
+        self.altitude = altitude
+        self.heartRate = heartRate
+        self.stepsPerMinute = stepsPerMinute
+    }
+}
+
+/// A lap as the device recorded it.
+public struct ActivityLap: Sendable, Hashable {
+    /// What closed the lap.
+    public enum Trigger: String, Sendable, Hashable, Codable {
+        /// The runner pressed the lap button: laps that mark reps (M51).
+        case manual
+        /// An automatic lap every so many metres (every km or mile).
+        case distance
+        /// An automatic lap every so many seconds.
+        case time
+        /// An automatic lap at a position.
+        case position
+        /// The end of the session, or a trigger the file does not give.
+        case other
+    }
+
+    /// Seconds since the start of the activity when the lap began.
+    public var startSeconds: Double
+    /// Elapsed seconds in the lap (pauses included).
+    public var elapsedSeconds: Double
+    /// Timer seconds in the lap (pauses excluded), when the file gives them.
+    public var timerSeconds: Double?
+    /// Distance of the lap in metres, when the file gives it.
+    public var meters: Double?
+    public var trigger: Trigger
+
+    public init(startSeconds: Double, elapsedSeconds: Double, timerSeconds: Double? = nil, meters: Double? = nil, trigger: Trigger = .other) {
+        self.startSeconds = startSeconds
+        self.elapsedSeconds = elapsedSeconds
+        self.timerSeconds = timerSeconds
+        self.meters = meters
+        self.trigger = trigger
+    }
+}
