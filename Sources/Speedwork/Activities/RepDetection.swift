@@ -1,0 +1,261 @@
+/// Finds the reps of a session and the recoveries between them (M51).
+///
+/// Manual laps mark the reps when the runner pressed the lap button at each rep: laps whose
+/// average speed falls in the fast group of a two-group split are the reps. Otherwise the reps are
+/// found from speed: the one-second speed (``SpeedSeries``), smoothed further over 9 s, is split
+/// into a fast and a slow level by Otsu's method (N. Otsu, "A threshold selection method from
+/// gray-level histograms", IEEE Trans. SMC 9, 1979); a rep starts when speed rises above the
+/// threshold plus a hysteresis band and ends when it falls below it minus the band; gaps shorter
+/// than 8 s, or than a tenth of the reps beside them, are closed (the method's shortest recovery
+/// is 30 s) and runs shorter than 8 s dropped. Each boundary is then placed, when the device
+/// records its own speed (GPS Doppler or footpod), where that speed crosses halfway between the
+/// rep's level and the recovery's beside it; otherwise (position-only files such as GPX) where the
+/// cumulative distance bends from one speed to the other: a two-line least-squares fit over up to 30 s either
+/// side (never reaching past the middle of the rep or into the next one). Distance carries far
+/// less noise than its derivative, so this puts boundaries within a second or two under GPS error. Automatic laps (every km or mile) are never taken
+/// for reps. An activity has reps only when the two levels are at least 25 % apart, or at least
+/// 12 % apart and clearly separated (Otsu's separability, between-group over total variance, of
+/// 0.8 or more): GPS noise around one steady pace splits into levels about 15 % apart with a
+/// separability near 0.64, the value for one bell-shaped level.
+public struct RepDetection: Sendable {
+    /// Where the reps came from.
+    public enum Source: String, Sendable, Codable {
+        case laps
+        case speed
+        case none
+    }
+
+    public let reps: [Interval]
+    public let recoveries: [Interval]
+    public let source: Source
+
+    /// Shortest rep accepted, seconds (M10 sprints are 20–30 s).
+    public static let shortestRep = 8.0
+    /// Gaps shorter than this inside a rep are closed, seconds.
+    public static let longestGlitch = 8.0
+    /// Separability two real levels reach and noise around one level does not.
+    public static let minimumSeparability = 0.8
+    /// Fast and slow levels must differ by this share of the slow level…
+    public static let minimumContrast = 0.12
+    /// …and by this share when they are not clearly separated.
+    public static let clearContrast = 0.25
+
+    public init(activity: Activity, series: SpeedSeries?) {
+        if let laps = RepDetection.fromLaps(activity, series: series) {
+            (reps, recoveries, source) = (laps.reps, laps.recoveries, .laps)
+        } else if let series, let found = RepDetection.fromSpeed(series) {
+            (reps, recoveries, source) = (found.reps, found.recoveries, .speed)
+        } else {
+            (reps, recoveries, source) = ([], [], .none)
+        }
+    }
+
+    // MARK: - Laps
+
+    static func fromLaps(_ activity: Activity, series: SpeedSeries?) -> (reps: [Interval], recoveries: [Interval])? {
+        let laps = activity.laps.filter { $0.elapsedSeconds > 0 }
+        guard laps.filter({ $0.trigger == .manual }).count >= 3 else { return nil }
+        let intervals = laps.map { lap -> Interval in
+            let seconds = lap.timerSeconds ?? lap.elapsedSeconds
+            let meters = lap.meters ?? series.map { $0.meters(at: lap.startSeconds + lap.elapsedSeconds - $0.startSeconds) - $0.meters(at: lap.startSeconds - $0.startSeconds) } ?? 0
+            return Interval(startSeconds: lap.startSeconds, seconds: seconds, meters: meters,
+                            stepsPerMinute: series.flatMap { averageCadence($0, from: lap.startSeconds, to: lap.startSeconds + lap.elapsedSeconds) })
+        }
+        let speeds = intervals.map { $0.seconds > 0 ? $0.meters / $0.seconds : 0 }
+        guard let split = TwoLevels(speeds, weights: intervals.map(\.seconds)), split.contrast >= minimumContrast else { return nil }
+        // The warm-up and cool-down laps are slow laps too; recoveries are the slow laps between reps.
+        let fast = intervals.indices.filter { speeds[$0] > split.threshold }
+        guard fast.count >= 2 else { return nil }
+        let reps = fast.map { intervals[$0] }
+        let recoveries = zip(fast, fast.dropFirst()).compactMap { a, b -> Interval? in
+            let between = intervals[(a + 1)..<b]
+            guard !between.isEmpty else { return nil }
+            return Interval(startSeconds: between.first!.startSeconds, seconds: between.reduce(0) { $0 + $1.seconds },
+                            meters: between.reduce(0) { $0 + $1.meters })
+        }
+        return (reps, recoveries)
+    }
+
+    // MARK: - Speed
+
+    static func fromSpeed(_ series: SpeedSeries) -> (reps: [Interval], recoveries: [Interval])? {
+        let classifying = SpeedSeries.movingMean(series.speed, radius: 4)
+        let moving = classifying.filter { $0 > 0.5 }
+        guard let split = TwoLevels(moving, weights: nil), split.contrast >= minimumContrast,
+              split.contrast >= clearContrast || split.separability >= minimumSeparability
+        else { return nil }
+        let band = 0.15 * (split.high - split.low)
+        var runs: [(start: Int, end: Int)] = []
+        var inRep = false
+        var start = 0
+        for (index, speed) in classifying.enumerated() {
+            if !inRep, speed > split.threshold + band {
+                inRep = true
+                start = index
+            } else if inRep, speed < split.threshold - band {
+                inRep = false
+                runs.append((start, index))
+            }
+        }
+        if inRep { runs.append((start, series.count - 1)) }
+        // Close short gaps, then drop short runs.
+        var merged: [(start: Int, end: Int)] = []
+        for run in runs {
+            if let last = merged.last,
+               Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start))) {
+                merged[merged.count - 1].end = run.end
+            } else {
+                merged.append(run)
+            }
+        }
+        merged = merged.filter { Double($0.end - $0.start) >= shortestRep }
+        guard !merged.isEmpty else { return nil }
+
+        // Place each boundary where the distance bends from one speed to the other.
+        var bounds: [(start: Double, end: Double)] = []
+        for (index, run) in merged.enumerated() {
+            let before = index > 0 ? merged[index - 1].end : 0
+            let after = index + 1 < merged.count ? merged[index + 1].start : series.count - 1
+            let middle = (run.start + run.end) / 2
+            let start: Double, end: Double
+            if let device = series.deviceSpeed {
+                let level = median(Array(device[min(run.start + 2, middle)...max(run.end - 2, middle)]))
+                let slowBefore = median(Array(device[max(before, run.start - 30)..<max(run.start - 2, before + 1)]))
+                let slowAfter = median(Array(device[min(run.end + 3, after)...max(min(run.end + 30, after), min(run.end + 3, after))]))
+                start = crossing(device, near: run.start, level: (level + slowBefore) / 2, rising: true, within: before...middle)
+                end = crossing(device, near: run.end, level: (level + slowAfter) / 2, rising: false, within: middle...after)
+            } else {
+                start = bend(series.meters, near: run.start, within: before...middle)
+                end = bend(series.meters, near: run.end, within: middle...after)
+            }
+            bounds.append((start, max(end, start + 1)))
+        }
+        let reps = bounds.map { interval(series, from: $0.start, to: $0.end) }
+        let recoveries = zip(bounds, bounds.dropFirst()).map { interval(series, from: $0.end, to: $1.start) }
+        return (reps, recoveries)
+    }
+
+    /// The fractional index near `index` where the distance bends from one speed to another: for
+    /// every candidate bend 0.1 s apart within 8 s of `index`, the least-squares fit of two lines
+    /// meeting there (offset and both slopes free) over up to 30 s either side; the bend with the
+    /// smallest squared error wins.
+    static func bend(_ meters: [Double], near index: Int, within range: ClosedRange<Int>) -> Double {
+        let low = max(range.lowerBound, index - 20, 0), high = min(range.upperBound, index + 20, meters.count - 1)
+        guard high - low >= 6 else { return Double(index) }
+        var best = (error: Double.infinity, at: Double(index))
+        var candidate = Double(max(index - 8, low + 2))
+        while candidate <= Double(min(index + 8, high - 2)) {
+            // Normal equations of d = c + a·min(t−τ, 0) + b·max(t−τ, 0).
+            var s = [[Double]](repeating: [0, 0, 0], count: 3), r = [0.0, 0, 0]
+            for t in low...high {
+                let dt = Double(t) - candidate
+                let x = [1, min(dt, 0), max(dt, 0)]
+                for i in 0..<3 {
+                    r[i] += x[i] * meters[t]
+                    for j in 0..<3 { s[i][j] += x[i] * x[j] }
+                }
+            }
+            if let solution = solve3(s, r) {
+                var error = 0.0
+                for t in low...high {
+                    let dt = Double(t) - candidate
+                    let residual = meters[t] - solution[0] - solution[1] * min(dt, 0) - solution[2] * max(dt, 0)
+                    error += residual * residual
+                }
+                if error < best.error { best = (error, candidate) }
+            }
+            candidate += 0.1
+        }
+        return best.at
+    }
+
+    /// Solves a 3 × 3 linear system by Cramer's rule; `nil` when it is singular.
+    static func solve3(_ m: [[Double]], _ r: [Double]) -> [Double]? {
+        func det(_ a: [[Double]]) -> Double {
+            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
+        }
+        let d = det(m)
+        guard abs(d) > 1e-9 else { return nil }
+        return (0..<3).map { column in
+            var replaced = m
+            for row in 0..<3 { replaced[row][column] = r[row] }
+            return det(replaced) / d
+        }
+    }
+
+    /// The fractional index nearest `index` where speed crosses `level` going up (or down),
+    /// interpolated between seconds.
+    static func crossing(_ speed: [Double], near index: Int, level: Double, rising: Bool, within range: ClosedRange<Int>) -> Double {
+        let low = max(range.lowerBound, 0), high = min(range.upperBound, speed.count - 1)
+        for offset in 0...20 {
+            for candidate in [index - offset, index + offset] where candidate > low && candidate <= high {
+                let (a, b) = (speed[candidate - 1], speed[candidate])
+                if rising ? (a < level && b >= level) : (a > level && b <= level) {
+                    return Double(candidate - 1) + (b != a ? (level - a) / (b - a) : 0.5)
+                }
+            }
+        }
+        return Double(index)
+    }
+
+    static func interval(_ series: SpeedSeries, from start: Double, to end: Double) -> Interval {
+        let startSeconds = series.startSeconds + start
+        return Interval(startSeconds: startSeconds, seconds: end - start,
+                        meters: series.meters(at: end) - series.meters(at: start),
+                        stepsPerMinute: averageCadence(series, from: startSeconds, to: series.startSeconds + end))
+    }
+
+    static func averageCadence(_ series: SpeedSeries, from start: Double, to end: Double) -> Double? {
+        let a = max(Int((start - series.startSeconds).rounded()), 0), b = min(Int((end - series.startSeconds).rounded()), series.count)
+        guard b > a else { return nil }
+        let values = series.stepsPerMinute[a..<b].compactMap { $0 }
+        return values.count * 2 >= (b - a) ? values.reduce(0, +) / Double(values.count) : nil
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        return sorted[sorted.count / 2]
+    }
+}
+
+/// A split of values into a slow and a fast group by Otsu's method (between-group variance).
+struct TwoLevels {
+    let threshold: Double
+    let low: Double
+    let high: Double
+
+    /// Between-group variance over total variance (Otsu's η): near 1 for two clear levels.
+    let separability: Double
+
+    /// How far apart the groups are, as a share of the slow level.
+    var contrast: Double { low > 0 ? (high - low) / low : 0 }
+
+    init?(_ values: [Double], weights: [Double]?) {
+        guard values.count >= 2 else { return nil }
+        let w = weights ?? Array(repeating: 1, count: values.count)
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        let total = w.reduce(0, +)
+        let totalSum = zip(values, w).reduce(0) { $0 + $1.0 * $1.1 }
+        var weightBelow = 0.0, sumBelow = 0.0
+        var best: (variance: Double, position: Int, low: Double, high: Double)?
+        for position in 0..<(order.count - 1) {
+            let index = order[position]
+            weightBelow += w[index]
+            sumBelow += values[index] * w[index]
+            let weightAbove = total - weightBelow
+            guard weightBelow > 0, weightAbove > 0, values[order[position + 1]] > values[index] else { continue }
+            let meanBelow = sumBelow / weightBelow, meanAbove = (totalSum - sumBelow) / weightAbove
+            let variance = weightBelow * weightAbove * (meanAbove - meanBelow) * (meanAbove - meanBelow)
+            if best == nil || variance > best!.variance { best = (variance, position, meanBelow, meanAbove) }
+        }
+        guard let best else { return nil }
+        let mean = totalSum / total
+        let totalVariance = zip(values, w).reduce(0) { $0 + $1.1 * ($1.0 - mean) * ($1.0 - mean) } / total
+        separability = totalVariance > 0 ? best.variance / (total * total) / totalVariance : 0
+        threshold = (values[order[best.position]] + values[order[best.position + 1]]) / 2
+        low = best.low
+        high = best.high
+    }
+}
