@@ -134,16 +134,44 @@ struct FITActivityBuilder {
         lastTimestamp = time
         let first = firstTimestamp ?? time
         firstTimestamp = first
+        var meters = message.distance?.meters
+        var speed = message.speed?.metersPerSecond
+        if meters == nil, let packed = compressedSpeedDistance(message) {
+            meters = packed.meters
+            speed = speed ?? packed.speed
+        }
         samples.append(
             ActivitySample(
                 seconds: Double(Int64(time) - Int64(first)),
-                meters: message.distance?.meters,
-                metersPerSecond: message.speed?.metersPerSecond,
+                meters: meters,
+                metersPerSecond: speed,
                 latitude: message.latitude,
                 longitude: message.longitude,
                 altitude: message.altitude,
                 heartRate: message.heartRate.map(Double.init),
                 stepsPerMinute: message.cadence))
+    }
+
+    /// Distance summed so far from `compressed_speed_distance`, in 1/16 m.
+    private var packedDistance: Int = 0
+    private var lastPackedDistance: Int?
+
+    /// record `compressed_speed_distance` (field 8, 3 bytes), which older watches (Forerunner 70)
+    /// write instead of `speed` and `distance`: speed in bits 0–11 (scale 100, m/s), distance in
+    /// bits 12–23 (scale 16, m) accumulated modulo 4096 (FIT Profile, record components).
+    private mutating func compressedSpeedDistance(_ message: FITMessage) -> (meters: Double, speed: Double?)? {
+        guard let field = message.definition.field(8), field.size == 3,
+            field.offset >= 0, field.offset + 3 <= message.content.count
+        else { return nil }
+        let b0 = Int(message.content[field.offset])
+        let b1 = Int(message.content[field.offset + 1])
+        let b2 = Int(message.content[field.offset + 2])
+        guard !(b0 == 0xFF && b1 == 0xFF && b2 == 0xFF) else { return nil }
+        let speedRaw = b0 | (b1 & 0x0F) << 8
+        let distanceRaw = b1 >> 4 | b2 << 4
+        if let last = lastPackedDistance { packedDistance += (distanceRaw - last) & 0xFFF }
+        lastPackedDistance = distanceRaw
+        return (Double(packedDistance) / 16, speedRaw == 0xFFF ? nil : Double(speedRaw) / 100)
     }
 
     /// FIT Profile `lap_trigger`: 0 manual, 1 time, 2 distance, 3–6 position (start, lap, waypoint,

@@ -128,15 +128,24 @@ class ActivityXMLHandler: NSObject, XMLParserDelegate {
         guard failure == nil else { return }
         let code = (parseError as NSError).code
         let reason: String
-        switch XMLParser.ErrorCode(rawValue: code) {
-        case .tagNameMismatchError?, .notWellBalancedError?:
+        // libxml2 error numbers, which Foundation's XMLParser passes on as its error codes.
+        switch code {
+        case 76:  // XML_ERR_TAG_NAME_MISMATCH
             reason = path.last.map { "expected the closing tag </\($0)>" } ?? "a closing tag does not match"
-        case .prematureDocumentEndError?:
-            reason = path.last.map { "document ends before </\($0)>" } ?? "document is empty"
-        case .emptyDocumentError?:
+        case 5:  // XML_ERR_DOCUMENT_END
+            reason = path.last.map { "document ends before </\($0)>" } ?? "content after the root element"
+        case 4:  // XML_ERR_DOCUMENT_EMPTY
             reason = "document is empty"
+        case 73:  // XML_ERR_GT_REQUIRED
+            reason = "expected \">\" to close a tag"
+        case 41:  // XML_ERR_ATTRIBUTE_WITHOUT_VALUE
+            reason = "attribute without a value"
+        case 39, 40:  // XML_ERR_ATTRIBUTE_NOT_STARTED, XML_ERR_ATTRIBUTE_NOT_FINISHED
+            reason = "attribute value must be quoted"
+        case 26:  // XML_ERR_UNDECLARED_ENTITY
+            reason = "unknown entity (only &amp; &lt; &gt; &quot; &apos; are predefined)"
         default:
-            reason = "XML parser error \(code)"
+            reason = "not well-formed XML (parser error \(code))"
         }
         failure = ActivityFileError(
             .malformedXML(line: parser.lineNumber, column: parser.columnNumber, element: path.last, reason: reason))
