@@ -41,7 +41,7 @@ public enum ActivityFile {
         case .gpx:
             return try GPXReader().read(data)
         case .tcx:
-            throw ActivityFileError(.unknownFormat)
+            return try TCXReader().read(data)
         case .gzip:
             let inner: Data
             do {
