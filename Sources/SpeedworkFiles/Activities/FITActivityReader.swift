@@ -48,7 +48,7 @@ public struct FITActivityReader: Sendable {
         }
         if let activity = file.finish() { activities.append(activity) }
         guard !activities.isEmpty else {
-            throw ActivityFileError(.noSamples(format: "FIT", reason: "no record messages"))
+            throw ActivityFileError(.noSamples(format: "FIT", reason: "no record message with a timestamp"))
         }
         return activities
     }
