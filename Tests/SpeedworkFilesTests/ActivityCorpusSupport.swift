@@ -34,4 +34,10 @@ extension Corpus {
     }
 
     static func url(_ name: String) -> URL { root.appendingPathComponent(name) }
+
+    /// Whether the corpus is here; prints the skip note when it is not.
+    static func availableOrNote() -> Bool {
+        if !isPresent { print("skipped: ../shared/corpus not found") }
+        return isPresent
+    }
 }

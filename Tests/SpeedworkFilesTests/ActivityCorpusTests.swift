@@ -8,10 +8,7 @@ import Testing
 @Suite("Activity corpus")
 struct ActivityCorpusTests {
     @Test func everyGPXAndTCXFileDecodesWithTheManifestCounts() throws {
-        guard Corpus.isPresent else {
-            print("skipped: ../shared/corpus not found")
-            return
-        }
+        guard Corpus.availableOrNote() else { return }
         let rows = try Corpus.manifest().filter { $0.file.hasPrefix("gpx/") || $0.file.hasPrefix("tcx/") }
         #expect(rows.count >= 30)
         for row in rows {
@@ -36,10 +33,7 @@ struct ActivityCorpusTests {
     }
 
     @Test func tcxLapsAndSportFromTheCorpus() throws {
-        guard Corpus.isPresent else {
-            print("skipped: ../shared/corpus not found")
-            return
-        }
+        guard Corpus.availableOrNote() else { return }
         let activity = try #require(try ActivityFile.read(contentsOf: Corpus.url("tcx/tcxparser__test.tcx")).first)
         #expect(activity.sport == "running")
         #expect(activity.laps.count == 3)
@@ -54,10 +48,7 @@ struct ActivityCorpusTests {
     /// within 0.5 % of the device's total. No valid running file in the corpus disagrees with its
     /// own session; the Forerunner 70 file reaches its total through compressed_speed_distance.
     @Test func fitRunningDistanceMatchesTheSessionTotal() throws {
-        guard Corpus.isPresent else {
-            print("skipped: ../shared/corpus not found")
-            return
-        }
+        guard Corpus.availableOrNote() else { return }
         let sdkErrors = Dictionary(try Corpus.references().map { ($0.file, $0.errorCount) }, uniquingKeysWith: max)
         let rows = try Corpus.manifest().filter { $0.file.hasPrefix("fit/") && !$0.isCorrupt && sdkErrors[$0.file] == 0 }
         var checked: [String] = []
@@ -75,10 +66,7 @@ struct ActivityCorpusTests {
     }
 
     @Test func fitRunningCadenceIsStepsPerMinute() throws {
-        guard Corpus.isPresent else {
-            print("skipped: ../shared/corpus not found")
-            return
-        }
+        guard Corpus.availableOrNote() else { return }
         for file in ["fit/slither__running.fit", "fit/roznetbench__sample.fit", "fit/gofit__mornindew-broken.fit"] {
             let activity = try #require(try ActivityFile.read(contentsOf: Corpus.url(file)).first)
             #expect(activity.isRun)
@@ -89,10 +77,7 @@ struct ActivityCorpusTests {
     }
 
     @Test func fitActivityFromTheCorpus() throws {
-        guard Corpus.isPresent else {
-            print("skipped: ../shared/corpus not found")
-            return
-        }
+        guard Corpus.availableOrNote() else { return }
         let activity = try #require(try ActivityFile.read(contentsOf: Corpus.url("fit/slither__running.fit")).first)
         #expect(activity.sport == "running")
         #expect(activity.device == "garmin fr45")
@@ -108,10 +93,7 @@ struct ActivityCorpusTests {
     }
 
     @Test func corruptFITFilesGiveTypedErrorsNamingTheFile() throws {
-        guard Corpus.isPresent else {
-            print("skipped: ../shared/corpus not found")
-            return
-        }
+        guard Corpus.availableOrNote() else { return }
         for file in ["fit/derived__bad_file_crc.fit", "fit/derived__truncated_50pct.fit", "fit/derived__random_bytes.fit",
                      "fit/derived__zero_length.fit", "fit/fitparse__Settings.fit"] {
             let error = #expect(throws: ActivityFileError.self) { try ActivityFile.read(contentsOf: Corpus.url(file)) }

@@ -55,10 +55,7 @@ struct GzipTests {
     }
 
     @Test func corpusFITFileRoundTripsThroughZlib() throws {
-        guard Corpus.isPresent else {
-            print("skipped: ../shared/corpus not found")
-            return
-        }
+        guard Corpus.availableOrNote() else { return }
         let original = try Data(contentsOf: Corpus.url("fit/slither__running.fit"))
         let packed = try Gzip.compress(original, level: 9)
         #expect(packed.count < original.count)
