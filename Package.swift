@@ -15,8 +15,11 @@ let package = Package(
     targets: [
         // The domain: units, fitness models, paces. Foundation only.
         .target(name: "Speedwork"),
-        // File formats: FIT decoding, FIT workout export, iCalendar. Depends on the domain only.
-        .target(name: "SpeedworkFiles", dependencies: ["Speedwork"]),
+        // File formats: FIT decoding, FIT workout export, iCalendar, GPX, TCX, gzip. Depends on the
+        // domain and the system zlib only.
+        .target(name: "SpeedworkFiles", dependencies: ["Speedwork", "CZlib"]),
+        // The system zlib, for gzip-compressed activity files (Strava bulk exports).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The command tree, a library so tests can run it in-process.
         .target(
             name: "SpeedworkCLI",

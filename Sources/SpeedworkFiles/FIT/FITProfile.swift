@@ -129,8 +129,18 @@ public enum FITProfile {
 
         /// lap fields.
         public enum Lap {
+            /// `lap_trigger` (24), the FIT Profile `lap_trigger` enum.
+            public static let trigger: UInt8 = 24
             /// `sport` (25).
             public static let sport: UInt8 = 25
+        }
+
+        /// sport message fields.
+        public enum Sport {
+            /// `sport` (0).
+            public static let sport: UInt8 = 0
+            /// `sub_sport` (1).
+            public static let subSport: UInt8 = 1
         }
     }
 

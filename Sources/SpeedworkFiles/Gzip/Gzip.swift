@@ -1,0 +1,94 @@
+import CZlib
+import Foundation
+
+/// gzip compression and decompression with the system zlib, for the `.fit.gz`, `.gpx.gz` and
+/// `.tcx.gz` files of Strava bulk exports (RFC 1952; zlib `inflateInit2` with windowBits
+/// 16 + MAX_WBITS).
+public enum Gzip {
+    /// The two magic bytes every gzip member starts with (RFC 1952, section 2.3.1).
+    public static let magic: [UInt8] = [0x1F, 0x8B]
+
+    /// Whether `bytes` start with the gzip magic.
+    public static func isGzip(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 2 && bytes[0] == magic[0] && bytes[1] == magic[1]
+    }
+
+    /// Decompresses every gzip member in `data` (concatenated members are joined, as `gunzip`
+    /// does; trailing zero padding is ignored). Throws a ``GzipError`` naming the byte offset
+    /// when the data is not gzip, corrupt, cut short, or would exceed `limit` bytes.
+    public static func decompress(_ data: Data, limit: Int = 1 << 30) throws(GzipError) -> Data {
+        let result: Result<Data, GzipError> = data.withUnsafeBytes { input in
+            Result { () throws(GzipError) -> Data in try decompress(input, limit: limit) }
+        }
+        return try result.get()
+    }
+
+    /// Compresses `data` into one gzip member at zlib `level` (0–9, default 6).
+    public static func compress(_ data: Data, level: Int32 = Z_DEFAULT_COMPRESSION) throws(GzipError) -> Data {
+        var stream = z_stream()
+        let status = speedwork_deflate_init_gzip(&stream, level)
+        guard status == Z_OK else { throw .zlib(code: status) }
+        defer { deflateEnd(&stream) }
+        var output = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        let code: Int32 = data.withUnsafeBytes { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            var code = Z_OK
+            repeat {
+                code = chunk.withUnsafeMutableBytes { out in
+                    stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
+                    stream.avail_out = uInt(out.count)
+                    return deflate(&stream, Z_FINISH)
+                }
+                output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+            } while code == Z_OK
+            return code
+        }
+        guard code == Z_STREAM_END else { throw .zlib(code: code) }
+        return output
+    }
+
+    static func decompress(_ input: UnsafeRawBufferPointer, limit: Int) throws(GzipError) -> Data {
+        guard isGzip(input) else { throw .notGzip }
+        var stream = z_stream()
+        let status = speedwork_inflate_init_gzip(&stream)
+        guard status == Z_OK else { throw .zlib(code: status) }
+        defer { inflateEnd(&stream) }
+        let base = input.bindMemory(to: Bytef.self).baseAddress!
+        stream.next_in = UnsafeMutablePointer(mutating: base)
+        stream.avail_in = uInt(input.count)
+        var output = Data()
+        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        func consumed() -> Int { input.count - Int(stream.avail_in) }
+        while true {
+            let code = chunk.withUnsafeMutableBytes { out in
+                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(out.count)
+                return inflate(&stream, Z_NO_FLUSH)
+            }
+            let produced = chunk.count - Int(stream.avail_out)
+            guard output.count + produced <= limit else { throw .tooLarge(limit: limit) }
+            output.append(contentsOf: chunk[0..<produced])
+            switch code {
+            case Z_OK:
+                continue
+            case Z_STREAM_END:
+                // Another member may follow (RFC 1952, section 2.2); zero padding may end the file.
+                let at = consumed()
+                let rest = UnsafeRawBufferPointer(rebasing: input[at...])
+                if rest.allSatisfy({ $0 == 0 }) { return output }
+                guard isGzip(rest) else {
+                    throw .corrupt(offset: at, reason: "bytes after the last gzip member are not another member")
+                }
+                let reset = inflateReset(&stream)
+                guard reset == Z_OK else { throw .zlib(code: reset) }
+            case Z_BUF_ERROR where stream.avail_in == 0:
+                throw .truncated(offset: input.count)
+            default:
+                let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(code)"
+                throw .corrupt(offset: consumed(), reason: reason)
+            }
+        }
+    }
+}
