@@ -31,7 +31,12 @@ public struct ActivityAnalysis: Sendable {
         if series == nil {
             warnings.append("the file has neither distance nor speed: no reps, pace or best efforts")
         }
-        let detection = RepDetection(activity: activity, series: series)
+        // Reps, grades and easy-run checks are for runs; a ride's speed follows the hills.
+        let isRun = activity.isRun || ["generic", "unknown", ""].contains(activity.sport.lowercased())
+        if !isRun {
+            warnings.append("this is a \(activity.sport) activity, not a run: no reps or grades, only distances and best efforts")
+        }
+        let detection = isRun ? RepDetection(activity: activity, series: series, planned: workout?.kind.isHard ?? false) : RepDetection.none
         let plannedDistances = workout.map { Compliance.plannedReps($0).reps.map { plan -> Distance? in
             if case .distance(let distance, _) = plan { return distance } else { return nil }
         } } ?? []
@@ -45,7 +50,7 @@ public struct ActivityAnalysis: Sendable {
         distanceMeters = series.map { ($0.meters.last ?? 0) - ($0.meters.first ?? 0) } ?? 0
         durationSeconds = (activity.samples.map(\.seconds).max() ?? 0) - (activity.samples.map(\.seconds).min() ?? 0)
 
-        if let workout, workout.kind.isHard {
+        if let workout, workout.kind.isHard, isRun {
             let graded = Compliance(workout: workout, reps: reps, recoveries: recoveries)
             compliance = graded
             let counted = graded.reps.filter { [.onTarget, .fast, .slow].contains($0.verdict) }
@@ -59,7 +64,7 @@ public struct ActivityAnalysis: Sendable {
         } else {
             compliance = nil
         }
-        let easyDay = workout.map { [.easy, .long].contains($0.kind) } ?? reps.isEmpty
+        let easyDay = isRun && (workout.map { [.easy, .long].contains($0.kind) } ?? reps.isEmpty)
         if easyDay, let easyPace, let series {
             let check = EasyRunCheck(series: series, easyPace: easyPace)
             easyRun = check

@@ -4,19 +4,28 @@
 /// average speed falls in the fast group of a two-group split are the reps. Otherwise the reps are
 /// found from speed: the one-second speed (``SpeedSeries``), smoothed further over 9 s, is split
 /// into a fast and a slow level by Otsu's method (N. Otsu, "A threshold selection method from
-/// gray-level histograms", IEEE Trans. SMC 9, 1979); a rep starts when speed rises above the
-/// threshold plus a hysteresis band and ends when it falls below it minus the band; gaps shorter
-/// than 8 s, or than a tenth of the reps beside them, are closed (the method's shortest recovery
-/// is 30 s) and runs shorter than 8 s dropped. Each boundary is then placed, when the device
-/// records its own speed (GPS Doppler or footpod), where that speed crosses halfway between the
-/// rep's level and the recovery's beside it; otherwise (position-only files such as GPX) where the
-/// cumulative distance bends from one speed to the other: a two-line least-squares fit over up to 30 s either
-/// side (never reaching past the middle of the rep or into the next one). Distance carries far
-/// less noise than its derivative, so this puts boundaries within a second or two under GPS error. Automatic laps (every km or mile) are never taken
-/// for reps. An activity has reps only when the two levels are at least 25 % apart, or at least
-/// 12 % apart and clearly separated (Otsu's separability, between-group over total variance, of
-/// 0.8 or more): GPS noise around one steady pace splits into levels about 15 % apart with a
-/// separability near 0.64, the value for one bell-shaped level.
+/// gray-level histograms", IEEE Trans. SMC 9, 1979), from moving seconds only (faster than 1 m/s),
+/// so stops at lights are not recoveries. A rep starts when speed rises above the threshold plus a
+/// hysteresis band and ends when it falls below it minus the band. Gaps shorter than 20 s, or than
+/// a tenth of the reps beside them, or spent mostly standing, are pauses and are closed (the
+/// method's shortest recovery is 30 s, and is run or walked); runs shorter than 8 s are dropped,
+/// and so is any run less than 25 % faster than the running beside it (the method's reps all stand
+/// out from their recoveries by 30 % or more; a steady run's ups and downs do not).
+///
+/// A session has reps only when it has two or more, the levels are at least 25 % apart (or 12 %
+/// apart and clearly separated: Otsu's separability of 0.8 or more, where GPS noise around one
+/// steady pace gives about 0.64), and the fast level takes at most 60 % of the moving time: in a
+/// session the warm-up, recoveries and cool-down take most of it (M4), while in a steady run the
+/// "fast" group is simply the running and the slow group its slowdowns. When no session is planned,
+/// the reps must also repeat: their durations or their distances vary by at most 50 % (coefficient
+/// of variation), as the method's sessions repeat one rep (M10–M18); a trail run or an ultra that
+/// alternates running and walking has stretches from seconds to hours long.
+///
+/// Each boundary is then placed, when the device records its own speed (GPS Doppler or a footpod),
+/// where that speed crosses halfway between the rep's level and the recovery's beside it; from
+/// positions alone (GPX), where the cumulative distance bends from one speed to the other, by a
+/// two-line least-squares fit over up to 30 s either side. Automatic laps (every km or mile) are
+/// never taken for reps.
 public struct RepDetection: Sendable {
     /// Where the reps came from.
     public enum Source: String, Sendable, Codable {
@@ -29,25 +38,52 @@ public struct RepDetection: Sendable {
     public let recoveries: [Interval]
     public let source: Source
 
+    /// Slower than this is standing or shuffling, not moving, metres per second.
+    public static let movingSpeed = 1.0
     /// Shortest rep accepted, seconds (M10 sprints are 20–30 s).
     public static let shortestRep = 8.0
-    /// Gaps shorter than this inside a rep are closed, seconds.
-    public static let longestGlitch = 8.0
+    /// Gaps shorter than this inside a rep are pauses and are closed, seconds.
+    public static let longestGlitch = 20.0
     /// Separability two real levels reach and noise around one level does not.
     public static let minimumSeparability = 0.8
     /// Fast and slow levels must differ by this share of the slow level…
     public static let minimumContrast = 0.12
     /// …and by this share when they are not clearly separated.
     public static let clearContrast = 0.25
+    /// The fast level may take at most this share of the moving time.
+    public static let largestFastShare = 0.6
+    /// Unplanned reps must repeat: coefficient of variation of durations or distances at most this.
+    public static let largestVariation = 0.5
 
-    public init(activity: Activity, series: SpeedSeries?) {
+    /// No reps: for activities that are not runs.
+    public static let none = RepDetection(reps: [], recoveries: [], source: .none)
+
+    private init(reps: [Interval], recoveries: [Interval], source: Source) {
+        (self.reps, self.recoveries, self.source) = (reps, recoveries, source)
+    }
+
+    /// - Parameter planned: whether the runner says this was a session (a workout to grade against);
+    ///   without one, speed-found reps must repeat.
+    public init(activity: Activity, series: SpeedSeries?, planned: Bool = false) {
         if let laps = RepDetection.fromLaps(activity, series: series) {
             (reps, recoveries, source) = (laps.reps, laps.recoveries, .laps)
-        } else if let series, let found = RepDetection.fromSpeed(series) {
+        } else if let series, let found = RepDetection.fromSpeed(series),
+                  planned || RepDetection.repeats(found.reps) {
             (reps, recoveries, source) = (found.reps, found.recoveries, .speed)
         } else {
             (reps, recoveries, source) = ([], [], .none)
         }
+    }
+
+    /// Whether the reps repeat one another in duration or in distance.
+    static func repeats(_ reps: [Interval]) -> Bool {
+        func variation(_ values: [Double]) -> Double {
+            let mean = values.reduce(0, +) / Double(values.count)
+            guard mean > 0, values.count >= 2 else { return 0 }
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+            return variance.squareRoot() / mean
+        }
+        return variation(reps.map(\.seconds)) <= largestVariation || variation(reps.map(\.measuredMeters)) <= largestVariation
     }
 
     // MARK: - Laps
@@ -80,9 +116,12 @@ public struct RepDetection: Sendable {
 
     static func fromSpeed(_ series: SpeedSeries) -> (reps: [Interval], recoveries: [Interval])? {
         let classifying = SpeedSeries.movingMean(series.speed, radius: 4)
-        let moving = classifying.filter { $0 > 0.5 }
+        // Stops (lights, a shoelace) are neither reps nor recoveries: the levels come from moving
+        // seconds only, so an easy run with stops has one level and no reps.
+        let moving = classifying.filter { $0 > movingSpeed }
         guard let split = TwoLevels(moving, weights: nil), split.contrast >= minimumContrast,
-              split.contrast >= clearContrast || split.separability >= minimumSeparability
+              split.contrast >= clearContrast || split.separability >= minimumSeparability,
+              Double(moving.filter { $0 > split.threshold }.count) <= largestFastShare * Double(moving.count)
         else { return nil }
         let band = 0.15 * (split.high - split.low)
         var runs: [(start: Int, end: Int)] = []
@@ -102,14 +141,24 @@ public struct RepDetection: Sendable {
         var merged: [(start: Int, end: Int)] = []
         for run in runs {
             if let last = merged.last,
-               Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start))) {
+               Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start)))
+                || median(Array(classifying[last.end..<max(run.start, last.end + 1)])) < movingSpeed {
                 merged[merged.count - 1].end = run.end
             } else {
                 merged.append(run)
             }
         }
         merged = merged.filter { Double($0.end - $0.start) >= shortestRep }
-        guard !merged.isEmpty else { return nil }
+        // A rep stands out from the running around it.
+        merged = merged.enumerated().filter { index, run in
+            let before = index > 0 ? merged[index - 1].end : max(run.start - 120, 0)
+            let after = index + 1 < merged.count ? merged[index + 1].start : min(run.end + 120, series.count - 1)
+            let around = Array(classifying[before..<run.start]) + Array(classifying[min(run.end, after)..<after])
+            let moving = around.filter { $0 > movingSpeed }
+            guard !moving.isEmpty else { return true }
+            return median(Array(classifying[run.start..<run.end])) >= (1 + clearContrast) * median(moving)
+        }.map(\.element)
+        guard merged.count >= 2 else { return nil }
 
         // Place each boundary where the distance bends from one speed to the other.
         var bounds: [(start: Double, end: Double)] = []

@@ -4,7 +4,8 @@ import Foundation
 /// Other) onto FIT sport names, the names ``Activity/sport`` uses (FIT Profile, `sport`).
 enum ActivitySport {
     /// The FIT sport name for `text`: `running`, `cycling`, `walking`, `hiking`, `swimming`;
-    /// `generic` for none or Other; otherwise the text in lower case with `_` for spaces.
+    /// `generic` when none is given; `other` for TCX's Other, which says "not one of Running or
+    /// Biking" (so not a run); otherwise the text in lower case with `_` for spaces.
     static func name(fromText text: String?) -> String {
         guard let text else { return "generic" }
         let key = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -17,7 +18,6 @@ enum ActivitySport {
         case "walking", "walk": return "walking"
         case "hiking", "hike": return "hiking"
         case "swimming", "swim": return "swimming"
-        case "other": return "generic"
         default: return key
         }
     }

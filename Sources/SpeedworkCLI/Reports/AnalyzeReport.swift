@@ -1,0 +1,165 @@
+import Foundation
+import Speedwork
+
+/// The `analyze --json` contract, and its text.
+struct AnalyzeReport: Encodable {
+    struct Lap: Encodable {
+        let startSeconds: Double
+        let seconds: Double
+        let meters: Double?
+        let trigger: String
+    }
+
+    struct Rep: Encodable {
+        let index: Int
+        let startSeconds: Double
+        let seconds: Double
+        let meters: Double
+        let measuredMeters: Double
+        let snapped: Bool
+        let secondsPerKm: Double
+        let cadence: Double?
+        let stepLength: Double?
+    }
+
+    struct Effort: Encodable {
+        let distance: String
+        let meters: Double
+        let seconds: Double
+        let startSeconds: Double
+    }
+
+    struct CurvePoint: Encodable {
+        let seconds: Double
+        let meters: Double
+        let secondsPerKm: Double
+    }
+
+    struct RepGrade: Encodable {
+        let index: Int
+        let verdict: String
+        let target: String
+        let actual: String
+        let offBySeconds: Double
+        let offByPercent: Double
+    }
+
+    struct RecoveryGrade: Encodable {
+        let index: Int
+        let verdict: String
+        let plannedSeconds: Double?
+        let seconds: Double
+    }
+
+    struct ComplianceJSON: Encodable {
+        let rule: String
+        let summary: String
+        let reps: [RepGrade]
+        let recoveries: [RecoveryGrade]
+        let fadePercent: Double?
+        let consistencyPercent: Double?
+    }
+
+    struct EasyRunJSON: Encodable {
+        let shareFasterThanEasy: Double
+        let easySecondsPerKm: SecondsRangeJSON
+        let movingSecondsPerKm: Double?
+        let tooHard: Bool
+    }
+
+    let file: String
+    let sport: String
+    let device: String?
+    let start: String?
+    let distanceMeters: Double
+    let deviceDistanceMeters: Double?
+    let durationSeconds: Double
+    let repSource: String
+    let trackSnapped: Bool
+    let laps: [Lap]
+    let reps: [Rep]
+    let recoveries: [Rep]
+    let bestEfforts: [Effort]
+    let paceCurve: [CurvePoint]
+    let compliance: ComplianceJSON?
+    let easyRun: EasyRunJSON?
+    var warnings: [String]
+
+    init(_ analysis: ActivityAnalysis, file: String) {
+        let activity = analysis.activity
+        self.file = file
+        sport = activity.sport
+        device = activity.device
+        start = activity.start.map { ISO8601DateFormatter().string(from: $0) }
+        distanceMeters = rounded(analysis.distanceMeters)
+        deviceDistanceMeters = activity.deviceDistanceMeters.map { rounded($0) }
+        durationSeconds = rounded(analysis.durationSeconds)
+        repSource = analysis.repSource.rawValue
+        trackSnapped = analysis.trackSnapped
+        laps = activity.laps.map { Lap(startSeconds: rounded($0.startSeconds), seconds: rounded($0.timerSeconds ?? $0.elapsedSeconds), meters: $0.meters.map { rounded($0) }, trigger: $0.trigger.rawValue) }
+        func rep(_ index: Int, _ interval: Interval) -> Rep {
+            Rep(index: index + 1, startSeconds: rounded(interval.startSeconds), seconds: rounded(interval.seconds), meters: rounded(interval.meters),
+                measuredMeters: rounded(interval.measuredMeters), snapped: interval.snapped,
+                secondsPerKm: rounded(interval.pace.secondsPerKilometer), cadence: interval.stepsPerMinute.map { rounded($0) },
+                stepLength: interval.stepLength.map { rounded($0.meters, 2) })
+        }
+        reps = analysis.reps.enumerated().map(rep)
+        recoveries = analysis.recoveries.enumerated().map(rep)
+        bestEfforts = analysis.bestEfforts.map { Effort(distance: $0.distance.label, meters: rounded($0.distance.meters, 3), seconds: rounded($0.seconds), startSeconds: rounded($0.startSeconds)) }
+        paceCurve = analysis.paceCurve.map { CurvePoint(seconds: $0.seconds, meters: rounded($0.meters), secondsPerKm: rounded($0.pace.secondsPerKilometer)) }
+        compliance = analysis.compliance.map { c in
+            ComplianceJSON(
+                rule: c.rule, summary: c.summary,
+                reps: c.reps.map { RepGrade(index: $0.index, verdict: $0.verdict.rawValue, target: $0.target, actual: $0.actual, offBySeconds: rounded($0.offBySeconds), offByPercent: rounded($0.offByPercent)) },
+                recoveries: c.recoveries.map { RecoveryGrade(index: $0.index, verdict: $0.verdict.rawValue, plannedSeconds: $0.plannedSeconds, seconds: rounded($0.seconds)) },
+                fadePercent: c.fadePercent.map { rounded($0) }, consistencyPercent: c.consistencyPercent.map { rounded($0) })
+        }
+        easyRun = analysis.easyRun.map { check in
+            EasyRunJSON(shareFasterThanEasy: rounded(check.shareTooFast, 3),
+                        easySecondsPerKm: SecondsRangeJSON(fast: rounded(check.easyPace.fast.secondsPerKilometer), slow: rounded(check.easyPace.slow.secondsPerKilometer)),
+                        movingSecondsPerKm: check.movingPace.map { rounded($0.secondsPerKilometer) }, tooHard: check.tooHard)
+        }
+        warnings = analysis.warnings
+    }
+
+    /// The report as a runner reads it.
+    var text: String {
+        var lines = [
+            "File        \(file)",
+            "Activity    \(sport)\(device.map { " on \($0)" } ?? "")\(start.map { ", \($0)" } ?? "")",
+            "Distance    \((distanceMeters / 1000).text(decimals: 2)) km in \(Duration.seconds(durationSeconds).formatted())"
+                + (deviceDistanceMeters.map { " (device: \(($0 / 1000).text(decimals: 2)) km)" } ?? ""),
+        ]
+        if reps.isEmpty {
+            lines.append("Reps        none found")
+        } else {
+            lines.append("Reps        \(reps.count), from \(repSource == "laps" ? "lap presses" : "speed")\(trackSnapped ? "; distances snapped to the track (M7)" : "")")
+            var table = TextTable("#", "Time", "Distance", "Pace/km", "Cadence", "Step", "Grade")
+            for rep in reps {
+                let grade = compliance?.reps.first { $0.index == rep.index }
+                table.add("\(rep.index)", Duration.seconds(rep.seconds).formatted(.rep),
+                          "\(Int(rep.meters.rounded()))m" + (rep.snapped ? " (\(Int(rep.measuredMeters.rounded())))" : ""),
+                          Duration.seconds(rep.secondsPerKm).formatted(), rep.cadence.map { "\(Int($0.rounded()))" } ?? "–",
+                          rep.stepLength.map { "\($0.text(decimals: 2)) m" } ?? "–",
+                          grade.map { $0.verdict == "on-target" ? "on target (\($0.target))" : "\($0.verdict) (\($0.target))" } ?? "")
+            }
+            lines.append(table.render(indent: "  "))
+            if !recoveries.isEmpty {
+                lines.append("Recoveries  " + recoveries.map { Duration.seconds($0.seconds).formatted() }.joined(separator: ", "))
+            }
+        }
+        if let compliance {
+            lines.append("Session     \(compliance.rule): \(compliance.summary)")
+        }
+        if let easyRun {
+            lines.append("Easy run    \(Int((easyRun.shareFasterThanEasy * 100).rounded())) % faster than easy pace\(easyRun.tooHard ? " — too hard" : "")")
+        }
+        if !bestEfforts.isEmpty {
+            lines.append("Best        " + bestEfforts.map { "\($0.distance) \(Duration.seconds($0.seconds).formatted(.rep))" }.joined(separator: ", "))
+        }
+        for warning in warnings {
+            lines.append("Warning     \(warning)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
