@@ -1,6 +1,6 @@
 // The Swift side of the FIT decoding benchmark (see Benchmarks/README.md).
 //
-//   speedwork-fit-bench time FILE…              decode all files repeatedly for at least 1 s
+//   speedwork-fit-bench time FILE…              decode all files repeatedly, 3 rounds of at least 1 s
 //   speedwork-fit-bench memory PASSES FILE…     decode all files PASSES times, then report peak RSS
 //   speedwork-fit-bench generate DIR COUNT      write COUNT synthetic one-hour running FIT files
 //
@@ -84,23 +84,33 @@ func json(_ pairs: KeyValuePairs<String, Any>) -> String {
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "time":
+    // Three rounds of at least one second each (after a warm-up pass); the median round is
+    // reported, with every round's MB/s so the spread on a shared machine shows.
     let files = load(arguments.dropFirst())
     let bytes = files.reduce(0) { $0 + $1.count }
-    var totals = Totals()
-    decodeAll(files, into: &totals)  // warm-up pass, not timed
-    var passes = 0
-    totals = Totals()
-    let start = now()
-    var elapsed: UInt64 = 0
-    repeat {
-        decodeAll(files, into: &totals)
-        passes += 1
-        elapsed = now() - start
-    } while elapsed < 1_000_000_000 || passes < 3
-    let seconds = Double(elapsed) / 1e9
+    var warmUp = Totals()
+    decodeAll(files, into: &warmUp)
+    var rounds: [(seconds: Double, passes: Int, records: Int, sum: Double)] = []
+    for _ in 0..<3 {
+        var totals = Totals()
+        var passes = 0
+        let start = now()
+        var elapsed: UInt64 = 0
+        repeat {
+            decodeAll(files, into: &totals)
+            passes += 1
+            elapsed = now() - start
+        } while elapsed < 1_000_000_000 || passes < 3
+        rounds.append((Double(elapsed) / 1e9, passes, totals.records, totals.sum))
+    }
+    func rate(_ round: (seconds: Double, passes: Int, records: Int, sum: Double)) -> Double {
+        Double(bytes * round.passes) / round.seconds
+    }
+    let median = rounds.sorted { rate($0) < rate($1) }[1]
+    let spread = rounds.map { String(format: "%.1f", rate($0) / 1e6) }.joined(separator: ", ")
     print(json([
-        "bytes": bytes * passes, "records": totals.records, "seconds": seconds, "passes": passes,
-        "checksum": totals.sum.isFinite ? 1 : 0,
+        "bytes": bytes * median.passes, "records": median.records, "seconds": median.seconds,
+        "passes": median.passes, "roundsMBps": "[\(spread)]", "checksum": median.sum.isFinite ? 1 : 0,
     ]))
 case "memory":
     guard arguments.count >= 3, let passes = Int(arguments[1]), passes >= 1 else {
