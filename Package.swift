@@ -31,11 +31,14 @@ let package = Package(
         ),
         // The thin executable.
         .executableTarget(name: "speedwork", dependencies: ["SpeedworkCLI"]),
+        // The Swift side of the FIT decoding benchmark (Benchmarks/fit-decode/run); not part of the tests.
+        .executableTarget(
+            name: "speedwork-fit-bench", dependencies: ["SpeedworkFiles"], path: "Benchmarks/fit-decode/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),
         .testTarget(name: "SpeedworkFilesTests", dependencies: ["SpeedworkFiles", "Speedwork", "SpeedworkTestSupport"]),
-        .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork"]),
+        .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork", "SpeedworkFiles"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The root of the command tree: `speedwork predict | paces | stride | workout`.
+/// The root of the command tree: `speedwork predict | paces | stride | workout | plan | inspect`.
 public struct SpeedworkCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "speedwork",
@@ -9,7 +9,8 @@ public struct SpeedworkCommand: AsyncParsableCommand {
             Results are written DISTANCE=TIME, optionally @YYYY-MM-DD: 400m=1:20, mile=6:30, 5k=20:00@2026-10-04.
             Every command that prints data takes --json.
             """,
-        subcommands: [PredictCommand.self, PacesCommand.self, StrideCommand.self, WorkoutCommand.self, PlanCommand.self, AnalyzeCommand.self]
+        subcommands: [PredictCommand.self, PacesCommand.self, StrideCommand.self, WorkoutCommand.self, PlanCommand.self,
+                      AnalyzeCommand.self, InspectCommand.self]
     )
 
     public init() {}

@@ -123,6 +123,9 @@ struct ExecutableErrorTests {
         ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--ics", "/proc/speedwork/plan.ics"],
         ["workout", "show", "M99", "--from", "400m=80"],
         ["workout", "show", "M11", "--from", "400m=80", "--week", "0"],
+        ["inspect"],
+        ["inspect", ""],
+        ["inspect", "/nonexistent/speedwork-missing.fit"],
     ]
 
     @Test(.enabled(if: binary != nil, "the speedwork executable is built beside the tests"), arguments: badInputs)

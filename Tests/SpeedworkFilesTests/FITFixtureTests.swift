@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SpeedworkTestSupport
 @testable import SpeedworkFiles
 
 @Suite("FIT fixtures built by hand")
@@ -25,6 +26,25 @@ struct FITFixtureTests {
         var running = FITCRC()
         for byte in bytes { running.update(byte) }
         #expect(running.value == 0xBB3D)
+    }
+
+    /// The eight-bytes-at-a-time path agrees with the protocol's nibble algorithm at every
+    /// length and alignment, and when continued from a running value.
+    @Test func crcWordPathMatchesTheNibbleAlgorithm() {
+        var generator = SeededGenerator(state: 0xC4C)
+        let data = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for start in 0..<9 {
+            for end in stride(from: start, through: data.count, by: 7) {
+                let slice = Array(data[start..<end])
+                var reference: UInt16 = 0
+                for byte in slice { reference = FITCRC.nibbleUpdate(reference, byte) }
+                #expect(FITCRC.checksum(slice) == reference, "bytes \(start)..<\(end)")
+                var running = FITCRC()
+                if let first = slice.first { running.update(first) }
+                slice.dropFirst().withUnsafeBytes { running.update($0) }
+                #expect(running.value == reference, "bytes \(start)..<\(end), continued")
+            }
+        }
     }
 
     @Test func twelveByteHeader() throws {
