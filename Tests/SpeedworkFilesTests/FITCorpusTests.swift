@@ -154,3 +154,31 @@ struct FITCorpusTests {
         #expect(fileType == 4)  // activity
     }
 }
+
+/// Files with compressed-timestamp record headers, which Garmin's Python SDK cannot read: their
+/// record counts must agree with fitdecode's, as MANIFEST.tsv records them
+/// (`fitdecode(crc off): records=N`).
+@Suite("Compressed timestamps against fitdecode")
+struct CompressedTimestampTests {
+    @Test func recordCountsAgreeWithFitdecode() throws {
+        guard Corpus.isPresent else {
+            print("skipped: ../shared/corpus not found")
+            return
+        }
+        let manifest = try String(contentsOf: Corpus.root.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+        let rows = manifest.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let compressed = rows.filter { $0.count >= 8 && $0[6].contains("COMPRESSED-TIMESTAMP") }
+        #expect(compressed.count >= 2)
+        for row in compressed {
+            let note = row[7]
+            guard let range = note.range(of: "fitdecode(crc off): records=") else {
+                Issue.record("\(row[0]): no fitdecode count in MANIFEST")
+                continue
+            }
+            let expected = Int(note[range.upperBound...].prefix { $0.isNumber }) ?? -1
+            var records = 0
+            try FITDecoder(verifyCRC: false).decode(try Corpus.bytes(row[0])) { if $0.globalMessageNumber == 20 { records += 1 } }
+            #expect(records == expected, "\(row[0]): \(records) records, fitdecode \(expected)")
+        }
+    }
+}
