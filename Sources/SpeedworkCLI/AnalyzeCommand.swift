@@ -9,10 +9,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         commandName: "analyze",
         abstract: "Read a FIT, GPX or TCX file (or .gz): reps, recoveries, grades against the plan, best efforts (M50–M52).",
         discussion: """
-            Reps come from lap presses when they mark the reps, else from speed. On a track, rep
-            distances snap to the nominal distance (M7). Grade against a session with
-            --workout M11 --from 400m=80, or against a saved plan with --plan-session plan.json@2026-12-08.
-            With --from, easy runs are checked against your easy pace (M2).
+            Reps come from lap presses when they mark the reps, else from speed. On a track, rep \
+            distances snap to the nominal distance (M7). Grade against a session with --workout M11 \
+            --from 400m=80, or against a saved plan with --plan-session plan.json@2026-12-08. With \
+            --from, easy runs are checked against your easy pace (M2).
             """)
 
     @Argument(help: ArgumentHelp("The activity file: .fit, .gpx, .tcx, optionally .gz.", valueName: "file"))

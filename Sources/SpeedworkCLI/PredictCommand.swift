@@ -8,10 +8,10 @@ struct PredictCommand: AsyncParsableCommand {
         commandName: "predict",
         abstract: "Estimate fitness from recent results and predict race times.",
         discussion: """
-            Models: vdot (Daniels–Gilbert), riegel (power law; personal exponent from two or more
-            distances), cs (critical speed and D′ from 2–20 min results), speed-reserve (for 400m and
-            800m results). auto picks: results all under 1500m → speed-reserve; two or more
-            distances from 1500m up → personal Riegel; otherwise VDOT.
+            Models: vdot (Daniels–Gilbert), riegel (power law; personal exponent from two or more \
+            distances), cs (critical speed and D′ from 2–20 min results), speed-reserve (for 400m and \
+            800m results). auto picks: results all under 1500m → speed-reserve; two or more distances \
+            from 1500m up → personal Riegel; otherwise VDOT.
 
             Example: speedwork predict --from 5k=20:00 --from 400m=75 --to mile,10k,half
             """)

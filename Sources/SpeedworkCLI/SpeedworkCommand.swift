@@ -4,7 +4,7 @@ import ArgumentParser
 public struct SpeedworkCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "speedwork",
-        abstract: "A speed-training coach for runners: fitness, training paces and per-rep targets from your results.",
+        abstract: "A speed-training coach for runners: fitness and paces from your results, a plan to your goal, your watch and calendar loaded, and feedback from what you ran.",
         discussion: """
             Results are written DISTANCE=TIME, optionally @YYYY-MM-DD: 400m=1:20, mile=6:30, 5k=20:00@2026-10-04.
             Every command that prints data takes --json.
