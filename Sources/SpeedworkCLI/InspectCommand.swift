@@ -10,9 +10,9 @@ struct InspectCommand: AsyncParsableCommand {
         commandName: "inspect",
         abstract: "Show what FIT files hold: chained files, message counts and errors (for bug reports).",
         discussion: """
-            Counts data messages by FIT profile name (unknown messages by number). CRCs are checked
-            and mismatches reported, but a file with a bad CRC is still counted as far as its bytes
-            allow. Exits non-zero when a file cannot be read at all.
+            Counts data messages by FIT profile name (unknown messages by number). CRCs are checked and \
+            mismatches reported, but a file with a bad CRC is still counted as far as its bytes allow. \
+            Exits non-zero when a file cannot be read at all.
 
             Example: speedwork inspect morning-run.fit --json
             """)
