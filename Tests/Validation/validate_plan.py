@@ -77,6 +77,8 @@ def manifest_for(plan):
     files, uids = Counter(), Counter()
     for week in plan["weeks"]:
         for session in week["sessions"]:
+            if session["kind"] == "rest":
+                continue  # rest days are in the JSON for people, not in the calendar or on the watch
             key = f"{session['date']}-{session['rule']}"
             uids[key] += 1
             end = session["date"]  # replaced below with the next day

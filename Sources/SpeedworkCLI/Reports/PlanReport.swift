@@ -31,6 +31,13 @@ struct PlanReport: Encodable {
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(date, forKey: .date)
         }
+
+        /// A day without training (M9: work, rest, recover).
+        static func rest(_ day: Day) -> Session {
+            let workout = Workout(rule: "M9", kind: .rest, title: "Rest", blocks: [],
+                                  notes: ["Rest is part of training: sleep and eat well (M9)."])
+            return Session(date: day.description, session: SessionJSON(workout, minutes: 0))
+        }
     }
 
     struct Week: Encodable {
@@ -59,8 +66,12 @@ struct PlanReport: Encodable {
             realisticGain: rounded(f.realisticGain), ambitiousGain: rounded(f.ambitiousGain))
         relaxed = plan.relaxed.map { Relaxed(rule: $0.rule, why: $0.why, week: $0.week) }
         weeks = plan.weeks.map { week in
-            Week(index: week.index, start: week.start.description, phase: week.phase.rawValue,
-                 sessions: week.sessions.map { Session(date: $0.day.description, session: SessionJSON($0.workout, minutes: $0.minutes)) })
+            let sessions = week.days(until: request.raceDay).flatMap { day -> [Session] in
+                let today = week.sessions.filter { $0.day == day }
+                return today.isEmpty ? [.rest(day)]
+                    : today.map { Session(date: day.description, session: SessionJSON($0.workout, minutes: $0.minutes)) }
+            }
+            return Week(index: week.index, start: week.start.description, phase: week.phase.rawValue, sessions: sessions)
         }
     }
 }
