@@ -22,6 +22,9 @@ public struct GoalFeasibility: Sendable, Hashable {
     /// The largest VDOT gain counted as realistic, and as ambitious, in the time left.
     public let realisticGain: Double
     public let ambitiousGain: Double
+    /// The goal the plan's targets are built on: the goal itself when it is realistic, otherwise the
+    /// best time reachable at the goal distance with the realistic gain (never faster than the goal).
+    public let reachableGoal: Performance
 
     /// VDOT a week counted as realistic, and as ambitious.
     public static let realisticRate = 0.3
@@ -30,7 +33,9 @@ public struct GoalFeasibility: Sendable, Hashable {
     public static let realisticCap = 6.0
     public static let ambitiousCap = 12.0
 
-    public init(fitness: FitnessEstimate, goal: Performance, days: Int) {
+    /// - Parameters:
+    ///   - baseWeeks: weeks of base the runner already has (M8); years of base slow the expected gain.
+    public init(fitness: FitnessEstimate, goal: Performance, days: Int, baseWeeks: Int = 0) {
         weeks = Double(days) / 7
         currentVDOT = fitness.vdot
         goalVDOT = DanielsGilbert.vdot(of: goal)
@@ -38,6 +43,14 @@ public struct GoalFeasibility: Sendable, Hashable {
         realisticGain = min(weeks * Self.realisticRate, Self.realisticCap)
         ambitiousGain = min(weeks * Self.ambitiousRate, Self.ambitiousCap)
         let needed = goalVDOT - currentVDOT
+        if needed <= realisticGain {
+            reachableGoal = goal
+        } else {
+            let reachable = DanielsGilbert.time(for: goal.distance, atVDOT: currentVDOT + realisticGain)
+            // Whole seconds, rounded towards the slower side, as a runner would write the goal.
+            let seconds = max(reachable.seconds, goal.time.seconds).rounded(.up)
+            reachableGoal = (try? Performance(distance: goal.distance, time: Duration(seconds: seconds))) ?? goal
+        }
         let goalText = "\(goal.written) needs VDOT \(goalVDOT.text(decimals: 1)); you are at \(currentVDOT.text(decimals: 1)) (\(goal.distance.label) in \(currentPrediction.formatted(.rep)) today)"
         let weeksText = "\(weeks.text(decimals: 1)) weeks"
         if needed <= 0 {

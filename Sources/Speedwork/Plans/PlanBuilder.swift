@@ -61,7 +61,8 @@ public struct PlanBuilder: Sendable {
             placed += week.sessions
             weeks.append(week)
         }
-        let feasibility = GoalFeasibility(fitness: request.fitness, goal: request.goal, days: request.start.days(until: request.raceDay))
+        let feasibility = GoalFeasibility(fitness: request.fitness, goal: request.goal, days: request.start.days(until: request.raceDay),
+                                          baseWeeks: request.baseWeeks)
         return Plan(request: request, feasibility: feasibility, weeks: weeks, relaxed: relaxed)
     }
 
