@@ -34,10 +34,9 @@ public struct FitnessEstimator: Sendable {
             throw InputError("\(future.written) is dated after \(today): results must already have been run")
         }
         var notes: [String] = []
-        let aged = results.map { result -> (Performance, Int, Double) in
-            let age = (result.date ?? today).days(until: today)
-            return (result, age, recency.weight(ageDays: age))
-        }
+        let ages = results.map { ($0.date ?? today).days(until: today) }
+        let weights = recency.weights(ageDays: ages)
+        let aged = results.indices.map { (results[$0], ages[$0], weights[$0]) }
         let short = aged.filter { $0.0.distance < FitnessEstimate.shortDistanceLimit }
         let long = aged.filter { $0.0.distance >= FitnessEstimate.shortDistanceLimit }
 
@@ -171,9 +170,10 @@ public struct FitnessEstimator: Sendable {
     }
 }
 
-/// The weighted mean of values.
+/// The weighted mean of values; the plain mean when every weight is 0.
 func weightedMean(_ pairs: [(Double, Double)]) -> Double {
     let total = pairs.reduce(0) { $0 + $1.1 }
+    guard total > 0 else { return pairs.reduce(0) { $0 + $1.0 } / Double(max(pairs.count, 1)) }
     return pairs.reduce(0) { $0 + $1.0 * $1.1 } / total
 }
 
