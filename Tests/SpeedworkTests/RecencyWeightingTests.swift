@@ -18,13 +18,14 @@ struct RecencyWeightingTests {
         #expect(estimate.confidence == .low)
     }
 
-    /// Two ancient results 151 days apart: relative weights 1 and 2^(−151/60), by hand.
+    /// Two ancient results 151 days apart, the older one faster (so it still counts): relative
+    /// weights 1 and 2^(−151/60), by hand.
     @Test func twoAncientResults() throws {
-        let results = try ["5k=20:00@1900-06-01", "5k=21:00@1900-01-01"].map { try Performance(parsing: $0) }
+        let results = try ["5k=21:00@1900-06-01", "5k=20:00@1900-01-01"].map { try Performance(parsing: $0) }
         let estimate = try FitnessEstimator().estimate(from: results, model: .vdot, asOf: Self.farFuture)
         let older = pow(0.5, 151.0 / 60)
-        let expected = (DanielsGilbert.vdot(distance: .meters(5000), time: .seconds(1200))
-                        + older * DanielsGilbert.vdot(distance: .meters(5000), time: .seconds(1260))) / (1 + older)
+        let expected = (DanielsGilbert.vdot(distance: .meters(5000), time: .seconds(1260))
+                        + older * DanielsGilbert.vdot(distance: .meters(5000), time: .seconds(1200))) / (1 + older)
         #expect(abs(estimate.vdot - expected) < 1e-9)
         for distance in [Distance.meters(400), .mile, .marathon] {
             #expect(estimate.time(for: distance).seconds.isFinite)

@@ -13,6 +13,9 @@ public struct WeightedResult: Sendable, Hashable {
     public let vdot: Double
     /// Whether that VDOT came through the speed-reserve model (results under 1500 m).
     public let vdotViaSpeedReserve: Bool
+    /// The newer, at least as fast result at about the same distance that replaces this one
+    /// (its weight is then 0), see ``FitnessEstimator/supersedingResult(of:olderAge:among:)``.
+    public let supersededBy: Performance?
 }
 
 /// How much older results count: newer results weigh more (M21, M43).
