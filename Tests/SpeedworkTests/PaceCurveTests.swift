@@ -125,4 +125,24 @@ struct PaceCurveTests {
         let estimate = try FitnessEstimator().estimate(from: results, asOf: Self.today)
         #expect(estimate.results.allSatisfy { $0.weight > 0 })
     }
+
+    /// Results that contradict each other (a 400 m slower per km than the 5K beside it, a short
+    /// result far faster than the long one) hold the speed reserve ratio within 1.2–2.5, say so,
+    /// and still give a curve that never speeds up.
+    @Test(arguments: ["400m=95|5k=17:00", "400m=58|5k=25:00", "800m=3:30|mile=5:00", "400m=70|800m=3:20"])
+    func contradictoryResultsStayMonotonic(results: String) throws {
+        let performances = try results.split(separator: "|").map { try Performance(parsing: String($0)) }
+        for choice in FitnessModelChoice.allCases {
+            guard let estimate = try? FitnessEstimator().estimate(from: performances, model: choice, asOf: Self.today) else { continue }
+            #expect(Self.speedUps(estimate).isEmpty, "\(results) \(choice.rawValue): \(Self.speedUps(estimate).prefix(2))")
+            #expect(SpeedReserveModel.plausibleRatios.contains(estimate.speedReserve.reserveRatio))
+        }
+    }
+
+    /// A Riegel exponent below 1 would make pace faster with distance: refused.
+    @Test func riegelExponentBelowOneIsRefused() {
+        #expect(throws: InputError.self) {
+            try FitnessEstimator(riegelExponent: 0.95).estimate(from: [Performance(parsing: "5k=20:00")], model: .riegel, asOf: Self.today)
+        }
+    }
 }
