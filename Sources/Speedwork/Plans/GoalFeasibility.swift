@@ -34,8 +34,9 @@ public struct GoalFeasibility: Sendable, Hashable {
     public let weeks: Double
     /// What current fitness predicts for the goal distance.
     public let currentPrediction: Duration
-    /// The largest VDOT gain counted as realistic, and as ambitious, in the time left.
+    /// The largest VDOT gain counted as realistic in the time left: the expected gain.
     public let realisticGain: Double
+    /// The largest VDOT gain counted as ambitious: ``ambitiousFactor`` times the expected gain.
     public let ambitiousGain: Double
     /// The expected VDOT gain in the first week, at the runner's current level and base.
     public let weeklyGain: Double
