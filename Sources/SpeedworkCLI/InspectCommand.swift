@@ -47,6 +47,9 @@ struct InspectCommand: AsyncParsableCommand {
 
     /// The files to read: arguments and lists expanded, never empty.
     func paths() throws(CommandFailure) -> [String] {
+        if let blank = files.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw CommandFailure(.usage, "'\(blank)' is not a file name")
+        }
         let list = try InspectFileList(arguments: files, filesFrom: filesFrom)
         guard !list.paths.isEmpty else {
             if let folder = list.emptyFolders.first {

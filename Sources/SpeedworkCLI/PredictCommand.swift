@@ -71,7 +71,7 @@ func parseDistances(_ text: String) throws -> [Distance] {
     return try parts.map { part in
         let distance = try Distance(parsing: part)
         guard Distance.meters(100)...Distance.marathon ~= distance else {
-            throw InputError("'\(part)' is outside the distances predicted, 100m to the marathon")
+            throw InputError("\(InputError.quoted(part)) is outside the distances predicted, 100m to the marathon")
         }
         return distance
     }
