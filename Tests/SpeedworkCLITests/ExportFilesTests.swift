@@ -109,7 +109,7 @@ struct ExportFilesTests {
     /// A full disk (here a file-size limit of 1 KiB, `ulimit -f 2`, which fails a write past it
     /// with EFBIG as a full disk fails it with ENOSPC; the calendar and the M10 workouts are
     /// larger): the calendar and the workouts written before stay whole, no temporary file is
-    /// left, and the command exits 73.
+    /// left, a folder the failed export made is gone again, and the command exits 73.
     @Test(.enabled(if: enabled && FileManager.default.isExecutableFile(atPath: "/bin/sh")))
     func fullDiskLeavesThePreviousExport() throws {
         let root = try Self.folder()
@@ -123,7 +123,8 @@ struct ExportFilesTests {
         let bytesBefore = try workoutsBefore.map { try Data(contentsOf: watch.appendingPathComponent($0)) }
         #expect(before.count > 2 * 512)
 
-        for export in [["--ics", calendar.path], ["--fit-dir", watch.path]] {
+        let fresh = root.appendingPathComponent("new-watch").path
+        for export in [["--ics", calendar.path], ["--fit-dir", watch.path], ["--fit-dir", fresh]] {
             let binary = try #require(ExecutableErrorTests.binary).path
             let command = ([binary] + Self.otherPlan + export).map { "'\($0)'" }.joined(separator: " ")
             let process = Process()

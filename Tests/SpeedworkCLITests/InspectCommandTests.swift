@@ -190,4 +190,41 @@ struct InspectCommandTests {
         let command = try #require(try SpeedworkCommand.parseAsRoot(["inspect", root.path]) as? InspectCommand)
         #expect(throws: CommandFailure(.noInput, "no .fit file in \(InputError.quoted(root.path)) or its subfolders")) { try command.render() }
     }
+
+    /// `inspect -` and `--files-from -` read the list from standard input in the executable;
+    /// a list file that is missing exits 66.
+    @Test(.enabled(if: ExecutableErrorTests.binary != nil, "the speedwork executable is built beside the tests"))
+    func executableReadsPathsFromStandardInput() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("speedwork-stdin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var paths: [String] = []
+        for index in 0..<30 {
+            let url = root.appendingPathComponent("run \(index).fit")
+            try Data(Self.fitFile(records: 2)).write(to: url)
+            paths.append(url.path)
+        }
+        for arguments in [["inspect", "-", "--json"], ["inspect", "--files-from", "-", "--json"]] {
+            let process = Process()
+            process.executableURL = try #require(ExecutableErrorTests.binary)
+            process.arguments = arguments
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            input.fileHandleForWriting.write(Data(paths.joined(separator: "\r\n").utf8))
+            try input.fileHandleForWriting.close()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(arguments)")
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let files = try #require(object["files"] as? [[String: Any]])
+            #expect(files.compactMap { $0["path"] as? String } == paths, "\(arguments)")
+            #expect(files.allSatisfy { ($0["messages"] as? [String: Int]) == ["record": 2] })
+        }
+        let missing = try ExecutableErrorTests.run(["inspect", "--files-from", root.appendingPathComponent("list.txt").path])
+        #expect(missing.status == ExitStatus.noInput.rawValue)
+        #expect(missing.error.hasSuffix("does not exist\n"), "\(missing.error)")
+    }
 }

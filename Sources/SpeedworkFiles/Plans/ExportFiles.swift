@@ -40,12 +40,14 @@ public enum ExportFiles {
     public static func replaceWorkouts(in path: String, with files: [(name: String, bytes: [UInt8])]) throws(FileWriteError) -> Int {
         guard !path.isEmpty else { throw FileWriteError(path: path, reason: "the folder name is empty") }
         let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        var created = false
         switch kind(of: folder) {
         case S_IFDIR: break
         case nil:
             let parent = split(folder).folder
             try requireFolder(parent, for: path, note: " (only the last level of --fit-dir is created)")
             guard mkdir(folder, 0o777) == 0 else { throw FileWriteError(path: path, code: errno) }
+            created = true
         default:
             throw FileWriteError(path: path, reason: "it is a file, not a folder")
         }
@@ -54,7 +56,12 @@ public enum ExportFiles {
         let names = files.map(\.name)
 
         var temporaries: [String] = []
-        func discard() { for temporary in temporaries { unlink(temporary) } }
+        /// Removes what this export wrote before any file was moved into place, and the folder
+        /// when this export made it, so a failure leaves things as they were.
+        func discard() {
+            for temporary in temporaries { unlink(temporary) }
+            if created { rmdir(folder) }
+        }
         for file in files {
             let temporary = temporaryPath(in: folder, for: file.name)
             do {
@@ -108,6 +115,7 @@ public enum ExportFiles {
         }
     }
 
+    /// The manifest's text: one name a line.
     static func manifestBytes(_ names: [String]) -> [UInt8] {
         Array(names.map { $0 + "\n" }.joined().utf8)
     }

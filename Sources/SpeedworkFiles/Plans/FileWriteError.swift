@@ -24,6 +24,7 @@ public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertibl
         self.init(path: path, reason: Self.text(code))
     }
 
+    /// `cannot write 'PATH': REASON`, the path shortened when long.
     public var description: String {
         "cannot write \(InputError.quoted(path)): \(reason)"
     }
