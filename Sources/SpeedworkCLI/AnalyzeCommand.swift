@@ -80,10 +80,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func render() throws -> String {
-        let bytes = try InputFile.read(file)
+        let data = Data(try InputFile.read(file))
+        if ignoreCRC, let format = ActivityFile.format(of: data), format == .gpx || format == .tcx {
+            throw CommandFailure(.usage, "--ignore-crc applies only to FIT files, and \(InputError.quoted(file)) is \(format.rawValue.uppercased()) (no CRC)")
+        }
         let activities: [Activity]
         do {
-            activities = try ActivityFile.read(Data(bytes), verifyCRC: !ignoreCRC)
+            activities = try ActivityFile.read(data, verifyCRC: !ignoreCRC)
         } catch {
             let crc = !ignoreCRC && error.description.contains("CRC")
             let named = error.naming(URL(fileURLWithPath: file).lastPathComponent)

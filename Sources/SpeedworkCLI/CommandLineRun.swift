@@ -124,6 +124,10 @@ public enum CommandLineRun {
         case is CocoaError, is POSIXError:
             return (ExitStatus.failure.rawValue, "a file operation failed unexpectedly; please report this with the command line")
         default:
+            let type = String(reflecting: Swift.type(of: error))
+            if type.hasPrefix("Foundation.") || type.hasPrefix("__C.") {
+                return (ExitStatus.failure.rawValue, "a system operation failed unexpectedly; please report this with the command line")
+            }
             let code = SpeedworkCommand.exitCode(for: error)
             return (code.rawValue, SpeedworkCommand.fullMessage(for: error))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Speedwork
 @testable import SpeedworkCLI
 
 /// The executable as a runner meets it, on the cases: numbers that once trapped, one
@@ -172,5 +173,25 @@ struct CommandLineRunTests {
         for status in ExitStatus.allCases {
             #expect(readme.contains("| \(status.rawValue) |"), "README lacks exit code \(status.rawValue)")
         }
+    }
+
+    /// Foundation errors never reach the user as text; the project's own errors keep theirs.
+    @Test func foundationErrorsAreNotShown() {
+        let cocoa = CommandLineRun.describe(CocoaError(.fileReadUnknown))
+        #expect(cocoa.status == ExitStatus.failure.rawValue && !cocoa.message.contains("NSCocoaErrorDomain"))
+        let ns = CommandLineRun.describe(NSError(domain: NSCocoaErrorDomain, code: 256))
+        #expect(ns.status == ExitStatus.failure.rawValue && !ns.message.contains("256"), "\(ns.message)")
+        let input = CommandLineRun.describe(InputError("cadence 0 is outside 120–250"))
+        #expect(input == (ExitStatus.usage.rawValue, "cadence 0 is outside 120–250"))
+    }
+
+    /// `--ignore-crc` on a GPX file (which has no CRC) is refused rather than ignored.
+    @Test(.enabled(if: enabled)) func ignoreCRCAppliesToFITOnly() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("speedwork-\(UUID().uuidString).gpx")
+        try Data("<?xml version=\"1.0\"?><gpx version=\"1.1\"><trk><trkseg></trkseg></trk></gpx>".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (status, message) = try Self.failure(["analyze", file.path, "--ignore-crc"])
+        #expect(status == ExitStatus.usage.rawValue)
+        #expect(message.contains("--ignore-crc applies only to FIT files") && message.contains("is GPX"), "\(message)")
     }
 }
