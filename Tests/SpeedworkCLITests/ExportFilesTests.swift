@@ -147,23 +147,48 @@ struct ExportFilesTests {
         #expect(try workoutsBefore.map { try Data(contentsOf: watch.appendingPathComponent($0)) } == bytesBefore)
     }
 
-    /// A read-only folder: refused with 73 and nothing changed. Root writes anyway, so the test
-    /// notes that and stops when the folder stays writable.
+    /// A read-only folder: the calendar and the workouts there are refused with 73 and left as
+    /// they were, and no folder is made inside it. Root writes anyway, so as root the command
+    /// runs as the unprivileged user 65534 through util-linux `setpriv`; without it the test
+    /// notes that and stops.
     @Test(.enabled(if: enabled)) func readOnlyFolderIsRefused() throws {
         let root = try Self.folder()
+        let watch = root.appendingPathComponent("watch")
         defer {
-            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
+            for url in [root, watch] { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
             try? FileManager.default.removeItem(at: root)
         }
-        try Data("old calendar".utf8).write(to: root.appendingPathComponent("plan.ics"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: root.path)
-        guard access(root.path, W_OK) != 0 else {
-            print("skipped: running as root, a read-only folder stays writable")
-            return
+        let calendar = root.appendingPathComponent("plan.ics")
+        let first = try ExecutableErrorTests.run(Self.plan + ["--ics", calendar.path, "--fit-dir", watch.path])
+        #expect(first.status == 0, "\(first.error)")
+        let before = try Data(contentsOf: calendar)
+        let workoutsBefore = try Self.names(watch)
+        for url in [watch, root] { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: url.path) }
+
+        let binary = try #require(ExecutableErrorTests.binary).path
+        var prefix: [String] = []
+        if geteuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+                print("skipped: running as root without setpriv, a read-only folder stays writable")
+                return
+            }
+            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         }
-        let result = try ExecutableErrorTests.run(Self.plan + ["--ics", root.appendingPathComponent("plan.ics").path])
-        #expect(result.status == ExitStatus.cannotWrite.rawValue)
-        #expect(result.error.contains("permission denied"), "\(result.error)")
-        #expect(try Data(contentsOf: root.appendingPathComponent("plan.ics")) == Data("old calendar".utf8))
+        for export in [["--ics", calendar.path], ["--fit-dir", watch.path], ["--fit-dir", root.appendingPathComponent("new").path]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: prefix.first ?? binary)
+            process.arguments = Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [binary]) + Self.otherPlan + export
+            let err = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = err
+            try process.run()
+            let error = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == ExitStatus.cannotWrite.rawValue, "\(export): \(error)")
+            #expect(error.hasPrefix("Error: cannot write") && error.contains("permission denied"), "\(error)")
+        }
+        #expect(try Data(contentsOf: calendar) == before)
+        #expect(try Self.names(root) == ["plan.ics", "watch"])
+        #expect(try Self.names(watch) == workoutsBefore)
     }
 }
