@@ -2,8 +2,10 @@ import Speedwork
 
 /// Parses a number option within `range`: a plain decimal (no exponent, sign or hexadecimal),
 /// with one message naming the option, the value and the range whatever is wrong, so one option
-/// has one range and one exit status (64).
-func parseNumber(_ text: String, named name: String, in range: ClosedRange<Double>) throws -> Double {
+/// has one range and one exit status (64). `outOfRange`, when given, says why a number outside
+/// the range is refused (the domain's own message, with its hints).
+func parseNumber(_ text: String, named name: String, in range: ClosedRange<Double>,
+                 outOfRange: ((Double) throws -> Void)? = nil) throws -> Double {
     let allowed = "\(range.lowerBound.trimmedText())–\(range.upperBound.trimmedText())"
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if Double.isNegativePlainDecimal(trimmed), range.lowerBound >= 0 {
@@ -13,6 +15,7 @@ func parseNumber(_ text: String, named name: String, in range: ClosedRange<Doubl
         throw InputError("\(name) \(InputError.quoted(text)) is not a number: use \(allowed)")
     }
     guard range.contains(value) else {
+        try outOfRange?(value)
         throw InputError("\(name) \(InputError.shortened(trimmed)) is outside \(allowed)")
     }
     return value

@@ -17,7 +17,7 @@ struct StrideCommand: AsyncParsableCommand {
     var race: Performance
 
     @Option(help: ArgumentHelp("Average cadence in the race, steps per minute with both feet counted (120–250).", valueName: "steps/min"),
-            transform: { try parseNumber($0, named: "cadence", in: LegSpeed.acceptedCadence) })
+            transform: { try parseNumber($0, named: "cadence", in: LegSpeed.acceptedCadence, outOfRange: LegSpeed.validateCadence) })
     var cadence: Double
 
     @Option(help: ArgumentHelp("Longer step to consider, with a unit: 2cm, 15mm (0–20 cm).", valueName: "length"),
@@ -29,7 +29,7 @@ struct StrideCommand: AsyncParsableCommand {
     var strideGain: Distance = .meters(0.02)
 
     @Option(help: ArgumentHelp("Higher cadence to consider, steps per minute (0–30).", valueName: "steps/min"),
-            transform: { try parseNumber($0, named: "cadence gain", in: LegSpeed.acceptedCadenceGain) })
+            transform: { try parseNumber($0, named: "cadence gain", in: LegSpeed.acceptedCadenceGain, outOfRange: LegSpeed.validateCadenceGain) })
     var cadenceGain: Double = 2
 
     @OptionGroup var output: OutputOptions
