@@ -19,8 +19,8 @@ public struct Duration: Sendable, Hashable, Comparable, Codable {
     public static func - (lhs: Duration, rhs: Duration) -> Duration { Duration(seconds: lhs.seconds - rhs.seconds) }
 
     /// The longest time written out digit by digit, a million hours (about 114 years); longer
-    /// times, and infinity, are written as this bound with `>` before it, so formatting is safe
-    /// for any number.
+    /// times, and infinity, are written as this bound with `>` (or `<-`) before it, so formatting
+    /// is safe for any number.
     public static let longestFormatted = Duration(seconds: 3_600_000_000)
 
     /// How a time is written out.
@@ -37,11 +37,11 @@ public struct Duration: Sendable, Hashable, Comparable, Codable {
     /// for reps under two minutes in the ``Style/rep`` style.
     ///
     /// Never traps: a time that is not a number is written `--`, and one beyond
-    /// ``longestFormatted`` is written as that bound with `>` before it.
+    /// ``longestFormatted`` is written as that bound with `>` before it (`<-` when negative).
     public func formatted(_ style: Style = .clock) -> String {
         guard !seconds.isNaN else { return "--" }
         if abs(seconds) > Duration.longestFormatted.seconds {
-            return (seconds < 0 ? "-" : "") + ">" + Duration.longestFormatted.formatted(style)
+            return (seconds < 0 ? "<-" : ">") + Duration.longestFormatted.formatted(style)
         }
         let tenths = style == .precise || (style == .rep && seconds < 120)
         let total = tenths ? (seconds * 10).rounded() / 10 : seconds.rounded()
