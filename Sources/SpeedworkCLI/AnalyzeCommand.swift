@@ -80,7 +80,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func render() throws -> String {
-        let data = Data(try InputFile.read(file))
+        let data = try InputFile.read(file)
         if ignoreCRC, let format = ActivityFile.format(of: data), format == .gpx || format == .tcx {
             throw CommandFailure(.usage, "--ignore-crc applies only to FIT files, and \(InputError.quoted(file)) is \(format.rawValue.uppercased()) (no CRC)")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Speedwork
 import SpeedworkFiles
 #if canImport(Glibc)
@@ -9,10 +10,10 @@ import Darwin
 /// A file named on the command line, read with plain one-line reasons when it cannot be: it
 /// does not exist, it is a folder, permission is denied. No Foundation error text.
 enum InputFile {
-    /// The whole file at `path`.
+    /// The whole file at `path`, memory-mapped where the system allows.
     ///
     /// - Throws: ``CommandFailure`` with ``ExitStatus/noInput`` and the reason.
-    static func read(_ path: String) throws(CommandFailure) -> [UInt8] {
+    static func read(_ path: String) throws(CommandFailure) -> Data {
         guard !path.isEmpty else { throw CommandFailure(.usage, "an empty file name was given") }
         let name = InputError.quoted(path)
         var info = stat()
@@ -22,18 +23,11 @@ enum InputFile {
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CommandFailure(.noInput, "\(name) \(reason(errno))") }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(max(0, info.st_size)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CommandFailure(.noInput, "\(name) \(reason(errno))")
-            }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
+        close(descriptor)
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw CommandFailure(.noInput, "\(name) cannot be read")
         }
     }
 

@@ -110,7 +110,7 @@ struct InspectReport: Encodable {
     }
 
     static func inspect(_ path: String) -> File {
-        let bytes: [UInt8]
+        let bytes: Data
         do {
             bytes = try InputFile.read(path)
         } catch {

@@ -27,7 +27,7 @@ struct InspectFileList {
                 readStandardInput = true
                 return Self.lines(try standardInput())
             }
-            return Self.lines(try InputFile.read(source))
+            return Self.lines(Array(try InputFile.read(source)))
         }
         for argument in arguments {
             if argument == "-" { listed += try list("-") } else { listed.append(argument) }

@@ -57,7 +57,7 @@ enum PlanSessionFile {
         }
         let path = String(reference[..<at])
         let day = try Day(parsing: String(reference[reference.index(after: at)...]))
-        let data = Data(try InputFile.read(path))
+        let data = try InputFile.read(path)
         let plan: PlanFile
         do {
             plan = try JSONDecoder().decode(PlanFile.self, from: data)
