@@ -23,7 +23,11 @@ enum InputFile {
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CommandFailure(.noInput, "\(name) \(reason(errno))") }
-        close(descriptor)
+        defer { close(descriptor) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            // A pipe or device (`inspect <(gunzip -c run.fit.gz)`) cannot be mapped: read it.
+            return Data(try readToEnd(descriptor, name: name))
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
@@ -31,19 +35,24 @@ enum InputFile {
         }
     }
 
-    /// Standard input, read to its end.
-    static func readStandardInput() throws(CommandFailure) -> [UInt8] {
+    /// Everything left in `descriptor`.
+    static func readToEnd(_ descriptor: Int32, name: String) throws(CommandFailure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(0, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CommandFailure(.noInput, "cannot read standard input: \(FileWriteError.text(errno))")
+                throw CommandFailure(.noInput, "cannot read \(name): \(FileWriteError.text(errno))")
             }
             if count == 0 { return bytes }
             bytes += chunk[..<count]
         }
+    }
+
+    /// Standard input, read to its end.
+    static func readStandardInput() throws(CommandFailure) -> [UInt8] {
+        try readToEnd(0, name: "standard input")
     }
 
     /// What a failed `stat` or `open` means for a runner.

@@ -51,6 +51,23 @@ struct ExportFilesTests {
         #expect(result.output.isEmpty, "nothing is printed when an export fails")
     }
 
+    /// A calendar reached through a symbolic link is replaced where it lives; the link stays.
+    @Test(.enabled(if: enabled)) func linkedCalendarIsReplacedWhereItLives() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let synced = root.appendingPathComponent("synced")
+        try FileManager.default.createDirectory(at: synced, withIntermediateDirectories: false)
+        try Data("old".utf8).write(to: synced.appendingPathComponent("plan.ics"))
+        let link = root.appendingPathComponent("plan.ics")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "synced/plan.ics")
+        let result = try ExecutableErrorTests.run(Self.plan + ["--ics", link.path])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "synced/plan.ics")
+        let text = try String(contentsOf: synced.appendingPathComponent("plan.ics"), encoding: .utf8)
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        #expect(try Self.names(synced) == ["plan.ics"])
+    }
+
     /// `--fit-dir ''` wrote into the current folder; `--fit-dir a/b/c` made every level.
     @Test(.enabled(if: enabled)) func workoutFolderIsNamedAndOnlyItsLastLevelMade() throws {
         let root = try Self.folder()

@@ -223,6 +223,22 @@ struct InspectCommandTests {
             #expect(files.compactMap { $0["path"] as? String } == paths, "\(arguments)")
             #expect(files.allSatisfy { ($0["messages"] as? [String: Int]) == ["record": 2] })
         }
+        // A pipe is read, not mapped: `inspect <(gunzip -c run.fit.gz)` as a shell writes it.
+        let pipeProcess = Process()
+        pipeProcess.executableURL = try #require(ExecutableErrorTests.binary)
+        pipeProcess.arguments = ["inspect", "/dev/stdin", "--json"]
+        let fitInput = Pipe(), fitOutput = Pipe()
+        pipeProcess.standardInput = fitInput
+        pipeProcess.standardOutput = fitOutput
+        try pipeProcess.run()
+        fitInput.fileHandleForWriting.write(Data(Self.fitFile(records: 3)))
+        try fitInput.fileHandleForWriting.close()
+        let piped = fitOutput.fileHandleForReading.readDataToEndOfFile()
+        pipeProcess.waitUntilExit()
+        #expect(pipeProcess.terminationStatus == 0)
+        let pipedFiles = try #require((try JSONSerialization.jsonObject(with: piped) as? [String: Any])?["files"] as? [[String: Any]])
+        #expect(pipedFiles.first?["messages"] as? [String: Int] == ["record": 3])
+
         let missing = try ExecutableErrorTests.run(["inspect", "--files-from", root.appendingPathComponent("list.txt").path])
         #expect(missing.status == ExitStatus.noInput.rawValue)
         #expect(missing.error.hasSuffix("does not exist\n"), "\(missing.error)")

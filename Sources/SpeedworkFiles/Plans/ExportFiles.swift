@@ -16,13 +16,13 @@ public enum ExportFiles {
     /// failure the previous file is left as it was and no temporary file remains.
     public static func replace(_ path: String, with bytes: [UInt8]) throws(FileWriteError) {
         guard !path.isEmpty else { throw FileWriteError(path: path, reason: "the file name is empty") }
-        let (folder, name) = split(path)
+        let (folder, name) = split(linkTarget(path) ?? path)
         try requireFolder(folder, for: path)
         if kind(of: path) == S_IFDIR { throw FileWriteError(path: path, reason: "it is a folder") }
         let temporary = temporaryPath(in: folder, for: name)
         try write(bytes, to: temporary, reportedAs: path)
         try syncFile(temporary, reportedAs: path)
-        guard rename(temporary, path) == 0 else {
+        guard rename(temporary, folder + "/" + name) == 0 else {
             let code = errno
             unlink(temporary)
             throw FileWriteError(path: path, code: code)
@@ -134,6 +134,15 @@ public enum ExportFiles {
         case nil: throw FileWriteError(path: path, reason: "the folder \(folder) does not exist\(note)")
         default: throw FileWriteError(path: path, reason: "\(folder) is not a folder")
         }
+    }
+
+    /// Where the symbolic link at `path` leads, so a linked calendar is replaced where it lives
+    /// and the link kept; nil when `path` is not a link (or leads nowhere).
+    static func linkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The file type bits of `path` (`S_IFDIR`, `S_IFREG` …), nil when it does not exist.
