@@ -69,35 +69,27 @@ struct PlanCommand: AsyncParsableCommand {
         let plan = try build()
         let text = try render(plan)
         try writeExports(plan)
-        print(text)
+        try StandardOutput.write(line: text)
     }
 
     /// Writes the requested device files; says what it wrote on standard error so that
-    /// standard output stays the plan (and valid JSON with `--json`).
+    /// standard output stays the plan (and valid JSON with `--json`). Each file is complete or
+    /// not written: a failure leaves the previous calendar and workouts as they were.
     func writeExports(_ plan: Plan) throws {
+        for (option, path) in [("--ics", ics), ("--fit-dir", fitDir)] {
+            if let path, path.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CommandFailure(.usage, "\(option) needs a \(option == "--ics" ? "file" : "folder") name, not an empty one")
+            }
+        }
         let export = PlanExport(plan: plan, created: Date())
         if let ics {
-            let url = URL(fileURLWithPath: ics)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try export.calendar().write(to: url)
-            } catch {
-                throw InputError("cannot write the calendar to '\(ics)': \(error.localizedDescription)")
-            }
-            FileHandle.standardError.write(Data("Wrote \(plan.sessions.count) sessions to \(ics)\n".utf8))
+            try export.writeCalendar(to: ics)
+            try? StandardOutput.write(Array("Wrote \(plan.sessions.count) sessions to \(ics)\n".utf8), to: 2)
         }
         if let fitDir {
-            let directory = URL(fileURLWithPath: fitDir, isDirectory: true)
-            let files = try export.fitWorkouts()
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                for file in files {
-                    try Data(file.bytes).write(to: directory.appendingPathComponent(file.name))
-                }
-            } catch {
-                throw InputError("cannot write FIT workouts into '\(fitDir)': \(error.localizedDescription)")
-            }
-            FileHandle.standardError.write(Data("Wrote \(files.count) FIT workouts to \(fitDir)\n".utf8))
+            let result = try export.writeFITWorkouts(into: fitDir)
+            let removed = result.removed > 0 ? " (removed \(result.removed) of the plan written there before)" : ""
+            try? StandardOutput.write(Array("Wrote \(result.written) FIT workouts to \(fitDir)\(removed)\n".utf8), to: 2)
         }
     }
 
