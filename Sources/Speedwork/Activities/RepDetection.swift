@@ -93,7 +93,7 @@ public struct RepDetection: Sendable {
         guard laps.filter({ $0.trigger == .manual }).count >= 3 else { return nil }
         let intervals = laps.map { lap -> Interval in
             let seconds = lap.timerSeconds ?? lap.elapsedSeconds
-            let meters = lap.meters ?? series.map { $0.meters(at: lap.startSeconds + lap.elapsedSeconds - $0.startSeconds) - $0.meters(at: lap.startSeconds - $0.startSeconds) } ?? 0
+            let meters = lap.meters ?? series.map { $0.recordedMeters(from: $0.index(atSeconds: lap.startSeconds), to: $0.index(atSeconds: lap.startSeconds + lap.elapsedSeconds)) } ?? 0
             return Interval(startSeconds: lap.startSeconds, seconds: seconds, meters: meters,
                             stepsPerMinute: series.flatMap { averageCadence($0, from: lap.startSeconds, to: lap.startSeconds + lap.elapsedSeconds) })
         }
@@ -115,7 +115,7 @@ public struct RepDetection: Sendable {
     // MARK: - Speed
 
     static func fromSpeed(_ series: SpeedSeries) -> (reps: [Interval], recoveries: [Interval])? {
-        let classifying = SpeedSeries.movingMean(series.speed, radius: 4)
+        let classifying = series.bySegment(series.speed) { SpeedSeries.movingMean($0, radius: 4) }
         // Stops (lights, a shoelace) are neither reps nor recoveries: the levels come from moving
         // seconds only, so an easy run with stops has one level and no reps.
         let moving = classifying.filter { $0 > movingSpeed }
@@ -125,22 +125,25 @@ public struct RepDetection: Sendable {
         else { return nil }
         let band = 0.15 * (split.high - split.low)
         var runs: [(start: Int, end: Int)] = []
-        var inRep = false
-        var start = 0
-        for (index, speed) in classifying.enumerated() {
-            if !inRep, speed > split.threshold + band {
-                inRep = true
-                start = index
-            } else if inRep, speed < split.threshold - band {
-                inRep = false
-                runs.append((start, index))
+        for segment in series.segments {
+            var inRep = false
+            var start = segment.range.lowerBound
+            for index in segment.range {
+                let speed = classifying[index]
+                if !inRep, speed > split.threshold + band {
+                    inRep = true
+                    start = index
+                } else if inRep, speed < split.threshold - band {
+                    inRep = false
+                    runs.append((start, index))
+                }
             }
+            if inRep { runs.append((start, segment.range.upperBound - 1)) }
         }
-        if inRep { runs.append((start, series.count - 1)) }
-        // Close short gaps, then drop short runs.
+        // Close short gaps (within a segment), then drop short runs.
         var merged: [(start: Int, end: Int)] = []
         for run in runs {
-            if let last = merged.last,
+            if let last = merged.last, series.segment(containing: last.end) == series.segment(containing: run.start),
                Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start)))
                 || median(Array(classifying[last.end..<max(run.start, last.end + 1)])) < movingSpeed {
                 merged[merged.count - 1].end = run.end
@@ -151,8 +154,9 @@ public struct RepDetection: Sendable {
         merged = merged.filter { Double($0.end - $0.start) >= shortestRep }
         // A rep stands out from the running around it.
         merged = merged.enumerated().filter { index, run in
-            let before = index > 0 ? merged[index - 1].end : max(run.start - 120, 0)
-            let after = index + 1 < merged.count ? merged[index + 1].start : min(run.end + 120, series.count - 1)
+            let segment = series.segment(containing: run.start).range
+            let before = max(index > 0 ? merged[index - 1].end : run.start - 120, segment.lowerBound)
+            let after = min(index + 1 < merged.count ? merged[index + 1].start : run.end + 120, segment.upperBound - 1)
             let around = Array(classifying[before..<run.start]) + Array(classifying[min(run.end, after)..<after])
             let moving = around.filter { $0 > movingSpeed }
             guard !moving.isEmpty else { return true }
@@ -163,8 +167,9 @@ public struct RepDetection: Sendable {
         // Place each boundary where the distance bends from one speed to the other.
         var bounds: [(start: Double, end: Double)] = []
         for (index, run) in merged.enumerated() {
-            let before = index > 0 ? merged[index - 1].end : 0
-            let after = index + 1 < merged.count ? merged[index + 1].start : series.count - 1
+            let segment = series.segment(containing: run.start).range
+            let before = max(index > 0 ? merged[index - 1].end : 0, segment.lowerBound)
+            let after = min(index + 1 < merged.count ? merged[index + 1].start : series.count - 1, segment.upperBound - 1)
             let middle = (run.start + run.end) / 2
             let start: Double, end: Double
             if let device = series.deviceSpeed {
@@ -248,15 +253,18 @@ public struct RepDetection: Sendable {
         return Double(index)
     }
 
+    /// The stretch between two fractional grid indices. Its seconds run on the activity's clock
+    /// (a pause between two reps is part of the recovery); its distance is what was recorded.
     static func interval(_ series: SpeedSeries, from start: Double, to end: Double) -> Interval {
-        let startSeconds = series.startSeconds + start
-        return Interval(startSeconds: startSeconds, seconds: end - start,
-                        meters: series.meters(at: end) - series.meters(at: start),
-                        stepsPerMinute: averageCadence(series, from: startSeconds, to: series.startSeconds + end))
+        let startSeconds = series.seconds(at: start), endSeconds = series.seconds(at: end)
+        return Interval(startSeconds: startSeconds, seconds: endSeconds - startSeconds,
+                        meters: series.recordedMeters(from: start, to: end),
+                        stepsPerMinute: averageCadence(series, from: startSeconds, to: endSeconds))
     }
 
     static func averageCadence(_ series: SpeedSeries, from start: Double, to end: Double) -> Double? {
-        let a = max(Int((start - series.startSeconds).rounded()), 0), b = min(Int((end - series.startSeconds).rounded()), series.count)
+        guard start.isFinite, end.isFinite else { return nil }
+        let a = Int(series.index(atSeconds: start).rounded()), b = min(Int(series.index(atSeconds: end).rounded()), series.count)
         guard b > a else { return nil }
         let values = series.stepsPerMinute[a..<b].compactMap { $0 }
         return values.count * 2 >= (b - a) ? values.reduce(0, +) / Double(values.count) : nil
