@@ -55,6 +55,47 @@ struct RepDetectionTests {
         #expect(offsets.allSatisfy { $0 <= 4 }, "\(spec): worst boundary \(offsets.max() ?? 0) s")
     }
 
+    /// The 5 × 400 m (90 s, 90 s recoveries) between a 15 min warm-up and a 10 min
+    /// cool-down at 2.9 m/s, with each kind of recovery, laps pressed at each rep and recovery or
+    /// not, Doppler speed or positions only: exactly five reps, never the warm-up or cool-down, each
+    /// boundary within 2 s of the truth (exact from laps, within 0.5 s from device speed).
+    struct Recovery: Sendable, CustomStringConvertible {
+        let description: String
+        let speed: Double
+        var paused = false
+    }
+
+    static let recoveries = [
+        Recovery(description: "standing", speed: SyntheticSession.standing),
+        Recovery(description: "standing, watch paused", speed: SyntheticSession.standing, paused: true),
+        Recovery(description: "shuffling", speed: SyntheticSession.shuffling),
+        Recovery(description: "walking", speed: SyntheticSession.walking),
+        Recovery(description: "jogging", speed: SyntheticSession.jogging),
+    ]
+
+    @Test(arguments: recoveries, [ActivityLap.Trigger.manual, nil])
+    func everyKindOfRecovery(_ recovery: Recovery, laps: ActivityLap.Trigger?) throws {
+        for seed in UInt64(1)...4 {
+            for doppler in [true, false] {
+                let session = SyntheticSession(reps: Array(repeating: (90, 400.0 / 90), count: 5), recovery: 90, recoverySpeed: recovery.speed,
+                                               dopplerSpeed: doppler, laps: laps, pausedRecoveries: recovery.paused, seed: seed)
+                let context = "\(recovery), laps \(laps.map(\.rawValue) ?? "none"), seed \(seed), doppler \(doppler)"
+                let detection = RepDetection(activity: session.activity, series: SpeedSeries(session.activity))
+                #expect(detection.source == (laps == nil ? .speed : .laps), "\(context)")
+                try #require(detection.reps.count == 5, "\(context): \(detection.reps.map { ($0.startSeconds, $0.seconds) })")
+                #expect(detection.recoveries.count == 4, "\(context)")
+                let tolerance = laps != nil ? 1e-9 : doppler ? 0.5 : 5
+                for (rep, truth) in zip(detection.reps, session.repBounds) {
+                    #expect(abs(rep.startSeconds - truth.start) <= tolerance, "\(context): rep starts at \(rep.startSeconds), truly \(truth.start)")
+                    #expect(abs(rep.endSeconds - truth.end) <= tolerance, "\(context): rep ends at \(rep.endSeconds), truly \(truth.end)")
+                }
+                for (recovery, (before, after)) in zip(detection.recoveries, zip(session.repBounds, session.repBounds.dropFirst())) {
+                    #expect(abs(recovery.seconds - (after.start - before.end)) <= 2 * tolerance, "\(context): recovery of \(recovery.seconds) s")
+                }
+            }
+        }
+    }
+
     /// An easy run at one pace has no reps, whatever the GPS does.
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6], [true, false])
     func steadyRunHasNoReps(seed: UInt64, dopplerSpeed: Bool) {

@@ -1,14 +1,18 @@
 /// Finds the reps of a session and the recoveries between them (M51).
 ///
 /// Manual laps mark the reps when the runner pressed the lap button at each rep: laps whose
-/// average speed falls in the fast group of a two-group split are the reps. Otherwise the reps are
+/// average speed falls in the fast group of a two-group split are the reps. Recoveries stood or
+/// walked are slower than the warm-up and cool-down, so when the fast group itself holds two clear
+/// levels and its slower part lies mostly before or after its faster part, that slower part is the
+/// warm-up and cool-down (M4) and the reps are the faster part (``repLevels(_:weights:)``; the same
+/// holds for speed). Otherwise the reps are
 /// found from speed: the one-second speed (``SpeedSeries``), smoothed further over 9 s, is split
 /// into a fast and a slow level by Otsu's method (N. Otsu, "A threshold selection method from
 /// gray-level histograms", IEEE Trans. SMC 9, 1979), from moving seconds only (faster than 1 m/s),
 /// so stops at lights are not recoveries. A rep starts when speed rises above the threshold plus a
 /// hysteresis band and ends when it falls below it minus the band. Gaps shorter than 20 s, or than
-/// a tenth of the reps beside them, or spent mostly standing, are pauses and are closed (the
-/// method's shortest recovery is 30 s, and is run or walked); runs shorter than 8 s are dropped,
+/// a tenth of the reps beside them, are pauses and are closed (the method's shortest recovery is
+/// 30 s, run, walked or stood); runs shorter than 8 s are dropped,
 /// and so is any run less than 25 % faster than the running beside it (the method's reps all stand
 /// out from their recoveries by 30 % or more; a steady run's ups and downs do not).
 ///
@@ -75,6 +79,29 @@ public struct RepDetection: Sendable {
         }
     }
 
+    /// The level of the reps among `values` (in time order): Otsu's split in two; then, while the
+    /// fast group holds two clear levels of its own and most of its slower part lies before or after
+    /// its faster part, that slower part is the warm-up and cool-down (M4), not reps, and the fast
+    /// group is split again. Recoveries spent standing or walking are slower than the warm-up, so
+    /// the first split alone would put the warm-up and cool-down with the reps.
+    static func repLevels(_ values: [Double], weights: [Double]?) -> TwoLevels? {
+        guard var split = TwoLevels(values, weights: weights), split.contrast >= minimumContrast else { return nil }
+        let w = weights ?? Array(repeating: 1, count: values.count)
+        for _ in 0..<2 {
+            let fast = values.indices.filter { values[$0] > split.threshold }
+            guard let inner = TwoLevels(fast.map { values[$0] }, weights: fast.map { w[$0] }),
+                  inner.contrast >= clearContrast || (inner.contrast >= minimumContrast && inner.separability >= minimumSeparability),
+                  let first = fast.first(where: { values[$0] > inner.threshold }),
+                  let last = fast.last(where: { values[$0] > inner.threshold })
+            else { break }
+            let slower = fast.filter { values[$0] <= inner.threshold }
+            let outside = slower.filter { $0 < first || $0 > last }.reduce(0) { $0 + w[$1] }
+            guard outside > 0.5 * slower.reduce(0, { $0 + w[$1] }) else { break }
+            split = inner
+        }
+        return split
+    }
+
     /// Whether the reps repeat one another in duration or in distance.
     static func repeats(_ reps: [Interval]) -> Bool {
         func variation(_ values: [Double]) -> Double {
@@ -98,7 +125,7 @@ public struct RepDetection: Sendable {
                             stepsPerMinute: series.flatMap { averageCadence($0, from: lap.startSeconds, to: lap.startSeconds + lap.elapsedSeconds) })
         }
         let speeds = intervals.map { $0.seconds > 0 ? $0.meters / $0.seconds : 0 }
-        guard let split = TwoLevels(speeds, weights: intervals.map(\.seconds)), split.contrast >= minimumContrast else { return nil }
+        guard let split = repLevels(speeds, weights: intervals.map(\.seconds)) else { return nil }
         // The warm-up and cool-down laps are slow laps too; recoveries are the slow laps between reps.
         let fast = intervals.indices.filter { speeds[$0] > split.threshold }
         guard fast.count >= 2 else { return nil }
@@ -119,7 +146,7 @@ public struct RepDetection: Sendable {
         // Stops (lights, a shoelace) are neither reps nor recoveries: the levels come from moving
         // seconds only, so an easy run with stops has one level and no reps.
         let moving = classifying.filter { $0 > movingSpeed }
-        guard let split = TwoLevels(moving, weights: nil), split.contrast >= minimumContrast,
+        guard let split = repLevels(moving, weights: nil),
               split.contrast >= clearContrast || split.separability >= minimumSeparability,
               Double(moving.filter { $0 > split.threshold }.count) <= largestFastShare * Double(moving.count)
         else { return nil }
@@ -144,8 +171,7 @@ public struct RepDetection: Sendable {
         var merged: [(start: Int, end: Int)] = []
         for run in runs {
             if let last = merged.last, series.segment(containing: last.end) == series.segment(containing: run.start),
-               Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start)))
-                || median(Array(classifying[last.end..<max(run.start, last.end + 1)])) < movingSpeed {
+               Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start))) {
                 merged[merged.count - 1].end = run.end
             } else {
                 merged.append(run)
@@ -159,7 +185,8 @@ public struct RepDetection: Sendable {
             let after = min(index + 1 < merged.count ? merged[index + 1].start : run.end + 120, segment.upperBound - 1)
             let around = Array(classifying[before..<run.start]) + Array(classifying[min(run.end, after)..<after])
             let moving = around.filter { $0 > movingSpeed }
-            guard !moving.isEmpty else { return true }
+            // Too little running recorded around it (the watch paused through the recoveries) to judge.
+            guard moving.count >= Int(shortestRep) else { return true }
             return median(Array(classifying[run.start..<run.end])) >= (1 + clearContrast) * median(moving)
         }.map(\.element)
         guard merged.count >= 2 else { return nil }
@@ -174,8 +201,10 @@ public struct RepDetection: Sendable {
             let start: Double, end: Double
             if let device = series.deviceSpeed {
                 let level = median(Array(device[min(run.start + 2, middle)...max(run.end - 2, middle)]))
-                let slowBefore = median(Array(device[max(before, run.start - 30)..<max(run.start - 2, before + 1)]))
-                let slowAfter = median(Array(device[min(run.end + 3, after)...max(min(run.end + 30, after), min(run.end + 3, after))]))
+                // The recovery's level beside the rep: the seconds of up to 30 s beside it that are
+                // nearer its slowest than the rep's level (however few the watch recorded).
+                let slowBefore = slowLevel(device[max(before, run.start - 30)...run.start], rep: level)
+                let slowAfter = slowLevel(device[run.end...max(min(run.end + 30, after), run.end)], rep: level)
                 start = crossing(device, near: run.start, level: (level + slowBefore) / 2, rising: true, within: before...middle)
                 end = crossing(device, near: run.end, level: (level + slowAfter) / 2, rising: false, within: middle...after)
             } else {
@@ -221,6 +250,14 @@ public struct RepDetection: Sendable {
             candidate += 0.1
         }
         return best.at
+    }
+
+    /// The level of the slower seconds of `window` (those nearer its slowest value than the rep's
+    /// level): their lower median.
+    static func slowLevel(_ window: ArraySlice<Double>, rep level: Double) -> Double {
+        guard let slowest = window.min() else { return 0 }
+        let slow = window.filter { $0 < (slowest + level) / 2 }.sorted()
+        return slow.isEmpty ? slowest : slow[(slow.count - 1) / 2]
     }
 
     /// Solves a 3 × 3 linear system by Cramer's rule; `nil` when it is singular.
@@ -287,7 +324,7 @@ struct TwoLevels {
     let separability: Double
 
     /// How far apart the groups are, as a share of the slow level.
-    var contrast: Double { low > 0 ? (high - low) / low : 0 }
+    var contrast: Double { low > 0 ? (high - low) / low : high > 0 ? .infinity : 0 }
 
     init?(_ values: [Double], weights: [Double]?) {
         guard values.count >= 2 else { return nil }

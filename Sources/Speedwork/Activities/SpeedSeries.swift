@@ -202,7 +202,9 @@ public struct SpeedSeries: Sendable {
         window.reserveCapacity(2 * radius + 1)
         for index in values.indices {
             window.removeAll(keepingCapacity: true)
-            for j in max(index - radius, 0)...min(index + radius, values.count - 1) { window.append(values[j]) }
+            // Symmetric at the ends too: a window of one at the first and last value.
+            let reach = min(radius, index, values.count - 1 - index)
+            for j in (index - reach)...(index + reach) { window.append(values[j]) }
             window.sort()
             result[index] = window[window.count / 2]
         }
