@@ -36,9 +36,17 @@ struct RepDetectionTests {
     }
 
     /// Position-only files (GPX has no device speed): the boundaries come from where the distance
-    /// bends. Under drifting GPS error that is less sharp: across 10 error draws of each session
-    /// every rep is still found, at least 90 % of boundaries within 2 s and all within 4 s (the
-    /// mile reps, only 1.4 m/s faster than their recoveries, are the hardest case).
+    /// bends. Under drifting GPS error the metres covered each second carry about 0.7 m of error,
+    /// which for the mile reps (only 1.4 m/s faster than their recoveries) leaves a change point
+    /// that even the best fit places more than 2 s off in about 6 % of cases (a separate
+    /// simulation of the same error model). Across 10 error draws of each session: every rep
+    /// found, at least 90 % of boundaries within 2 s, all within 4 s.
+    static func checkPositionOnly(_ name: String, offsets: [Double]) {
+        let within2 = Double(offsets.filter { $0 <= 2 }.count) / Double(offsets.count)
+        #expect(within2 >= 0.9, "\(name): \(within2 * 100) % of boundaries within 2 s")
+        #expect(offsets.allSatisfy { $0 <= 4 }, "\(name): worst boundary \(offsets.max() ?? 0) s")
+    }
+
     @Test(arguments: specs)
     func positionOnlyFiles(_ spec: Spec) {
         var offsets: [Double] = []
@@ -50,15 +58,14 @@ struct RepDetectionTests {
                 offsets += [abs(rep.startSeconds - truth.start), abs(rep.endSeconds - truth.end)]
             }
         }
-        let within2 = Double(offsets.filter { $0 <= 2 }.count) / Double(offsets.count)
-        #expect(within2 >= 0.9, "\(spec): \(within2 * 100) % of boundaries within 2 s")
-        #expect(offsets.allSatisfy { $0 <= 4 }, "\(spec): worst boundary \(offsets.max() ?? 0) s")
+        Self.checkPositionOnly("\(spec)", offsets: offsets)
     }
 
     /// The 5 × 400 m (90 s, 90 s recoveries) between a 15 min warm-up and a 10 min
     /// cool-down at 2.9 m/s, with each kind of recovery, laps pressed at each rep and recovery or
-    /// not, Doppler speed or positions only: exactly five reps, never the warm-up or cool-down, each
-    /// boundary within 2 s of the truth (exact from laps, within 0.5 s from device speed).
+    /// not, Doppler speed or positions only, 10 error draws each: exactly five reps, never the
+    /// warm-up or cool-down; boundaries exact from laps, within 0.5 s from device speed, and from
+    /// positions alone as for the other sessions.
     struct Recovery: Sendable, CustomStringConvertible {
         let description: String
         let speed: Double
@@ -75,7 +82,8 @@ struct RepDetectionTests {
 
     @Test(arguments: recoveries, [ActivityLap.Trigger.manual, nil])
     func everyKindOfRecovery(_ recovery: Recovery, laps: ActivityLap.Trigger?) throws {
-        for seed in UInt64(1)...4 {
+        var positionOffsets: [Double] = []
+        for seed in UInt64(1)...10 {
             for doppler in [true, false] {
                 let session = SyntheticSession(reps: Array(repeating: (90, 400.0 / 90), count: 5), recovery: 90, recoverySpeed: recovery.speed,
                                                dopplerSpeed: doppler, laps: laps, pausedRecoveries: recovery.paused, seed: seed)
@@ -84,16 +92,19 @@ struct RepDetectionTests {
                 #expect(detection.source == (laps == nil ? .speed : .laps), "\(context)")
                 try #require(detection.reps.count == 5, "\(context): \(detection.reps.map { ($0.startSeconds, $0.seconds) })")
                 #expect(detection.recoveries.count == 4, "\(context)")
-                let tolerance = laps != nil ? 1e-9 : doppler ? 0.5 : 5
-                for (rep, truth) in zip(detection.reps, session.repBounds) {
-                    #expect(abs(rep.startSeconds - truth.start) <= tolerance, "\(context): rep starts at \(rep.startSeconds), truly \(truth.start)")
-                    #expect(abs(rep.endSeconds - truth.end) <= tolerance, "\(context): rep ends at \(rep.endSeconds), truly \(truth.end)")
+                let offsets = zip(detection.reps, session.repBounds).flatMap { rep, truth in [abs(rep.startSeconds - truth.start), abs(rep.endSeconds - truth.end)] }
+                if laps == nil, !doppler {
+                    positionOffsets += offsets
+                    continue
                 }
+                let tolerance = laps != nil ? 1e-9 : 0.5
+                #expect(offsets.allSatisfy { $0 <= tolerance }, "\(context): boundaries off by \(offsets)")
                 for (recovery, (before, after)) in zip(detection.recoveries, zip(session.repBounds, session.repBounds.dropFirst())) {
                     #expect(abs(recovery.seconds - (after.start - before.end)) <= 2 * tolerance, "\(context): recovery of \(recovery.seconds) s")
                 }
             }
         }
+        if laps == nil { Self.checkPositionOnly("\(recovery)", offsets: positionOffsets) }
     }
 
     /// An easy run at one pace has no reps, whatever the GPS does.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the reps of a session and the recoveries between them (M51).
 ///
 /// Manual laps mark the reps when the runner pressed the lap button at each rep: laps whose
@@ -27,9 +29,10 @@
 ///
 /// Each boundary is then placed, when the device records its own speed (GPS Doppler or a footpod),
 /// where that speed crosses halfway between the rep's level and the recovery's beside it; from
-/// positions alone (GPX), where the cumulative distance bends from one speed to the other, by a
-/// two-line least-squares fit over up to 30 s either side. Automatic laps (every km or mile) are
-/// never taken for reps.
+/// positions alone (GPX), where the metres covered each second change from one level to the other,
+/// by a least-squares change-point fit over up to 60 s either side (``bend(_:near:within:)``).
+/// Automatic laps (every km or mile) are never taken for reps. Reps never span a gap in the
+/// series (``SpeedSeries/segments``).
 public struct RepDetection: Sendable {
     /// Where the reps came from.
     public enum Source: String, Sendable, Codable {
@@ -56,6 +59,12 @@ public struct RepDetection: Sendable {
     public static let clearContrast = 0.25
     /// The fast level may take at most this share of the moving time.
     public static let largestFastShare = 0.6
+    /// From positions alone, a boundary is fitted over up to this many seconds either side, within
+    /// the recovery and the first half of the rep beside it.
+    public static let bendWindow = 60
+    /// A runner passes from one pace to the next over about this many seconds (the change-point
+    /// fit of positions alone models it as linear).
+    public static let changeSeconds = 2.0
     /// Unplanned reps must repeat: coefficient of variation of durations or distances at most this.
     public static let largestVariation = 0.5
 
@@ -183,7 +192,8 @@ public struct RepDetection: Sendable {
             let segment = series.segment(containing: run.start).range
             let before = max(index > 0 ? merged[index - 1].end : run.start - 120, segment.lowerBound)
             let after = min(index + 1 < merged.count ? merged[index + 1].start : run.end + 120, segment.upperBound - 1)
-            let around = Array(classifying[before..<run.start]) + Array(classifying[min(run.end, after)..<after])
+            // Clear of the change of pace itself, which the smoothing spreads over a few seconds.
+            let around = Array(classifying[before..<max(run.start - 8, before)]) + Array(classifying[min(run.end + 8, after)..<max(after, min(run.end + 8, after))])
             let moving = around.filter { $0 > movingSpeed }
             // Too little running recorded around it (the watch paused through the recoveries) to judge.
             guard moving.count >= Int(shortestRep) else { return true }
@@ -208,8 +218,12 @@ public struct RepDetection: Sendable {
                 start = crossing(device, near: run.start, level: (level + slowBefore) / 2, rising: true, within: before...middle)
                 end = crossing(device, near: run.end, level: (level + slowAfter) / 2, rising: false, within: middle...after)
             } else {
-                start = bend(series.meters, near: run.start, within: before...middle)
-                end = bend(series.meters, near: run.end, within: middle...after)
+                // A few seconds clear of the neighbouring reps, which the hysteresis closes late
+                // and opens late.
+                let previousInSegment = index > 0 && merged[index - 1].end >= segment.lowerBound
+                let nextInSegment = index + 1 < merged.count && merged[index + 1].start < segment.upperBound
+                start = bend(series.meters, near: run.start, within: min(before + (previousInSegment ? 4 : 0), run.start)...middle)
+                end = bend(series.meters, near: run.end, within: middle...max(after - (nextInSegment ? 4 : 0), run.end))
             }
             bounds.append((start, max(end, start + 1)))
         }
@@ -218,36 +232,62 @@ public struct RepDetection: Sendable {
         return (reps, recoveries)
     }
 
-    /// The fractional index near `index` where the distance bends from one speed to another: for
-    /// every candidate bend 0.1 s apart within 8 s of `index`, the least-squares fit of two lines
-    /// meeting there (offset and both slopes free) over up to 30 s either side; the bend with the
-    /// smallest squared error wins.
+    /// The fractional index near `index` where the distance bends from one speed to another, as a
+    /// change point in the metres covered each second: the speed is one level before the change
+    /// and another after it, passing linearly from one to the other over ``changeSeconds``
+    /// centred on it; both levels are fitted by least squares for every change point 0.1 s apart
+    /// over up to ``bendWindow`` seconds either side, and the change point with the smallest
+    /// squared error wins, or rather the median of the likelihood over them. GPS error drifts (each second's position error is most of the previous
+    /// one's plus a fresh part), so the metres covered each second carry nearly independent errors
+    /// while the cumulative distance carries a wandering one: fitted on the differences, a wider
+    /// window sharpens the estimate instead of bending with the drift (D. V. Hinkley, "Inference
+    /// about the change-point in a sequence of random variables", Biometrika 57, 1970).
     static func bend(_ meters: [Double], near index: Int, within range: ClosedRange<Int>) -> Double {
-        let low = max(range.lowerBound, index - 20, 0), high = min(range.upperBound, index + 20, meters.count - 1)
-        guard high - low >= 6 else { return Double(index) }
-        var best = (error: Double.infinity, at: Double(index))
-        var candidate = Double(max(index - 8, low + 2))
-        while candidate <= Double(min(index + 8, high - 2)) {
-            // Normal equations of d = c + a·min(t−τ, 0) + b·max(t−τ, 0).
-            var s = [[Double]](repeating: [0, 0, 0], count: 3), r = [0.0, 0, 0]
-            for t in low...high {
-                let dt = Double(t) - candidate
-                let x = [1, min(dt, 0), max(dt, 0)]
-                for i in 0..<3 {
-                    r[i] += x[i] * meters[t]
-                    for j in 0..<3 { s[i][j] += x[i] * x[j] }
-                }
+        let low = max(range.lowerBound, index - bendWindow, 0), high = min(range.upperBound, index + bendWindow, meters.count - 1)
+        guard high - low >= 4 else { return Double(index) }
+        // steps[k]: metres covered from index low + k to low + k + 1.
+        let steps = (low..<high).map { meters[$0 + 1] - meters[$0] }
+        let squares = steps.reduce(0) { $0 + $1 * $1 }
+        let half = changeSeconds / 2
+        /// The share of the change done by time t (its integral, from before the change starts).
+        func done(_ t: Double, _ change: Double) -> Double {
+            let from = change - half, to = change + half
+            if t <= from { return 0 }
+            if t >= to { return half + (t - to) }
+            return (t - from) * (t - from) / (2 * changeSeconds)
+        }
+        var fits: [(error: Double, at: Double)] = []
+        // Change points within 20 s of where the speed crossed the threshold.
+        var change = max(1, Double(index - low - 20))
+        while change <= min(Double(steps.count - 1), Double(index - low + 20)) {
+            // x_k = a·(1 − g_k) + b·g_k, g_k the share of step k run at the second level.
+            var m11 = 0.0, m12 = 0.0, m22 = 0.0, r1 = 0.0, r2 = 0.0
+            for (k, x) in steps.enumerated() {
+                let g = changeSeconds > 0 ? done(Double(k + 1), change) - done(Double(k), change) : min(max(Double(k + 1) - change, 0), 1)
+                m11 += (1 - g) * (1 - g)
+                m12 += (1 - g) * g
+                m22 += g * g
+                r1 += (1 - g) * x
+                r2 += g * x
             }
-            if let solution = solve3(s, r) {
-                var error = 0.0
-                for t in low...high {
-                    let dt = Double(t) - candidate
-                    let residual = meters[t] - solution[0] - solution[1] * min(dt, 0) - solution[2] * max(dt, 0)
-                    error += residual * residual
-                }
-                if error < best.error { best = (error, candidate) }
+            let determinant = m11 * m22 - m12 * m12
+            if determinant > 1e-9 {
+                let a = (r1 * m22 - r2 * m12) / determinant, b = (m11 * r2 - m12 * r1) / determinant
+                fits.append((max(squares - a * r1 - b * r2, 0), Double(low) + change))
             }
-            candidate += 0.1
+            change += 0.1
+        }
+        guard let best = fits.min(by: { $0.error < $1.error }) else { return Double(index) }
+        // The median of the change point's likelihood (Gaussian errors, their variance from the
+        // best fit): where the data leave two places nearly as likely, it lies between them
+        // rather than at the one that happens to fit a little better.
+        let variance = max(best.error / Double(max(steps.count - 3, 1)), 1e-9)
+        let weights = fits.map { exp(-($0.error - best.error) / (2 * variance)) }
+        let halfWeight = weights.reduce(0, +) / 2
+        var sum = 0.0
+        for (fit, weight) in zip(fits, weights) {
+            sum += weight
+            if sum >= halfWeight { return fit.at }
         }
         return best.at
     }
@@ -258,21 +298,6 @@ public struct RepDetection: Sendable {
         guard let slowest = window.min() else { return 0 }
         let slow = window.filter { $0 < (slowest + level) / 2 }.sorted()
         return slow.isEmpty ? slowest : slow[(slow.count - 1) / 2]
-    }
-
-    /// Solves a 3 × 3 linear system by Cramer's rule; `nil` when it is singular.
-    static func solve3(_ m: [[Double]], _ r: [Double]) -> [Double]? {
-        func det(_ a: [[Double]]) -> Double {
-            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
-        }
-        let d = det(m)
-        guard abs(d) > 1e-9 else { return nil }
-        return (0..<3).map { column in
-            var replaced = m
-            for row in 0..<3 { replaced[row][column] = r[row] }
-            return det(replaced) / d
-        }
     }
 
     /// The fractional index nearest `index` where speed crosses `level` going up (or down),
