@@ -160,7 +160,7 @@ struct SpeedSeriesGapTests {
     }
 
     /// Whatever the samples (seeded random times from milliseconds to decades apart, out of order,
-    /// repeated, some without distance), the series holds at most `longestGap + 1` seconds per
+    /// repeated, some without distance) and laps, the series holds at most `longestGap + 1` seconds per
     /// sample, its segments tile it, and analysis finishes.
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
     func boundedBySamples(seed: UInt64) throws {
@@ -175,7 +175,14 @@ struct SpeedSeriesGapTests {
                                           metersPerSecond: Bool.random(using: &generator) ? Double.random(in: 0...8, using: &generator) : nil,
                                           stepsPerMinute: Bool.random(using: &generator) ? 170 : nil))
         }
-        let activity = Activity(sport: "running", start: nil, samples: samples, laps: [])
+        // Laps as odd as the samples: manual, at random times, some not finite.
+        let odd = [Double.nan, .infinity, -.infinity, 1e300, -5]
+        let laps = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+            ActivityLap(startSeconds: Bool.random(using: &generator) ? Double.random(in: 0...max(t, 1), using: &generator) : odd.randomElement(using: &generator)!,
+                        elapsedSeconds: Bool.random(using: &generator) ? Double.random(in: 0...600, using: &generator) : odd.randomElement(using: &generator)!,
+                        meters: Bool.random(using: &generator) ? Double.random(in: 0...2000, using: &generator) : nil, trigger: .manual)
+        }
+        let activity = Activity(sport: "running", start: nil, samples: samples, laps: laps)
         let series = try #require(SpeedSeries(activity))
         #expect(series.count <= Int(SpeedSeries.longestGap + 1) * samples.count)
         #expect(series.segments.first?.range.lowerBound == 0 && series.segments.last?.range.upperBound == series.count)

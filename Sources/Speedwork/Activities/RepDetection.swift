@@ -236,12 +236,14 @@ public struct RepDetection: Sendable {
     /// change point in the metres covered each second: the speed is one level before the change
     /// and another after it, passing linearly from one to the other over ``changeSeconds``
     /// centred on it; both levels are fitted by least squares for every change point 0.1 s apart
-    /// over up to ``bendWindow`` seconds either side, and the change point with the smallest
-    /// squared error wins, or rather the median of the likelihood over them. GPS error drifts (each second's position error is most of the previous
-    /// one's plus a fresh part), so the metres covered each second carry nearly independent errors
-    /// while the cumulative distance carries a wandering one: fitted on the differences, a wider
-    /// window sharpens the estimate instead of bending with the drift (D. V. Hinkley, "Inference
-    /// about the change-point in a sequence of random variables", Biometrika 57, 1970).
+    /// over up to ``bendWindow`` seconds either side; the boundary is the median of the
+    /// likelihood over the change points. GPS error drifts (each second's position error is most
+    /// of the previous one's plus a fresh part), so the metres covered each second carry nearly
+    /// independent errors while the cumulative distance carries a wandering one: fitted on the
+    /// differences, a wider window sharpens the estimate instead of bending with the drift
+    /// (D. V. Hinkley, "Inference about the change-point in a sequence of random variables",
+    /// Biometrika 57, 1970). Each change point costs a few steps (prefix sums), so the whole fit
+    /// is linear in the window.
     static func bend(_ meters: [Double], near index: Int, within range: ClosedRange<Int>) -> Double {
         let low = max(range.lowerBound, index - bendWindow, 0), high = min(range.upperBound, index + bendWindow, meters.count - 1)
         guard high - low >= 4 else { return Double(index) }
@@ -256,14 +258,22 @@ public struct RepDetection: Sendable {
             if t >= to { return half + (t - to) }
             return (t - from) * (t - from) / (2 * changeSeconds)
         }
+        var prefix = [0.0]
+        prefix.reserveCapacity(steps.count + 1)
+        for step in steps { prefix.append(prefix[prefix.count - 1] + step) }
+        let total = prefix[steps.count]
         var fits: [(error: Double, at: Double)] = []
-        // Change points within 20 s of where the speed crossed the threshold.
-        var change = max(1, Double(index - low - 20))
-        while change <= min(Double(steps.count - 1), Double(index - low + 20)) {
-            // x_k = a·(1 − g_k) + b·g_k, g_k the share of step k run at the second level.
-            var m11 = 0.0, m12 = 0.0, m22 = 0.0, r1 = 0.0, r2 = 0.0
-            for (k, x) in steps.enumerated() {
-                let g = changeSeconds > 0 ? done(Double(k + 1), change) - done(Double(k), change) : min(max(Double(k + 1) - change, 0), 1)
+        // Change points 0.1 s apart within 20 s of where the speed crossed the threshold.
+        let first = max(10, (index - low - 20) * 10), last = min((steps.count - 1) * 10, (index - low + 20) * 10)
+        guard first <= last else { return Double(index) }
+        for tenths in first...last {
+            let change = Double(tenths) / 10
+            // x_k = a·(1 − g_k) + b·g_k, g_k the share of step k run at the second level: 0 before
+            // the change, 1 after it, so only the steps it overlaps need summing one by one.
+            let kLow = max(Int((change - half).rounded(.down)) - 1, 0), kHigh = min(Int((change + half).rounded(.up)), steps.count - 1)
+            var m11 = Double(kLow), m12 = 0.0, m22 = Double(steps.count - 1 - kHigh), r1 = prefix[kLow], r2 = total - prefix[kHigh + 1]
+            for k in kLow...kHigh {
+                let g = done(Double(k + 1), change) - done(Double(k), change), x = steps[k]
                 m11 += (1 - g) * (1 - g)
                 m12 += (1 - g) * g
                 m22 += g * g
@@ -275,7 +285,6 @@ public struct RepDetection: Sendable {
                 let a = (r1 * m22 - r2 * m12) / determinant, b = (m11 * r2 - m12 * r1) / determinant
                 fits.append((max(squares - a * r1 - b * r2, 0), Double(low) + change))
             }
-            change += 0.1
         }
         guard let best = fits.min(by: { $0.error < $1.error }) else { return Double(index) }
         // The median of the change point's likelihood (Gaussian errors, their variance from the

@@ -151,7 +151,7 @@ public struct SpeedSeries: Sendable {
 
     /// Seconds since the start of the activity at a fractional grid index.
     public func seconds(at index: Double) -> Double {
-        let clamped = min(max(index, 0), Double(count - 1))
+        let clamped = index.isNaN ? 0 : min(max(index, 0), Double(count - 1))
         let segment = segment(containing: Int(clamped.rounded(.down)))
         return segment.startSeconds + (clamped - Double(segment.range.lowerBound))
     }
@@ -159,6 +159,7 @@ public struct SpeedSeries: Sendable {
     /// The fractional grid index of a moment of the activity; a moment inside a gap maps to the
     /// end of the segment before it.
     public func index(atSeconds seconds: Double) -> Double {
+        guard seconds.isFinite else { return seconds == .infinity ? Double(count - 1) : 0 }
         var low = 0, high = segments.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
@@ -171,7 +172,7 @@ public struct SpeedSeries: Sendable {
 
     /// The cumulative distance at a fractional index (linear between seconds).
     public func meters(at index: Double) -> Double {
-        let clamped = min(max(index, 0), Double(count - 1))
+        let clamped = index.isNaN ? 0 : min(max(index, 0), Double(count - 1))
         let low = Int(clamped.rounded(.down)), high = min(low + 1, count - 1)
         guard high < segment(containing: low).range.upperBound else { return meters[low] }
         return meters[low] + (meters[high] - meters[low]) * (clamped - Double(low))
