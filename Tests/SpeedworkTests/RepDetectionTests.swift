@@ -107,6 +107,31 @@ struct RepDetectionTests {
         if laps == nil { Self.checkPositionOnly("\(recovery)", offsets: positionOffsets) }
     }
 
+    /// A watch that stops recording for 40 s in the middle of the second of three mile reps (a
+    /// lost signal under a bridge): no rep spans the gap. The first and third reps keep their
+    /// boundaries; the second becomes two pieces, one ending at the gap and one starting after it.
+    @Test(arguments: [true, false])
+    func noRepSpansAGap(dopplerSpeed: Bool) throws {
+        let spec = Self.specs[2]
+        let session = spec.session(seed: 3, dopplerSpeed: dopplerSpeed)
+        let gap = (start: session.repBounds[1].start + 150, end: session.repBounds[1].start + 190)
+        var activity = session.activity
+        activity.samples.removeAll { $0.seconds > gap.start && $0.seconds < gap.end }
+        let series = try #require(SpeedSeries(activity))
+        #expect(series.segments.count == 2)
+        let detection = RepDetection(activity: activity, series: series)
+        #expect(detection.reps.allSatisfy { $0.endSeconds <= gap.start || $0.startSeconds >= gap.end }, "\(detection.reps.map { ($0.startSeconds, $0.endSeconds) })")
+        try #require(detection.reps.count == 4, "\(detection.reps.map { ($0.startSeconds, $0.endSeconds) })")
+        let tolerance = dopplerSpeed ? 0.5 : 4
+        for (rep, truth) in [(detection.reps[0], session.repBounds[0]), (detection.reps[3], session.repBounds[2])] {
+            #expect(abs(rep.startSeconds - truth.start) <= tolerance && abs(rep.endSeconds - truth.end) <= tolerance)
+        }
+        #expect(abs(detection.reps[1].startSeconds - session.repBounds[1].start) <= tolerance)
+        #expect(detection.reps[1].endSeconds <= gap.start && detection.reps[1].endSeconds >= gap.start - 10)
+        #expect(detection.reps[2].startSeconds >= gap.end && detection.reps[2].startSeconds <= gap.end + 10)
+        #expect(abs(detection.reps[2].endSeconds - session.repBounds[1].end) <= tolerance)
+    }
+
     /// An easy run at one pace has no reps, whatever the GPS does.
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6], [true, false])
     func steadyRunHasNoReps(seed: UInt64, dopplerSpeed: Bool) {

@@ -225,7 +225,12 @@ public struct RepDetection: Sendable {
                 start = bend(series.meters, near: run.start, within: min(before + (previousInSegment ? 4 : 0), run.start)...middle)
                 end = bend(series.meters, near: run.end, within: middle...max(after - (nextInSegment ? 4 : 0), run.end))
             }
-            bounds.append((start, max(end, start + 1)))
+            // A rep the watch stopped or resumed recording in the middle of (running at rep speed
+            // at the segment's edge) ends or starts there: there is nothing to fit beyond it.
+            let resumed = run.start - segment.lowerBound <= 10 && series.speed[segment.lowerBound] > split.threshold
+            let stopped = segment.upperBound - 1 - run.end <= 10 && series.speed[segment.upperBound - 1] > split.threshold
+            let (from, to) = (resumed ? Double(segment.lowerBound) : start, stopped ? Double(segment.upperBound - 1) : end)
+            bounds.append((from, max(to, from + 1)))
         }
         let reps = bounds.map { interval(series, from: $0.start, to: $0.end) }
         let recoveries = zip(bounds, bounds.dropFirst()).map { interval(series, from: $0.end, to: $1.start) }
