@@ -134,6 +134,16 @@ struct RepDetectionTests {
         #expect(abs(detection.reps[2].endSeconds - session.repBounds[1].end) <= tolerance)
     }
 
+    /// A run with walking breaks that speeds up from 3.0 to 3.5 m/s halfway (a progression run)
+    /// has no reps: neither its faster half nor its running between walks is a set of reps.
+    @Test(arguments: [UInt64(1), 2, 3], [true, false])
+    func progressionRunWithWalkingBreaksHasNoReps(seed: UInt64, dopplerSpeed: Bool) {
+        let running = (0..<6).map { index in (seconds: 480.0, speed: index < 3 ? 3.0 : 3.5) }
+        let session = SyntheticSession(warmup: 0, easy: 3.0, reps: running, recovery: 60, recoverySpeed: SyntheticSession.walking,
+                                       cooldown: 60, dopplerSpeed: dopplerSpeed, seed: seed)
+        #expect(RepDetection(activity: session.activity, series: SpeedSeries(session.activity)).reps.isEmpty)
+    }
+
     /// An easy run at one pace has no reps, whatever the GPS does.
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6], [true, false])
     func steadyRunHasNoReps(seed: UInt64, dopplerSpeed: Bool) {

@@ -89,9 +89,10 @@ public struct RepDetection: Sendable {
     }
 
     /// The level of the reps among `values` (in time order): Otsu's split in two; then, while the
-    /// fast group holds two clear levels of its own and most of its slower part lies before or after
-    /// its faster part, that slower part is the warm-up and cool-down (M4), not reps, and the fast
-    /// group is split again. Recoveries spent standing or walking are slower than the warm-up, so
+    /// fast group holds two levels of its own at least 25 % apart (the method's reps stand out from
+    /// easy running by that much; a run that merely speeds up in its second half does not) and most
+    /// of its slower part lies before or after its faster part, that slower part is the warm-up and
+    /// cool-down (M4), not reps, and the fast group is split again. Recoveries spent standing or walking are slower than the warm-up, so
     /// the first split alone would put the warm-up and cool-down with the reps.
     static func repLevels(_ values: [Double], weights: [Double]?) -> TwoLevels? {
         guard var split = TwoLevels(values, weights: weights), split.contrast >= minimumContrast else { return nil }
@@ -99,7 +100,7 @@ public struct RepDetection: Sendable {
         for _ in 0..<2 {
             let fast = values.indices.filter { values[$0] > split.threshold }
             guard let inner = TwoLevels(fast.map { values[$0] }, weights: fast.map { w[$0] }),
-                  inner.contrast >= clearContrast || (inner.contrast >= minimumContrast && inner.separability >= minimumSeparability),
+                  inner.contrast >= clearContrast,
                   let first = fast.first(where: { values[$0] > inner.threshold }),
                   let last = fast.last(where: { values[$0] > inner.threshold })
             else { break }
