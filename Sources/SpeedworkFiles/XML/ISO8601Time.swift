@@ -5,10 +5,15 @@
 enum ISO8601Time {
     /// Seconds since 1970-01-01T00:00:00Z, or nil when `text` is not such a time.
     static func seconds(_ text: String) -> Double? {
-        var utf8 = Array(text.utf8)
-        while let last = utf8.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { utf8.removeLast() }
+        var text = text
+        return text.withUTF8 { seconds(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z of the UTF-8 `bytes` (surrounding white space allowed),
+    /// or nil when they are not such a time.
+    static func seconds(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        let utf8 = XMLBytes.trimmed(bytes)
         var i = 0
-        while i < utf8.count, utf8[i] == 0x20 || utf8[i] == 0x0A || utf8[i] == 0x0D || utf8[i] == 0x09 { i += 1 }
         func digits(_ n: Int) -> Int? {
             guard i + n <= utf8.count else { return nil }
             var v = 0

@@ -1,0 +1,30 @@
+/// Where the XML scanner stopped (a byte offset into the UTF-8 or 8-bit text) and why, before it is
+/// turned into an ``ActivityFileError`` with a line and column.
+struct XMLSyntaxError: Error, Equatable, Sendable {
+    /// Byte offset of the problem in the scanned text.
+    var offset: Int
+    /// What is wrong, in a sentence fragment ("expected the closing tag </trkpt>").
+    var reason: String
+    /// Local name of the innermost open element, when there is one.
+    var element: String?
+}
+
+/// A value a reader could not accept (``ActivityFileError/Problem/invalidValue(line:column:element:expected:found:)``
+/// once the scanner adds the position).
+struct XMLValueError: Error, Equatable, Sendable {
+    /// The element (or element and attribute) that holds the value.
+    var element: String
+    /// What the schema allows, in words.
+    var expected: String
+    /// What the file holds, shortened to ``XMLValueError/shownLimit`` characters.
+    var found: String
+
+    /// At most this many characters of a bad value are repeated in a message.
+    static let shownLimit = 40
+
+    init(element: String, expected: String, found: String) {
+        self.element = element
+        self.expected = expected
+        self.found = found.count > Self.shownLimit ? String(found.prefix(Self.shownLimit)) + "…" : found
+    }
+}
