@@ -243,7 +243,7 @@ struct TCXHandler: XMLContentHandler {
     }
 
     private static func degrees(_ text: XMLText, in element: String, limit: Double) throws(XMLValueError) -> Double {
-        let expected = "degrees between -\(Int(limit)) and \(Int(limit))"
+        let expected = limit == 90 ? "degrees between -90 and 90" : "degrees between -180 and 180"
         let value = try GPXHandler.number(text, in: element, expected: expected)
         guard abs(value) <= limit else { throw XMLValueError(element: element, expected: expected, found: text.trimmedString) }
         return value

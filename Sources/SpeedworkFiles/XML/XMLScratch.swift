@@ -1,9 +1,11 @@
 /// A growable buffer of plain values the scanner reuses from tag to tag, with a stable base
 /// address between growths (so callbacks get pointers, not copies). Freed with the scanner.
 final class XMLScratch<Element: BitwiseCopyable> {
-    private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
-    private var capacity: Int
+    // Only the scanner that owns the buffer touches it, one call at a time: no dynamic
+    // exclusivity check is needed on these hot fields.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
 
     init(capacity: Int = 64) {
         self.capacity = capacity
