@@ -174,6 +174,25 @@ struct GPXHostileXMLTests {
         #expect(error.line == 4 && error.column == 35)
     }
 
+    /// Found by the gpx-reader fuzz target: a value with a line break inside made a two-line
+    /// message. Values are shown on one line and shortened.
+    @Test func badValuesAreShownOnOneLineAndShortened() throws {
+        let broken = Self.gpx().replacingOccurrences(of: "<ele>300</ele>", with: "<ele>3\n\u{1B}[31m00</ele>")
+        let error = try #require(#expect(throws: ActivityFileError.self) { try Self.read(Array(broken.utf8)) })
+        guard case .invalidValue(_, _, "ele", _, let found) = error.problem else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(found == "3 [31m00")
+        let long = Self.gpx().replacingOccurrences(of: "<ele>300</ele>", with: "<ele>" + String(repeating: "9x", count: 5000) + "</ele>")
+        let longError = try #require(#expect(throws: ActivityFileError.self) { try Self.read(Array(long.utf8)) })
+        guard case .invalidValue(_, _, _, _, let shortened) = longError.problem else { return }
+        #expect(shortened == String(repeating: "9x", count: 20) + "…")
+        let name = "<gpx><" + String(repeating: "n", count: 100_000) + "></gpx>"
+        let nameError = try Self.malformed(Array(name.utf8))
+        #expect(nameError.reason == "expected the closing tag </" + String(repeating: "n", count: 40) + "…>")
+    }
+
     // MARK: Size and truncation
 
     /// 60,000 points 0.0001° apart along the meridian 14° E, one a second: over 10 MB, which

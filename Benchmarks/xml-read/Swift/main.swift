@@ -1,6 +1,8 @@
 // The Swift side of the GPX/TCX reading benchmark (see Benchmarks/README.md).
 //
 //   speedwork-xml-bench time FILE…           read all files repeatedly, 3 rounds of at least 1 CPU-second
+//   speedwork-xml-bench foundation FILE…     the same with Foundation's XMLParser and a delegate that
+//                                            only counts points: the floor of the reader it replaced
 //   speedwork-xml-bench generate DIR COUNT   write COUNT synthetic one-hour runs as GPX and as TCX
 //
 // Times are CPU time (user + system, getrusage) of this process, not wall time: the machine is
@@ -9,6 +11,10 @@
 import Foundation
 import Speedwork
 import SpeedworkFiles
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -61,9 +67,37 @@ func readAll(_ files: [Data], checksum: inout Double) -> Int {
 
 
 
+/// Counts `trkpt` and `Trackpoint` elements; nothing else is read.
+final class PointCounter: NSObject, XMLParserDelegate {
+    var points = 0
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        if elementName == "trkpt" || elementName == "Trackpoint" { points += 1 }
+    }
+}
+
+/// One pass with Foundation's XMLParser.
+func parseAllWithFoundation(_ files: [Data], checksum: inout Double) -> Int {
+    var samples = 0
+    for data in files {
+        let parser = XMLParser(data: data)
+        let counter = PointCounter()
+        parser.delegate = counter
+        parser.shouldResolveExternalEntities = false
+        guard parser.parse() else { fail("XMLParser failed: \(parser.parserError.map { "\($0)" } ?? "unknown error")") }
+        samples += counter.points
+    }
+    checksum += Double(samples)
+    return samples
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
-case "time":
+case "time", "foundation":
+    let read = arguments.first == "time" ? readAll : parseAllWithFoundation
     let paths = arguments.dropFirst()
     guard !paths.isEmpty else { fail("no GPX or TCX file given") }
     let files = paths.map { path in
@@ -72,13 +106,13 @@ case "time":
     }
     let bytesPerPass = files.reduce(0) { $0 + $1.count }
     var checksum = 0.0
-    let samplesPerPass = readAll(files, checksum: &checksum)  // warm-up
+    let samplesPerPass = read(files, &checksum)  // warm-up
     var rounds: [(passes: Int, seconds: Double)] = []
     for _ in 0..<3 {
         let start = cpuSeconds()
         var passes = 0
         repeat {
-            _ = readAll(files, checksum: &checksum)
+            _ = read(files, &checksum)
             passes += 1
         } while cpuSeconds() - start < 1.0
         rounds.append((passes, cpuSeconds() - start))
@@ -112,5 +146,5 @@ case "generate":
     }
     print("{\"files\": \(count * 2)}")
 default:
-    fail("usage: speedwork-xml-bench time FILE… | generate DIR COUNT")
+    fail("usage: speedwork-xml-bench time|foundation FILE… | generate DIR COUNT")
 }

@@ -49,7 +49,7 @@ enum XMLEncoding: Sendable, Equatable {
         case "windows-1252", "cp1252", "x-cp1252":
             detected.encoding = .windows1252
         default:
-            let shown = String(decoding: declared.utf8.prefix(40), as: UTF8.self)
+            let shown = XMLValueError.shown(declared)
             return .failure(
                 XMLSyntaxError(
                     offset: 0,

@@ -242,14 +242,17 @@ struct XMLScanner: ~Copyable {
 
     // MARK: The scan
 
+    /// The local part of the name at `start`, as messages show it.
     private func localName(start: Int, count: Int) -> String {
         var local = start
         for k in start..<(start + count) where p[k] == 0x3A { local = k + 1 }
-        return String(decoding: UnsafeRawBufferPointer(start: p + local, count: start + count - local), as: UTF8.self)
+        return XMLValueError.shown(
+            String(decoding: UnsafeRawBufferPointer(start: p + local, count: start + count - local), as: UTF8.self))
     }
 
+    /// The name at `start` with its prefix, as messages show it.
     private func qualifiedName(start: Int, count: Int) -> String {
-        String(decoding: UnsafeRawBufferPointer(start: p + start, count: count), as: UTF8.self)
+        XMLValueError.shown(String(decoding: UnsafeRawBufferPointer(start: p + start, count: count), as: UTF8.self))
     }
 
     private var openElement: String? {
@@ -405,19 +408,18 @@ struct XMLScanner: ~Copyable {
         }
         guard j > nameStart else { throw syntax(j, "unexpected character in a tag") }
         let nameEnd = j
-        let name = qualifiedName(start: nameStart, count: j - nameStart)
         while j < n, XMLBytes.isSpace(p[j]) { j += 1 }
-        guard j < n, p[j] == 0x3D else { throw syntax(j, "attribute \(name) has no value") }
+        guard j < n, p[j] == 0x3D else { throw syntax(j, "attribute \(qualifiedName(start: nameStart, count: nameEnd - nameStart)) has no value") }
         j += 1
         while j < n, XMLBytes.isSpace(p[j]) { j += 1 }
-        guard j < n, p[j] == 0x22 || p[j] == 0x27 else { throw syntax(j, "the value of attribute \(name) must be quoted") }
+        guard j < n, p[j] == 0x22 || p[j] == 0x27 else { throw syntax(j, "the value of attribute \(qualifiedName(start: nameStart, count: nameEnd - nameStart)) must be quoted") }
         let quote = p[j]
         let valueStart = j + 1
         guard let close = Self.find(p, n, quote, from: valueStart) else {
-            throw syntax(j, "the value of attribute \(name) is not closed")
+            throw syntax(j, "the value of attribute \(qualifiedName(start: nameStart, count: nameEnd - nameStart)) is not closed")
         }
         if let lessThan = Self.find(p, close, 0x3C, from: valueStart) {
-            throw syntax(lessThan, "\"<\" in the value of attribute \(name)")
+            throw syntax(lessThan, "\"<\" in the value of attribute \(qualifiedName(start: nameStart, count: nameEnd - nameStart))")
         }
         let localStart = colon >= 0 ? colon + 1 : nameStart
         var item = Attribute(
@@ -519,7 +521,7 @@ struct XMLScanner: ~Copyable {
                 else if XMLBytes.equal(name, "apos") { scalar = 0x27 }
                 else if name.first == 0x23, let value = Self.characterReference(name) { scalar = value }
                 else {
-                    let shown = String(decoding: name, as: UTF8.self)
+                    let shown = XMLValueError.shown(String(decoding: name, as: UTF8.self))
                     throw syntax(
                         k, name.first == 0x23
                             ? "&\(shown); is not a character XML allows"

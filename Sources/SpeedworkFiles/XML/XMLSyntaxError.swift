@@ -25,6 +25,25 @@ struct XMLValueError: Error, Equatable, Sendable {
     init(element: String, expected: String, found: String) {
         self.element = element
         self.expected = expected
-        self.found = found.count > Self.shownLimit ? String(found.prefix(Self.shownLimit)) + "…" : found
+        self.found = XMLValueError.shown(found)
+    }
+
+    /// `text` as a message may repeat it: on one line (line breaks and other control characters
+    /// become one space) and at most ``shownLimit`` characters.
+    static func shown(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            if control {
+                if !lastWasSpace { scalars.append(" ") }
+                lastWasSpace = true
+            } else {
+                scalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        let flat = String(scalars)
+        return flat.count > shownLimit ? String(flat.prefix(shownLimit)) + "…" : flat
     }
 }
