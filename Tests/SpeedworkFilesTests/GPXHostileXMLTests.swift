@@ -200,19 +200,21 @@ struct GPXHostileXMLTests {
     /// is known without the reader's own formula.
     @Test func aGPXOverTenMegabytesIsReadInFull() throws {
         let count = 60_000
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"test\" "
+        var bytes = Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"test\" "
             + "xmlns=\"http://www.topografix.com/GPX/1/1\" xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">\n"
-            + "<trk><type>running</type><trkseg>\n"
-        text.reserveCapacity(count * 200)
+            + "<trk><type>running</type><trkseg>\n").utf8)
+        bytes.reserveCapacity(count * 200)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         for k in 0..<count {
-            let latitude = 45 + Double(k) / 10_000
-            text += "  <trkpt lat=\"\(latitude)\" lon=\"14.0\">\n    <ele>\(k % 100)</ele>\n    <time>"
-                + "2024-05-01T\(String(format: "%02d:%02d:%02d", 7 + k / 3600, k / 60 % 60, k % 60))Z</time>\n"
-                + "    <extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>\(120 + k % 50)</gpxtpx:hr>"
-                + "</gpxtpx:TrackPointExtension></extensions>\n  </trkpt>\n"
+            // 45 + k/10000 degrees, written out exactly: 45.0000, 45.0001, …
+            let latitude = "\(45 + k / 10_000).\(String(10_000 + k % 10_000).dropFirst())"
+            let time = "2024-05-01T\(two(7 + k / 3600)):\(two(k / 60 % 60)):\(two(k % 60))Z"
+            bytes += "  <trkpt lat=\"\(latitude)\" lon=\"14.0\">\n    <ele>\(k % 100)</ele>\n    <time>\(time)</time>\n".utf8
+            bytes += "    <extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>\(120 + k % 50)</gpxtpx:hr>".utf8
+            bytes += "</gpxtpx:TrackPointExtension></extensions>\n  </trkpt>\n".utf8
         }
-        text += "</trkseg></trk>\n</gpx>\n"
-        let data = Data(text.utf8)
+        bytes += "</trkseg></trk>\n</gpx>\n".utf8
+        let data = Data(bytes)
         #expect(data.count > 10_000_000)
         let activity = try #require(try ActivityFile.read(data).first)
         #expect(activity.samples.count == count)
