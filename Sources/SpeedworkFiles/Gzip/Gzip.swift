@@ -20,14 +20,15 @@ public enum Gzip {
     public struct Limits: Sendable, Equatable {
         /// The most any compressed file expands to: 256 MiB, 17× a 48-hour GPX.
         public var maxBytes: Int
-        /// The most a file expands relative to its compressed size: 100×, four times the most
-        /// compressible real recordings.
+        /// The most a file expands relative to its compressed size: 32×, above the most
+        /// compressible real recordings (about 25×). Reading takes up to about 15 bytes of
+        /// memory per byte of the densest XML, so this bounds what a small hostile file costs.
         public var ratio: Int
-        /// What any file may expand to whatever its ratio: 16 MiB.
+        /// What any file may expand to whatever its ratio: 16 MiB, more than a 48-hour GPX.
         public var floorBytes: Int
 
         /// The limits ``ActivityFile`` reads with.
-        public static let standard = Limits(maxBytes: 256 << 20, ratio: 100, floorBytes: 16 << 20)
+        public static let standard = Limits(maxBytes: 256 << 20, ratio: 32, floorBytes: 16 << 20)
 
         /// Creates limits; see the properties.
         public init(maxBytes: Int, ratio: Int, floorBytes: Int) {
