@@ -61,6 +61,16 @@ struct PlanBuilderTests {
             switch relaxation.rule {
             case "M8": #expect(profile.base + profile.weeks - 3 < 12, "\(profile): M8 relaxed needlessly")
             case "M34": #expect(profile.days.count <= 4, "\(profile): M34 relaxed with \(profile.days.count) days")
+            case "M14", "M15":
+                // A hill session needs a third hard day or a second speed day given up with two
+                // strength days around it: five days or fewer cannot always hold it.
+                #expect(profile.days.count <= 5, "\(profile): hills relaxed with \(profile.days.count) days")
+            case "M41":
+                // Only race week's leg speed on a free day, when none of the runner's days lies
+                // 3–5 days before the race.
+                let race = plan.request.raceDay
+                #expect(relaxation.week == plan.weeks.count, "\(profile): M41 relaxed in week \(relaxation.week ?? 0)")
+                #expect(!(3...5).contains { profile.days.contains(Weekday(race.adding(days: -$0))) }, "\(profile): race-week M10 moved needlessly")
             default: Issue.record("\(profile): relaxed \(relaxation.rule): \(relaxation.why)")
             }
         }

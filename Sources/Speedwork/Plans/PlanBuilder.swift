@@ -1,29 +1,64 @@
 /// Builds a periodized plan from a ``PlanRequest`` (M40–M44).
 ///
 /// Phases (M40): base when the runner has fewer than 12 weeks of it (M8), speed development,
-/// race-specific work at goal pace (M13), and a taper week with a leg-speed session (M10) within
-/// five days of the race. Each week (M41): one or two speed sessions (two when five or more days
-/// are available), at most one hill session (speed phase, four or more days), two strength
-/// sessions (M34) on easy days never back to back nor the day before a hard day, easy runs on the
-/// other available days, at least one rest day, no two hard days in a row, a time trial (M21) in
-/// every fifth week of speed work. Every session fits the time budget, warm-up and cool-down
-/// included; speed sessions step back in progression until they do. What cannot be kept is listed
-/// in ``Plan/relaxed`` with the reason. Deterministic: the same request gives the same plan.
+/// race-specific work at the goal race's pace (M13 for the mile, ``GoalPaceSession`` for every
+/// goal distance), and a taper week with a leg-speed session (M10) three to five days before the
+/// race and no hard session in the two days before it. Each week (M41): one or two speed sessions
+/// (two when five or more days are available), a hill session in the speed phase when the days
+/// allow, two strength sessions (M34) on easy days never back to back nor the day before a hard
+/// day, easy runs on the other available days, at least one rest day, no two hard days in a row,
+/// a time trial (M21) at most every fifth week of speed work. Goal-pace targets come from the
+/// best reachable goal (``GoalFeasibility/reachableGoal``), and no rep of 400 m or more is faster
+/// than the runner's current race time over it. Weekly running follows ``WeeklyVolume``. Every
+/// session fits the time budget, warm-up and cool-down included, shortened when needed
+/// (``SessionLibrary/fitted(rule:budget:_:)``). What cannot be kept is listed in
+/// ``Plan/relaxed`` with the reason. Deterministic: the same request gives the same plan.
 public struct PlanBuilder: Sendable {
     public let sessions: any SessionSource
 
     /// Weeks of speed work between time trials (M21: every 4–6 weeks).
     public static let timeTrialEvery = 5
+    /// The longest race-specific phase, in weeks (product setting: a third of the speed work, at
+    /// most six weeks, so the time trial before it still covers it, M21).
+    public static let longestRaceSpecificPhase = 6
+    /// The longest gap the method allows between time trials (M21).
+    public static let timeTrialLongestGap = 6
+    /// Days before the race that may hold race week's leg-speed session: never the two days before
+    /// it (no hard session then), within five days (M10, M40).
+    public static let raceWeekLegSpeedDays = 3...5
+    /// VDOT under which easy runs are written as run/walk (product setting: novices, docs/plans.md).
+    public static let walkRunBelowVDOT = 33.0
 
     public init(sessions: any SessionSource) {
         self.sessions = sessions
     }
 
+    /// Why a plan's targets use ``GoalFeasibility/reachableGoal``: one sentence.
+    public static func targetGoalReason(_ feasibility: GoalFeasibility, goal: Performance) -> String {
+        switch feasibility.verdict {
+        case .realistic:
+            "the goal is realistic in the time left, so every goal-pace target is the goal's own pace"
+        case .ambitious, .unrealistic:
+            "the goal \(goal.written) is \(feasibility.verdict.rawValue), so goal-pace targets use \(feasibility.reachableGoal.written), the best time realistically reachable by race day; run the goal on the day if you are ahead"
+        }
+    }
+
+    /// Everything one week's scheduling needs from the weeks before it.
+    struct Progress {
+        var placed: [Plan.Session] = []
+        var lastFullWeekMinutes: Int
+    }
+
     public func build(_ request: PlanRequest) throws -> Plan {
         var relaxed: [Plan.Relaxation] = []
+        let feasibility = GoalFeasibility(fitness: request.fitness, goal: request.goal, days: request.start.days(until: request.raceDay),
+                                          baseWeeks: request.baseWeeks)
+        let target = feasibility.reachableGoal
         let phases = phaseLayout(request, relaxed: &relaxed)
+        let raceSpecificWeeks = phases.filter { $0 == .raceSpecific }.count
+        let lastSpeedWeek = phases.lastIndex(of: .speed)
         var weeks: [Plan.Week] = []
-        var placed: [Plan.Session] = []
+        var progress = Progress(lastFullWeekMinutes: request.volume.startMinutes)
         var speedWeeksSinceTrial = 0
         var speedWeekCounter = 0
         for (index, phase) in phases.enumerated() {
@@ -33,37 +68,47 @@ public struct PlanBuilder: Sendable {
             var hill: String?
             let days = (0..<7).map { start.adding(days: $0) }.filter { $0 <= request.raceDay }
             let available = days.filter { request.days.contains(Weekday($0)) && $0 != request.raceDay }
+            let two = available.count >= 5
             switch phase {
             case .base:
                 hardRules = ["M10"]
-            case .speed, .raceSpecific:
+            case .speed:
                 speedWeekCounter += 1
                 speedWeeksSinceTrial += 1
-                let two = available.count >= 5
-                if phase == .speed {
-                    let rotation = two ? [["M11", "M18"], ["M17", "M12"], ["M16", "M11"], ["M12", "M17"]] : [["M11"], ["M17"], ["M12"], ["M18"], ["M16"]]
-                    hardRules = rotation[(speedWeekCounter - 1) % rotation.count]
-                    if available.count >= 4 { hill = weekOfPhase % 2 == 1 ? "M14" : "M15" }
-                } else {
-                    hardRules = two ? ["M13", ["M11", "M12", "M10"][(weekOfPhase - 1) % 3]] : ["M13"]
-                }
-                let weeksToRace = phases.count - 1 - index
-                if speedWeeksSinceTrial >= Self.timeTrialEvery, weeksToRace >= 2 {
+                // Each session of the speed phase leads a week in turn, so none is lost when a
+                // week holds only one (M11, M17, M12, M18, M16).
+                let rotation = two ? [["M11", "M17"], ["M17", "M12"], ["M12", "M18"], ["M18", "M11"], ["M16", "M17"]]
+                                   : [["M11"], ["M17"], ["M12"], ["M18"], ["M16"]]
+                hardRules = rotation[(speedWeekCounter - 1) % rotation.count]
+                if available.count >= 4 { hill = weekOfPhase % 2 == 1 ? "M14" : "M15" }
+                let trialBeforeRaceSpecific = index == lastSpeedWeek && speedWeeksSinceTrial + raceSpecificWeeks > Self.timeTrialLongestGap
+                if speedWeeksSinceTrial >= Self.timeTrialEvery || trialBeforeRaceSpecific {
                     hardRules[0] = "M21"
+                    speedWeeksSinceTrial = 0
+                }
+            case .raceSpecific:
+                speedWeekCounter += 1
+                speedWeeksSinceTrial += 1
+                hardRules = two ? ["goal", ["M11", "M12", "M10"][(weekOfPhase - 1) % 3]] : ["goal"]
+                if speedWeeksSinceTrial >= Self.timeTrialEvery, two, phases.count - 1 - index >= 2 {
+                    hardRules[1] = "M21"
                     speedWeeksSinceTrial = 0
                 }
             case .taper:
                 hardRules = ["M10"]
             }
-            var week = Plan.Week(index: index + 1, start: start, phase: phase, weekOfPhase: weekOfPhase, sessions: [])
+            let cutback = phase != .taper && (index + 1) % WeeklyVolume.cutbackEvery == 0
+            var week = Plan.Week(index: index + 1, start: start, phase: phase, weekOfPhase: weekOfPhase, sessions: [], cutback: cutback)
+            let goalStep = GoalPaceSession.stepIndex(week: weekOfPhase, of: raceSpecificWeeks,
+                                                     stepCount: GoalPaceSession.steps(for: target.distance).count)
             week.sessions = try schedule(week: week, days: days, available: available, hardRules: hardRules, hill: hill,
-                                         request: request, placed: placed, relaxed: &relaxed)
-            placed += week.sessions
+                                         goal: (target, goalStep), request: request, progress: progress, relaxed: &relaxed)
+            progress.placed += week.sessions
+            if !cutback, phase != .taper { progress.lastFullWeekMinutes = week.runningMinutes }
             weeks.append(week)
         }
-        let feasibility = GoalFeasibility(fitness: request.fitness, goal: request.goal, days: request.start.days(until: request.raceDay),
-                                          baseWeeks: request.baseWeeks)
-        return Plan(request: request, feasibility: feasibility, weeks: weeks, relaxed: relaxed)
+        return Plan(request: request, feasibility: feasibility, weeks: weeks, relaxed: relaxed, targetGoal: target,
+                    targetGoalReason: Self.targetGoalReason(feasibility, goal: request.goal))
     }
 
     // MARK: - Phases
@@ -84,7 +129,7 @@ public struct PlanBuilder: Sendable {
             }
         }
         let rest = beforeTaper - base
-        let raceSpecific = rest >= 3 ? max(1, rest / 3) : (rest >= 2 ? 1 : 0)
+        let raceSpecific = min(Self.longestRaceSpecificPhase, rest >= 3 ? max(1, rest / 3) : (rest >= 2 ? 1 : 0))
         let speed = rest - raceSpecific
         return Array(repeating: .base, count: base) + Array(repeating: .speed, count: speed)
             + Array(repeating: .raceSpecific, count: raceSpecific) + [.taper]
@@ -93,14 +138,18 @@ public struct PlanBuilder: Sendable {
     // MARK: - One week
 
     private func schedule(week: Plan.Week, days: [Day], available: [Day], hardRules: [String], hill: String?,
-                          request: PlanRequest, placed: [Plan.Session], relaxed: inout [Plan.Relaxation]) throws -> [Plan.Session] {
+                          goal: (performance: Performance, step: Int), request: PlanRequest, progress: Progress,
+                          relaxed: inout [Plan.Relaxation]) throws -> [Plan.Session] {
+        let placed = progress.placed
         let previousHard = Set(placed.filter { $0.workout.isHard }.map(\.day))
         let previousStrength = Set(placed.filter { $0.workout.kind == .strength }.map(\.day))
         let isTaper = week.phase == .taper
         let fixedHard: [Day] = isTaper ? [request.raceDay] : []
 
-        // Try the full set of hard sessions first, then without the hill, then one speed session.
+        // The full set of hard sessions first; then the first speed session with the hill; then
+        // the speed sessions without the hill; then one speed session.
         var attempts: [[String]] = [hardRules + (hill.map { [$0] } ?? [])]
+        if let hill, hardRules.count > 1 { attempts.append([hardRules[0], hill]) }
         if hill != nil { attempts.append(hardRules) }
         if hardRules.count > 1 { attempts.append([hardRules[0]]) }
         let strengthWanted = isTaper ? 1 : 2
@@ -120,36 +169,64 @@ public struct PlanBuilder: Sendable {
                 }
             }
         }
-        guard let choice else {
-            relaxed.append(Plan.Relaxation(rule: "M41", why: "no day this week can hold a speed session without two hard days in a row", week: week.index))
-            return isTaper ? [try race(request)] : []
-        }
-
         var result: [Plan.Session] = []
-        // Hard sessions: speed sessions around the hill session, in date order.
-        var ordered = choice.rules
-        if ordered.count == 3 { ordered = [ordered[0], ordered[2], ordered[1]] }
-        for (day, rule) in zip(choice.hard.sorted(), ordered) {
-            let taken = Set(result.map(\.workout.rule) + ordered.filter { $0 != rule })
-            result.append(try fitted(rule: rule, week: week, day: day, avoiding: taken, request: request, relaxed: &relaxed))
+        var hardDays: [Day] = []
+        var strengthDays: [Day] = []
+        if let choice {
+            hardDays = choice.hard
+            strengthDays = choice.strength
+            if let hill, !choice.rules.contains(hill) {
+                relaxed.append(Plan.Relaxation(
+                    rule: hill, why: "the available days (\(available.map { Weekday($0).shortName }.joined(separator: ","))) cannot hold the hill session besides the speed work without two hard days in a row or losing a strength day",
+                    week: week.index))
+            }
+            // Hard sessions: speed sessions around the hill session, in date order.
+            var ordered = choice.rules
+            if ordered.count == 3 { ordered = [ordered[0], ordered[2], ordered[1]] }
+            for (day, rule) in zip(choice.hard.sorted(), ordered) {
+                let taken = Set(result.map(\.workout.rule) + ordered.filter { $0 != rule })
+                if let session = try hardSession(rule: rule, week: week, day: day, avoiding: taken, goal: goal,
+                                                  request: request, relaxed: &relaxed) {
+                    result.append(session)
+                }
+            }
+        } else if isTaper {
+            // Race week keeps its leg speed (M10, M40): a short session on a free day three to five
+            // days before the race when none of the runner's days falls there.
+            let free = days.filter { Self.raceWeekLegSpeedDays.contains($0.days(until: request.raceDay)) }
+                .filter { day in !previousHard.contains(day.adding(days: -1)) && !previousStrength.contains(day.adding(days: -1)) }
+            if let day = free.last, let workout = try sessions.fitted(rule: "M10", week: 1, budget: min(request.maxSessionMinutes ?? 35, 35)) {
+                result.append(Plan.Session(day: day, workout: workout, minutes: minutes(workout, request)))
+                hardDays = [day]
+                relaxed.append(Plan.Relaxation(
+                    rule: "M41", why: "race week needs leg speed (M10) 3–5 days before the race and none of your days falls there: a short one on \(Weekday(day).shortName) \(day)",
+                    week: week.index))
+            } else {
+                relaxed.append(Plan.Relaxation(rule: "M10", why: "no day 3–5 days before the race can hold the leg-speed session", week: week.index))
+            }
+            if let day = available.filter({ $0.days(until: request.raceDay) >= 3 && !hardDays.contains($0)
+                && !hardDays.contains($0.adding(days: 1)) && !previousStrength.contains($0.adding(days: -1)) }).first {
+                strengthDays = [day]
+            }
+        } else {
+            relaxed.append(Plan.Relaxation(rule: "M41", why: "no day this week can hold a speed session without two hard days in a row", week: week.index))
         }
-        if isTaper { result.append(try race(request)) }
+        if isTaper { result.append(try race(goal.performance, request)) }
 
         // Easy days: the rest of the available days, keeping at least one day of the week free.
-        var easyDays = available.filter { !choice.hard.contains($0) }
-        let everyDayTaken = days.allSatisfy { request.days.contains(Weekday($0)) || $0 == request.raceDay }
-        if everyDayTaken {
-            let candidates = easyDays.filter { !choice.strength.contains($0) }
+        var easyDays = available.filter { !hardDays.contains($0) }
+        let busy = Set(easyDays + hardDays + strengthDays + (isTaper ? [request.raceDay] : []))
+        if days.count == 7, days.allSatisfy({ busy.contains($0) }) {
+            let candidates = easyDays.filter { !strengthDays.contains($0) }
             let dayBeforeRace = request.raceDay.adding(days: -1)
             if let rest = candidates.contains(dayBeforeRace) ? dayBeforeRace : candidates.last {
                 easyDays.removeAll { $0 == rest }
             }
         }
-        let longDay = easyDays.last { [.sunday, .saturday].contains(Weekday($0)) } ?? (easyDays.count >= 3 ? easyDays.last : nil)
-        for day in easyDays {
-            result.append(easyRun(week: week, long: day == longDay && !isTaper, day: day, request: request))
-        }
-        for day in choice.strength {
+        let longDay = isTaper ? nil : (easyDays.last { [.sunday, .saturday].contains(Weekday($0)) } ?? easyDays.last)
+        result += easyRuns(on: easyDays, longDay: longDay, week: week, hard: result.filter(\.isRunning).reduce(0) { $0 + $1.minutes },
+                           request: request, progress: progress)
+        for day in strengthDays {
             let routine = sessions.strength(request.strength)
             result.append(Plan.Session(day: day, workout: routine, minutes: minutes(routine, request)))
         }
@@ -163,7 +240,7 @@ public struct PlanBuilder: Sendable {
     {
         var best: (score: [Int], hard: [Day], strength: [Day])?
         for hard in combinations(available, hardCount) {
-            if let race = taperRaceDay, !hard.allSatisfy({ (2...5).contains($0.days(until: race)) }) { continue }
+            if let race = taperRaceDay, !hard.allSatisfy({ Self.raceWeekLegSpeedDays.contains($0.days(until: race)) }) { continue }
             let allHard = Set(hard + fixedHard).union(previousHard)
             guard hard.allSatisfy({ !allHard.contains($0.adding(days: -1)) && !allHard.contains($0.adding(days: 1)) }),
                   hard.allSatisfy({ !previousStrength.contains($0.adding(days: -1)) })
@@ -192,66 +269,143 @@ public struct PlanBuilder: Sendable {
     // MARK: - Sessions
 
     /// Shorter sessions of the method that stand in when a session cannot fit the time budget
-    /// even at its lightest (M41: a session fits the runner's time budget).
+    /// even shortened (M41: a session fits the runner's time budget).
     static let standIns: [String: [String]] = [
         "M17": ["M12", "M11", "M10"], "M18": ["M12", "M11", "M10"], "M13": ["M12", "M11", "M10"],
         "M16": ["M11", "M10"], "M12": ["M11", "M10"], "M11": ["M10"], "M14": ["M15", "M10"], "M15": ["M10"],
+        "M21": ["M10"],
     ]
 
-    /// The session at the highest progression week (up to `week.weekOfPhase`) that fits the
-    /// budget; when even its lightest form does not, the first stand-in that fits and is not
-    /// already in the week (`avoiding`), else the first stand-in that fits.
-    private func fitted(rule: String, week: Plan.Week, day: Day, avoiding taken: Set<String>, request: PlanRequest,
-                        relaxed: inout [Plan.Relaxation]) throws -> Plan.Session {
+    /// The hard session of `rule` ("goal" for the week's goal-pace session), as large as fits the
+    /// budget and with no rep faster than today's race time over its distance; when it cannot
+    /// fit, a stand-in (listed in `relaxed`), else nothing (listed in `relaxed`).
+    private func hardSession(rule: String, week: Plan.Week, day: Day, avoiding taken: Set<String>,
+                             goal: (performance: Performance, step: Int), request: PlanRequest,
+                             relaxed: inout [Plan.Relaxation]) throws -> Plan.Session? {
+        let budget = request.maxSessionMinutes
+        let budgetText = budget.map { "the \($0) min budget" } ?? "the week"
+        if rule == "goal" {
+            // The planned step, then shorter reps, each only when no rep beats today's race time.
+            for step in stride(from: goal.step, through: 0, by: -1) {
+                if let workout = try sessions.goalPace(goal: goal.performance, step: step, week: week.weekOfPhase, budget: budget),
+                   !isFasterThanToday(workout, request) {
+                    return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request), goalPace: true)
+                }
+            }
+            let goalRule = GoalPaceSession.isMile(goal.performance.distance) ? "M13" : GoalPaceSession.rule
+            relaxed.append(Plan.Relaxation(
+                rule: goalRule, why: "no goal-pace session fits \(budgetText) with reps no faster than your current race times",
+                week: week.index))
+            return try hardSession(rule: "M10", week: week, day: day, avoiding: taken, goal: goal, request: request, relaxed: &relaxed)
+        }
         let standIns = Self.standIns[rule] ?? []
         for candidate in [rule] + standIns.filter({ !taken.contains($0) }) + standIns.filter({ taken.contains($0) }) {
-            var progression = week.weekOfPhase
-            var workout = try sessions.workout(rule: candidate, week: progression)
-            while let budget = request.maxSessionMinutes, minutes(workout, request) > budget, progression > 1 {
-                progression -= 1
-                workout = try sessions.workout(rule: candidate, week: progression)
+            guard let workout = try sessions.fitted(rule: candidate, week: week.weekOfPhase, budget: budget),
+                  !isFasterThanToday(workout, request) else { continue }
+            if candidate != rule {
+                relaxed.append(Plan.Relaxation(
+                    rule: rule, why: "\(rule) does not fit \(budgetText) even shortened; \(candidate) stands in", week: week.index))
             }
-            if request.maxSessionMinutes.map({ minutes(workout, request) <= $0 }) ?? true {
-                return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request))
-            }
+            return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request))
         }
-        let workout = try sessions.workout(rule: rule, week: 1)
-        let taken = minutes(workout, request)
-        relaxed.append(Plan.Relaxation(rule: "M41", why: "\(rule) takes \(taken) min even at its lightest, over the \(request.maxSessionMinutes ?? 0) min budget, and no shorter session fits", week: week.index))
-        return Plan.Session(day: day, workout: workout, minutes: taken)
+        relaxed.append(Plan.Relaxation(rule: rule, why: "\(rule) does not fit \(budgetText) even shortened, nor does a shorter session of the method", week: week.index))
+        return nil
+    }
+
+    /// Whether any rep of 400 m or more aims faster than the runner's race time over it today.
+    private func isFasterThanToday(_ workout: Workout, _ request: PlanRequest) -> Bool {
+        workout.expandedSteps.contains { step in
+            guard step.intensity == .active, case .distance(let distance) = step.length, distance.meters >= 400,
+                  case .pace(let band) = step.target else { return false }
+            return band.fast.time(for: distance) < request.fitness.time(for: distance)
+        }
     }
 
     private func minutes(_ workout: Workout, _ request: PlanRequest) -> Int {
         workout.minutes(openPace: TrainingPaces.pace(.easy, vdot: request.fitness.vdot).middle)
     }
 
-    /// An easy run (M20), warm-up and cool-down included (M4); the long run of the week grows gently.
-    private func easyRun(week: Plan.Week, long: Bool, day: Day, request: PlanRequest) -> Plan.Session {
+    /// The week's easy runs (M20): what the week's running time (``WeeklyVolume``) leaves after
+    /// the hard sessions, the long run at most 30 % of the week and sized for the goal, every run
+    /// within the budget and at least ``WeeklyVolume/shortestEasyRun`` minutes (days that cannot
+    /// hold that stay rest days).
+    private func easyRuns(on days: [Day], longDay: Day?, week: Plan.Week, hard: Int, request: PlanRequest,
+                          progress: Progress) -> [Plan.Session] {
+        let last = Double(progress.lastFullWeekMinutes)
+        let start = Double(request.volume.startMinutes)
+        let wanted: Double
+        switch (week.phase, week.cutback) {
+        case (.taper, _): wanted = last * WeeklyVolume.taperShare
+        case (_, true): wanted = last * WeeklyVolume.cutbackShare
+        default: wanted = min(last * (1 + WeeklyVolume.weeklyGrowth), max(start * WeeklyVolume.peakShare, last))
+        }
+        let ceiling = Int((last * (1 + WeeklyVolume.maximumGrowth)).rounded(.down))
+        let total = min(Int(wanted.rounded()), ceiling)
+        let budget = request.maxSessionMinutes ?? 600
+        let shortest = WeeklyVolume.shortestEasyRun
+        var runDays = days
+        var left = total - hard
+        // Fewer easy days when the week's time cannot give each its shortest run.
+        while !runDays.isEmpty, left < shortest * runDays.count {
+            let drop = runDays.last { $0 != longDay } ?? runDays[0]
+            runDays.removeAll { $0 == drop }
+        }
+        guard !runDays.isEmpty else { return [] }
+        let long = longDay.flatMap { runDays.contains($0) ? $0 : nil }
+        var longMinutes = 0
+        if long != nil {
+            let cap = min(WeeklyVolume.longRunCap(for: request.goal.distance), budget,
+                          Int((Double(total) * WeeklyVolume.longRunShare).rounded(.down)))
+            let others = runDays.count - 1
+            let even = left / runDays.count
+            longMinutes = max(shortest, min(cap, others == 0 ? left : max(even, left - others * shortest)))
+            left -= longMinutes
+        }
+        let others = runDays.filter { $0 != long }
+        let each = others.isEmpty ? 0 : max(shortest, min(budget, long == nil ? budget : max(longMinutes, shortest), left / others.count))
+        // The long run stays within its share of what the week really runs.
+        if long != nil {
+            let actual = hard + longMinutes + each * others.count
+            let share = Int((Double(actual) * WeeklyVolume.longRunShare).rounded(.down))
+            if longMinutes > share { longMinutes = max(min(longMinutes, share), min(each, share)) }
+        }
+        return runDays.map { day in
+            easyRun(minutes: day == long ? longMinutes : min(each, long == nil ? each : max(longMinutes, shortest)),
+                    long: day == long, day: day, request: request)
+        }
+    }
+
+    /// An easy run (M20) of `minutes` in all: 5 min walk or jog, easy running (run/walk for
+    /// novices), 5 min walk or jog.
+    private func easyRun(minutes total: Int, long: Bool, day: Day, request: PlanRequest) -> Plan.Session {
         let easy = TrainingPaces.pace(.easy, vdot: request.fitness.vdot)
-        let budget = request.maxSessionMinutes ?? 90
-        let growth = min(week.index - 1, 10)
-        var main = long ? 35 + 2 * growth : 20 + growth
-        if week.phase == .taper { main = 20 }
-        main = max(10, min(main, budget - 15))
+        let main = max(5, total - 10)
+        let walkRun = request.fitness.vdot < Self.walkRunBelowVDOT
+        let body: [WorkoutBlock] = walkRun
+            ? [.repeats(count: max(1, main / 5), steps: [
+                WorkoutStep(.active, .time(.minutes(4)), target: .pace(easy), name: "Run easy", note: "conversational (M2)"),
+                WorkoutStep(.recovery, .time(.minutes(1)), target: .effort(1...1), name: "Walk"),
+              ])]
+            : [.step(WorkoutStep(.active, .time(.minutes(Double(main))), target: .pace(easy), name: "Easy run", note: "conversational; walking is fine (M2)"))]
+        let length = walkRun ? max(1, main / 5) * 5 + 10 : main + 10
+        let name = long ? "Long easy run" : (walkRun ? "Run/walk" : "Easy run")
         let workout = Workout(
-            rule: "M20", kind: long ? .long : .easy, title: long ? "Long easy run, \(main + 15) min" : "Easy run, \(main + 15) min",
-            blocks: [
-                .step(WorkoutStep(.warmup, .time(.minutes(10)), target: .effort(1...1), name: "Warm-up walk/jog", note: "brisk walk or easy jog (M4)")),
-                .step(WorkoutStep(.active, .time(.minutes(Double(main))), target: .pace(easy), name: "Easy run", note: "conversational; walking is fine (M2)")),
-                .step(WorkoutStep(.cooldown, .time(.minutes(5)), target: .effort(1...1), name: "Cool-down", note: "then stretch while warm, 30 s each (M5)")),
-            ],
-            notes: ["Easy means easy: slower than you think (M2)."])
+            rule: "M20", kind: long ? .long : .easy, title: "\(name), \(length) min",
+            blocks: [.step(WorkoutStep(.warmup, .time(.minutes(5)), target: .effort(1...1), name: "Warm-up walk/jog", note: "brisk walk or easy jog (M4)"))]
+                + body
+                + [.step(WorkoutStep(.cooldown, .time(.minutes(5)), target: .effort(1...1), name: "Cool-down", note: "then stretch while warm, 30 s each (M5)"))],
+            notes: ["Easy means easy: slower than you think (M2)."] + (walkRun ? ["Run 4 min, walk 1 min: the walk breaks build the base (M2, M8)."] : []))
         return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request))
     }
 
-    /// The goal race on race day.
-    private func race(_ request: PlanRequest) throws -> Plan.Session {
-        let goalPace = PaceRange(around: request.goal.pace, tolerance: 0.01)
+    /// The goal race on race day, at the target goal's pace.
+    private func race(_ target: Performance, _ request: PlanRequest) throws -> Plan.Session {
+        let goalPace = PaceRange(around: target.pace, tolerance: 0.01)
         let workout = Workout(
             rule: "M40", kind: .race, title: "Race: \(request.goal.written)",
             blocks: [
                 .step(WorkoutStep(.warmup, .time(.minutes(15)), target: .effort(1...2), name: "Warm-up jog", note: "then stretches and 5 min more jogging with a few strides (M4, M5)")),
-                .step(WorkoutStep(.active, .distance(request.goal.distance), target: .pace(goalPace), name: "Race", note: "goal \(request.goal.written)")),
+                .step(WorkoutStep(.active, .distance(request.goal.distance), target: .pace(goalPace), name: "Race", note: "pace for \(target.written)")),
                 .step(WorkoutStep(.cooldown, .time(.minutes(10)), target: .effort(1...1), name: "Cool-down", note: "easy jog, then stretch (M4, M5)")),
             ])
         return Plan.Session(day: request.raceDay, workout: workout, minutes: minutes(workout, request))

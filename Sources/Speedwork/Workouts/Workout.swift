@@ -20,6 +20,14 @@ public struct Workout: Sendable, Hashable {
         self.notes = notes
     }
 
+    /// The count of the main set's first repeat block, or `nil` when the session has none.
+    public var mainRepCount: Int? {
+        for block in blocks {
+            if case .repeats(let count, let steps) = block, steps.contains(where: { $0.intensity == .active }) { return count }
+        }
+        return nil
+    }
+
     /// Whether it is a hard day (M2, M41).
     public var isHard: Bool { kind.isHard }
 
