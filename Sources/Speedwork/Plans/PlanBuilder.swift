@@ -286,7 +286,8 @@ public struct PlanBuilder: Sendable {
         let budgetText = budget.map { "the \($0) min budget" } ?? "the week"
         if rule == "goal" {
             // The planned step, then shorter reps, each only when no rep beats today's race time.
-            for step in stride(from: goal.step, through: 0, by: -1) {
+            let steps = GoalPaceSession.steps(for: goal.performance.distance)
+            for step in steps[...min(goal.step, steps.count - 1)].reversed() + GoalPaceSession.shortReps {
                 if let workout = try sessions.goalPace(goal: goal.performance, step: step, week: week.weekOfPhase, budget: budget),
                    !isFasterThanToday(workout, request) {
                     return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request), goalPace: true)

@@ -6,9 +6,9 @@ public protocol SessionSource: Sendable {
     func strength(_ level: StrengthRoutine.Level) -> Workout
     /// The session of `rule` at `week`, as large as fits `budget` minutes (M41), or `nil`.
     func fitted(rule: String, week: Int, budget: Int?) throws -> Workout?
-    /// The goal-pace session of progression step `step` at `goal`'s pace (M13, M40), as large as
-    /// fits `budget` minutes, or `nil`.
-    func goalPace(goal: Performance, step: Int, week: Int, budget: Int?) throws -> Workout?
+    /// The goal-pace session of `step` at `goal`'s pace (M13, M40), as large as fits `budget`
+    /// minutes, or `nil`.
+    func goalPace(goal: Performance, step: GoalPaceSession.Step, week: Int, budget: Int?) throws -> Workout?
 }
 
 extension SessionLibrary: SessionSource {
@@ -23,8 +23,9 @@ extension SessionLibrary: SessionSource {
     }
 
     /// ``SessionLibrary/goalPaceWorkout(goal:step:week:size:)`` fitted to `budget`.
-    public func goalPace(goal: Performance, step: Int, week: Int, budget: Int?) throws -> Workout? {
-        let rule = GoalPaceSession.isMile(goal.distance) && GoalPaceSession.steps(for: goal.distance)[step].meters == 400 ? "M13" : GoalPaceSession.rule
-        return try fitted(rule: rule, budget: budget) { try goalPaceWorkout(goal: goal, step: step, week: week, size: $0) }
+    public func goalPace(goal: Performance, step: GoalPaceSession.Step, week: Int, budget: Int?) throws -> Workout? {
+        try fitted(rule: GoalPaceSession.rule(goal: goal.distance, step: step), budget: budget) {
+            try goalPaceWorkout(goal: goal, step: step, week: week, size: $0)
+        }
     }
 }

@@ -40,6 +40,10 @@ public struct GoalPaceSession: Sendable, Hashable {
         }
     }
 
+    /// Short reps at goal pace for a runner whose current race time over 400 m is still slower
+    /// than goal pace: the goal's rhythm without a rep faster than today's best over it.
+    public static let shortReps = [Step(300, 8, .seconds(90)), Step(200, 10, .minutes(1))]
+
     /// Which step of ``steps(for:)`` week `week` of `weeks` race-specific weeks reaches: the
     /// first week the first step, the last week the last, evenly between.
     public static func stepIndex(week: Int, of weeks: Int, stepCount: Int) -> Int {
@@ -52,18 +56,24 @@ public struct GoalPaceSession: Sendable, Hashable {
     public static func isMile(_ distance: Distance) -> Bool {
         abs(distance.meters - Distance.mile.meters) < 0.5
     }
+
+    /// Whether `step` of a goal of `distance` is M13 itself (a mile goal's 400s).
+    public static func usesM13(goal distance: Distance, step: Step) -> Bool {
+        isMile(distance) && step.meters == 400
+    }
+
+    /// The session id `step` has for a goal of `distance`.
+    public static func rule(goal distance: Distance, step: Step) -> String {
+        usesM13(goal: distance, step: step) ? "M13" : rule
+    }
 }
 
 extension SessionLibrary {
-    /// The goal-pace session of progression step `step` (``GoalPaceSession/steps(for:)``) at the
-    /// pace of `goal`, sized by `size`; M13 at its block week `week` for a mile goal's 400s.
-    ///
-    /// - Throws: ``InputError`` when the step does not exist.
-    public func goalPaceWorkout(goal: Performance, step index: Int, week: Int = 1, size: SessionSize = .full) throws -> Workout {
-        let steps = GoalPaceSession.steps(for: goal.distance)
-        guard steps.indices.contains(index) else { throw InputError("goal-pace step \(index + 1) is not one of 1–\(steps.count)") }
-        let step = steps[index]
-        if GoalPaceSession.isMile(goal.distance), step.meters == 400 {
+    /// The goal-pace session of `step` (one of ``GoalPaceSession/steps(for:)`` or
+    /// ``GoalPaceSession/shortReps``) at the pace of `goal`, sized by `size`; M13 at its block week
+    /// `week` for a mile goal's 400s.
+    public func goalPaceWorkout(goal: Performance, step: GoalPaceSession.Step, week: Int = 1, size: SessionSize = .full) throws -> Workout {
+        if GoalPaceSession.usesM13(goal: goal.distance, step: step) {
             return try SessionLibrary(targets: SessionTargets(fitness: targets.fitness, goal: goal), progression: progression,
                                       strengthLevel: strengthLevel, timeTrial: timeTrial)
                 .goalPace(week: week, size: size)
