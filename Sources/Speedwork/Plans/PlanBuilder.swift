@@ -26,6 +26,19 @@ public struct PlanBuilder: Sendable {
     /// Days before the race that may hold race week's leg-speed session: never the two days before
     /// it (no hard session then), within five days (M10, M40).
     public static let raceWeekLegSpeedDays = 3...5
+    /// A hard session's largest share of the week's running, warm-up and cool-down included
+    /// (product setting after Daniels' caps on quality running per session: 8–10 % of the week's
+    /// volume at I or T pace, here with the frame around it), and the floor below which no
+    /// session is cut.
+    public static let hardSessionShare = 0.35
+    public static let shortestHardSession = 35
+    /// All hard sessions' largest share of the week's running (product setting; the rest is easy
+    /// running, M2, M3).
+    public static let hardWeekShare = 0.6
+    /// How far under the week's planned running a week may fall before a speed session's
+    /// cool-down grows to carry more of it, and the most it grows (product settings).
+    public static let volumeTolerance = 0.05
+    public static let longestCoolDownExtension = 20
     /// VDOT under which easy runs are written as run/walk (product setting: novices, docs/plans.md).
     public static let walkRunBelowVDOT = 33.0
 
@@ -46,7 +59,26 @@ public struct PlanBuilder: Sendable {
     /// Everything one week's scheduling needs from the weeks before it.
     struct Progress {
         var placed: [Plan.Session] = []
+        /// The running minutes of the last full (not cutback) week the plan gave, or the start.
         var lastFullWeekMinutes: Int
+        /// The planned running minutes of a full week, before this one.
+        var level: Double
+    }
+
+    /// The week's running time (``WeeklyVolume``): the planned level grown 8 % (a full week), 75 %
+    /// of it (cutback) or 60 % (taper), never more than +10 % over the last full week run.
+    func weekTarget(_ week: Plan.Week, progress: Progress, request: PlanRequest) -> (total: Int, ceiling: Int, level: Double) {
+        let start = Double(request.volume.startMinutes)
+        let level = week.index == 1 ? start
+            : min(progress.level * (1 + WeeklyVolume.weeklyGrowth), max(start * WeeklyVolume.peakShare, progress.level))
+        let wanted: Double
+        switch (week.phase, week.cutback) {
+        case (.taper, _): wanted = progress.level * WeeklyVolume.taperShare
+        case (_, true): wanted = progress.level * WeeklyVolume.cutbackShare
+        default: wanted = level
+        }
+        let ceiling = Int((Double(progress.lastFullWeekMinutes) * (1 + WeeklyVolume.maximumGrowth)).rounded(.down))
+        return (min(Int(wanted.rounded()), ceiling), ceiling, week.cutback || week.phase == .taper ? progress.level : level)
     }
 
     public func build(_ request: PlanRequest) throws -> Plan {
@@ -58,7 +90,7 @@ public struct PlanBuilder: Sendable {
         let raceSpecificWeeks = phases.filter { $0 == .raceSpecific }.count
         let lastSpeedWeek = phases.lastIndex(of: .speed)
         var weeks: [Plan.Week] = []
-        var progress = Progress(lastFullWeekMinutes: request.volume.startMinutes)
+        var progress = Progress(lastFullWeekMinutes: request.volume.startMinutes, level: Double(request.volume.startMinutes))
         var speedWeeksSinceTrial = 0
         var speedWeekCounter = 0
         for (index, phase) in phases.enumerated() {
@@ -77,10 +109,15 @@ public struct PlanBuilder: Sendable {
                 speedWeeksSinceTrial += 1
                 // Each session of the speed phase leads a week in turn, so none is lost when a
                 // week holds only one (M11, M17, M12, M18, M16).
+                // Hills every other week, in place of the second speed session (M41: at most
+                // one hill session; two hard sessions and two strength sessions a week).
                 let rotation = two ? [["M11", "M17"], ["M17", "M12"], ["M12", "M18"], ["M18", "M11"], ["M16", "M17"]]
                                    : [["M11"], ["M17"], ["M12"], ["M18"], ["M16"]]
                 hardRules = rotation[(speedWeekCounter - 1) % rotation.count]
-                if available.count >= 4 { hill = weekOfPhase % 2 == 1 ? "M14" : "M15" }
+                if available.count >= 4, weekOfPhase % 2 == 1 {
+                    hill = (weekOfPhase / 2) % 2 == 0 ? "M14" : "M15"
+                    hardRules = [hardRules[0]]
+                }
                 let trialBeforeRaceSpecific = index == lastSpeedWeek && speedWeeksSinceTrial + raceSpecificWeeks > Self.timeTrialLongestGap
                 if speedWeeksSinceTrial >= Self.timeTrialEvery || trialBeforeRaceSpecific {
                     hardRules[0] = "M21"
@@ -104,6 +141,7 @@ public struct PlanBuilder: Sendable {
             week.sessions = try schedule(week: week, days: days, available: available, hardRules: hardRules, hill: hill,
                                          goal: (target, goalStep), request: request, progress: progress, relaxed: &relaxed)
             progress.placed += week.sessions
+            progress.level = weekTarget(week, progress: progress, request: request).level
             if !cutback, phase != .taper { progress.lastFullWeekMinutes = week.runningMinutes }
             weeks.append(week)
         }
@@ -183,13 +221,37 @@ public struct PlanBuilder: Sendable {
             // Hard sessions: speed sessions around the hill session, in date order.
             var ordered = choice.rules
             if ordered.count == 3 { ordered = [ordered[0], ordered[2], ordered[1]] }
+            let total = weekTarget(week, progress: progress, request: request).total
+            // Few running days leave the hard session a larger share (three runs: 40 %, the long run
+            // and the easy run 30 % each).
+            let runningDays = available.count - (available.count == 7 ? 1 : 0)
+            let share = max(Self.hardSessionShare, 1 - WeeklyVolume.longRunShare * Double(max(runningDays - 1, 1)))
+            let volumeBudget = isTaper ? Int.max : max(Self.shortestHardSession, Int(Double(total) * share))
+            let budget = min(request.maxSessionMinutes ?? Int.max, volumeBudget)
+            let budgetText = budget == request.maxSessionMinutes ? "the \(budget) min budget"
+                : budget == Int.max ? "the week" : "the \(budget) min your weekly running (\(total) min) leaves for one session"
             for (day, rule) in zip(choice.hard.sorted(), ordered) {
                 let taken = Set(result.map(\.workout.rule) + ordered.filter { $0 != rule })
                 if let session = try hardSession(rule: rule, week: week, day: day, avoiding: taken, goal: goal,
+                                                  budget: budget == Int.max ? nil : budget, budgetText: budgetText,
                                                   request: request, relaxed: &relaxed) {
                     result.append(session)
                 }
             }
+            // Hard sessions take at most their share of the week's running: the hill goes first,
+            // then the second speed session (M41 asks for one or two).
+            while !isTaper, result.count > 1,
+                  Double(result.reduce(0) { $0 + $1.minutes }) > Double(total) * Self.hardWeekShare,
+                  let drop = result.lastIndex(where: { $0.workout.kind == .hills }) ?? result.lastIndex(where: { !$0.goalPace && $0.workout.kind != .timeTrial }) {
+                if result[drop].workout.kind == .hills {
+                    relaxed.append(Plan.Relaxation(
+                        rule: result[drop].workout.rule,
+                        why: "a hill session besides the speed work would make hard sessions more than \(Int(Self.hardWeekShare * 100)) % of this week's \(total) min of running",
+                        week: week.index))
+                }
+                result.remove(at: drop)
+            }
+            hardDays = result.map(\.day)
         } else if isTaper {
             // Race week keeps its leg speed (M10, M40): a short session on a free day three to five
             // days before the race when none of the runner's days falls there.
@@ -224,8 +286,30 @@ public struct PlanBuilder: Sendable {
             }
         }
         let longDay = isTaper ? nil : (easyDays.last { [.sunday, .saturday].contains(Weekday($0)) } ?? easyDays.last)
-        result += easyRuns(on: easyDays, longDay: longDay, week: week, hard: result.filter(\.isRunning).reduce(0) { $0 + $1.minutes },
-                           request: request, progress: progress)
+        var runs = easyRuns(on: easyDays, longDay: longDay, week: week, hard: result.filter(\.isRunning).reduce(0) { $0 + $1.minutes },
+                            request: request, progress: progress)
+        // With few running days the long run's 30 % leaves the week short: the first speed
+        // session's cool-down jog grows (by up to 20 min, within the budget) to carry the rest.
+        let total = weekTarget(week, progress: progress, request: request).total
+        func shortfall(_ sessions: [Plan.Session]) -> Int { total - sessions.filter(\.isRunning).reduce(0) { $0 + $1.minutes } }
+        if !isTaper, let first = result.firstIndex(where: { $0.workout.kind == .speed || $0.workout.kind == .timeTrial }),
+           Double(shortfall(result + runs)) > Double(total) * Self.volumeTolerance {
+            let original = result[first]
+            for extra in stride(from: 5, through: Self.longestCoolDownExtension, by: 5) {
+                let workout = original.workout.withCoolDownJog(longerBy: .minutes(Double(extra)))
+                let minutes = minutes(workout, request)
+                guard minutes <= request.maxSessionMinutes ?? Int.max else { break }
+                var trial = result
+                trial[first] = Plan.Session(day: original.day, workout: workout, minutes: minutes, goalPace: original.goalPace)
+                let trialRuns = easyRuns(on: easyDays, longDay: longDay, week: week, hard: trial.filter(\.isRunning).reduce(0) { $0 + $1.minutes },
+                                         request: request, progress: progress)
+                guard abs(shortfall(trial + trialRuns)) < abs(shortfall(result + runs)) else { continue }
+                result = trial
+                runs = trialRuns
+                if Double(shortfall(result + runs)) <= Double(total) * Self.volumeTolerance { break }
+            }
+        }
+        result += runs
         for day in strengthDays {
             let routine = sessions.strength(request.strength)
             result.append(Plan.Session(day: day, workout: routine, minutes: minutes(routine, request)))
@@ -280,10 +364,8 @@ public struct PlanBuilder: Sendable {
     /// budget and with no rep faster than today's race time over its distance; when it cannot
     /// fit, a stand-in (listed in `relaxed`), else nothing (listed in `relaxed`).
     private func hardSession(rule: String, week: Plan.Week, day: Day, avoiding taken: Set<String>,
-                             goal: (performance: Performance, step: Int), request: PlanRequest,
+                             goal: (performance: Performance, step: Int), budget: Int?, budgetText: String, request: PlanRequest,
                              relaxed: inout [Plan.Relaxation]) throws -> Plan.Session? {
-        let budget = request.maxSessionMinutes
-        let budgetText = budget.map { "the \($0) min budget" } ?? "the week"
         if rule == "goal" {
             // The planned step, then shorter reps, each only when no rep beats today's race time.
             let steps = GoalPaceSession.steps(for: goal.performance.distance)
@@ -297,7 +379,8 @@ public struct PlanBuilder: Sendable {
             relaxed.append(Plan.Relaxation(
                 rule: goalRule, why: "no goal-pace session fits \(budgetText) with reps no faster than your current race times",
                 week: week.index))
-            return try hardSession(rule: "M10", week: week, day: day, avoiding: taken, goal: goal, request: request, relaxed: &relaxed)
+            return try hardSession(rule: "M10", week: week, day: day, avoiding: taken, goal: goal, budget: budget, budgetText: budgetText,
+                                   request: request, relaxed: &relaxed)
         }
         let standIns = Self.standIns[rule] ?? []
         for candidate in [rule] + standIns.filter({ !taken.contains($0) }) + standIns.filter({ taken.contains($0) }) {
@@ -332,48 +415,59 @@ public struct PlanBuilder: Sendable {
     /// hold that stay rest days).
     private func easyRuns(on days: [Day], longDay: Day?, week: Plan.Week, hard: Int, request: PlanRequest,
                           progress: Progress) -> [Plan.Session] {
-        let last = Double(progress.lastFullWeekMinutes)
-        let start = Double(request.volume.startMinutes)
-        let wanted: Double
-        switch (week.phase, week.cutback) {
-        case (.taper, _): wanted = last * WeeklyVolume.taperShare
-        case (_, true): wanted = last * WeeklyVolume.cutbackShare
-        default: wanted = min(last * (1 + WeeklyVolume.weeklyGrowth), max(start * WeeklyVolume.peakShare, last))
-        }
-        let ceiling = Int((last * (1 + WeeklyVolume.maximumGrowth)).rounded(.down))
-        let total = min(Int(wanted.rounded()), ceiling)
+        let (total, ceiling, _) = weekTarget(week, progress: progress, request: request)
         let budget = request.maxSessionMinutes ?? 600
         let shortest = WeeklyVolume.shortestEasyRun
         var runDays = days
-        var left = total - hard
-        // Fewer easy days when the week's time cannot give each its shortest run.
-        while !runDays.isEmpty, left < shortest * runDays.count {
+        while !runDays.isEmpty {
+            let long = longDay.flatMap { runDays.contains($0) ? $0 : nil }
+            let others = runDays.count - (long == nil ? 0 : 1)
+            if let (longMinutes, each) = fill(total: total, ceiling: ceiling, hard: hard, others: others, long: long != nil,
+                                              longCap: min(WeeklyVolume.longRunCap(for: request.goal.distance), budget), budget: budget) {
+                return runDays.map { day in
+                    easyRun(minutes: day == long ? longMinutes : each, long: day == long, day: day, request: request)
+                }
+            }
+            // Fewer easy days when the week's time cannot give each its shortest run.
             let drop = runDays.last { $0 != longDay } ?? runDays[0]
             runDays.removeAll { $0 == drop }
         }
-        guard !runDays.isEmpty else { return [] }
-        let long = longDay.flatMap { runDays.contains($0) ? $0 : nil }
-        var longMinutes = 0
-        if long != nil {
-            let cap = min(WeeklyVolume.longRunCap(for: request.goal.distance), budget,
-                          Int((Double(total) * WeeklyVolume.longRunShare).rounded(.down)))
-            let others = runDays.count - 1
-            let even = left / runDays.count
-            longMinutes = max(shortest, min(cap, others == 0 ? left : max(even, left - others * shortest)))
-            left -= longMinutes
+        return []
+    }
+
+    /// Minutes for the long run and each other easy run so that the week comes near `total`,
+    /// stays within `ceiling`, every run lies between the shortest easy run and the budget, no
+    /// easy run is longer than the long run, and the long run is at most 30 % of the week; `nil`
+    /// when the runs cannot all have their shortest length.
+    private func fill(total: Int, ceiling: Int, hard: Int, others: Int, long: Bool, longCap: Int, budget: Int) -> (long: Int, each: Int)? {
+        let shortest = WeeklyVolume.shortestEasyRun
+        var best: (miss: Int, long: Int, each: Int)?
+        let longRange = long ? Array(shortest...max(shortest, longCap)) : [0]
+        for longMinutes in longRange {
+            // Each other run: as near the even share of what is left as the ceiling, the long
+            // run's 30 % and the run lengths allow.
+            var each = 0
+            if others > 0 {
+                let rest = Double(hard + longMinutes)
+                let upper = min(budget, long ? longMinutes : budget, Int((Double(ceiling) - rest) / Double(others)))
+                let shareFloor = long ? Int((Double(longMinutes) / WeeklyVolume.longRunShare - rest) / Double(others)) : 0
+                let lower = max(shortest, shareFloor)
+                guard lower <= upper else { continue }
+                each = min(upper, max(lower, (total - hard - longMinutes) / others))
+            }
+            var candidates = [each]
+            if others > 0 { candidates.append(each + 1) }
+            for each in candidates {
+                let actual = hard + longMinutes + each * others
+                guard actual <= ceiling, each <= budget, !long || each <= longMinutes,
+                      !long || Double(longMinutes) <= Double(actual) * WeeklyVolume.longRunShare else { continue }
+                let miss = abs(actual - total)
+                if best.map({ miss < $0.miss || (miss == $0.miss && longMinutes > $0.long) }) ?? true {
+                    best = (miss, longMinutes, each)
+                }
+            }
         }
-        let others = runDays.filter { $0 != long }
-        let each = others.isEmpty ? 0 : max(shortest, min(budget, long == nil ? budget : max(longMinutes, shortest), left / others.count))
-        // The long run stays within its share of what the week really runs.
-        if long != nil {
-            let actual = hard + longMinutes + each * others.count
-            let share = Int((Double(actual) * WeeklyVolume.longRunShare).rounded(.down))
-            if longMinutes > share { longMinutes = max(min(longMinutes, share), min(each, share)) }
-        }
-        return runDays.map { day in
-            easyRun(minutes: day == long ? longMinutes : min(each, long == nil ? each : max(longMinutes, shortest)),
-                    long: day == long, day: day, request: request)
-        }
+        return best.map { ($0.long, $0.each) }
     }
 
     /// An easy run (M20) of `minutes` in all: 5 min walk or jog, easy running (run/walk for
@@ -382,13 +476,14 @@ public struct PlanBuilder: Sendable {
         let easy = TrainingPaces.pace(.easy, vdot: request.fitness.vdot)
         let main = max(5, total - 10)
         let walkRun = request.fitness.vdot < Self.walkRunBelowVDOT
+        let rest = main % 5
         let body: [WorkoutBlock] = walkRun
-            ? [.repeats(count: max(1, main / 5), steps: [
+            ? [.repeats(count: main / 5, steps: [
                 WorkoutStep(.active, .time(.minutes(4)), target: .pace(easy), name: "Run easy", note: "conversational (M2)"),
                 WorkoutStep(.recovery, .time(.minutes(1)), target: .effort(1...1), name: "Walk"),
-              ])]
+              ])] + (rest > 0 ? [.step(WorkoutStep(.active, .time(.minutes(Double(rest))), target: .pace(easy), name: "Run easy"))] : [])
             : [.step(WorkoutStep(.active, .time(.minutes(Double(main))), target: .pace(easy), name: "Easy run", note: "conversational; walking is fine (M2)"))]
-        let length = walkRun ? max(1, main / 5) * 5 + 10 : main + 10
+        let length = main + 10
         let name = long ? "Long easy run" : (walkRun ? "Run/walk" : "Easy run")
         let workout = Workout(
             rule: "M20", kind: long ? .long : .easy, title: "\(name), \(length) min",
