@@ -311,7 +311,7 @@ public struct PlanBuilder: Sendable {
         }
         result += runs
         for day in strengthDays {
-            let routine = sessions.strength(request.strength)
+            let routine = sessions.strength(request.strength, budget: request.maxSessionMinutes)
             result.append(Plan.Session(day: day, workout: routine, minutes: minutes(routine, request)))
         }
         return result.sorted { ($0.day, $0.workout.kind.isRun ? 0 : 1) < ($1.day, $1.workout.kind.isRun ? 0 : 1) }
