@@ -261,7 +261,7 @@ public struct PlanBuilder: Sendable {
                 result.append(Plan.Session(day: day, workout: workout, minutes: minutes(workout, request)))
                 hardDays = [day]
                 relaxed.append(Plan.Relaxation(
-                    rule: "M41", why: "race week needs leg speed (M10) 3–5 days before the race and none of your days falls there: a short one on \(Weekday(day).shortName) \(day)",
+                    rule: "M41", why: "race week needs leg speed (M10) 3–5 days before the race and none of your days there can hold it (none falls there, or it follows a hard or strength day): a short one on \(Weekday(day).shortName) \(day)",
                     week: week.index))
             } else {
                 relaxed.append(Plan.Relaxation(rule: "M10", why: "no day 3–5 days before the race can hold the leg-speed session", week: week.index))

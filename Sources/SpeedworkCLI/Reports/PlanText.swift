@@ -19,8 +19,19 @@ enum PlanText {
                 return count == 0 ? nil : "\(phase.rawValue) \(count) wk"
             }.joined(separator: ", ")),
         ]
+        // The same rule relaxed for the same reason in several weeks reads as one line.
+        var groups: [(rule: String, why: String, weeks: [Int?])] = []
         for relaxation in plan.relaxed {
-            lines.append(("Relaxed", "\(relaxation.rule)\(relaxation.week.map { " (week \($0))" } ?? ""): \(relaxation.why)"))
+            if let index = groups.firstIndex(where: { $0.rule == relaxation.rule && $0.why == relaxation.why }) {
+                groups[index].weeks.append(relaxation.week)
+            } else {
+                groups.append((relaxation.rule, relaxation.why, [relaxation.week]))
+            }
+        }
+        for group in groups {
+            let weeks = group.weeks.compactMap { $0 }
+            let label = group.weeks.contains(nil) || weeks.isEmpty ? "" : " (week\(weeks.count == 1 ? "" : "s") \(weeks.map(String.init).joined(separator: ", ")))"
+            lines.append(("Relaxed", "\(group.rule)\(label): \(group.why)"))
         }
         return lines
     }
