@@ -12,8 +12,7 @@ struct PlanCommand: AsyncParsableCommand {
             Example: speedwork plan --from mile=6:40 --goal mile=6:00 --race-date 2027-03-06 --start 2026-12-07 \\
                        --days mon,tue,thu,sat,sun --max-session 60m --weekly 3h30
 
-            Goals from 800m to 10k. Weekly running grows at most 10 % a week from --weekly (or a stated
-            default), with a cutback week every fourth week.
+            Goals from 800m to 10k. Weekly running grows at most 10 % a week from --weekly (or a stated default), with a cutback week every fourth week.
             """)
 
     @OptionGroup var fitness: FitnessOptions

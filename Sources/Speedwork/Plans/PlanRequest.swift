@@ -58,6 +58,6 @@ public struct PlanRequest: Sendable {
         self.maxSessionMinutes = maxSessionMinutes
         self.strength = strength
         self.baseWeeks = baseWeeks
-        volume = weekly ?? WeeklyVolume(defaultFor: days.count, vdot: fitness.vdot)
+        volume = weekly ?? WeeklyVolume(defaultFor: days.count, vdot: fitness.vdot, budget: maxSessionMinutes)
     }
 }

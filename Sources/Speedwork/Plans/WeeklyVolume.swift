@@ -73,12 +73,12 @@ public struct WeeklyVolume: Sendable, Hashable {
         note = "your weekly running: \(Self.hours(minutes))\(text.map { $0.lowercased().hasSuffix("km") ? " (\($0) at your easy pace)" : "" } ?? "")"
     }
 
-    /// The stated default for `days` training days at `vdot`.
-    public init(defaultFor days: Int, vdot: Double) {
-        let perDay = Self.defaultMinutesPerDay(vdot: vdot)
+    /// The stated default for `days` training days at `vdot`, each day within `budget` minutes.
+    public init(defaultFor days: Int, vdot: Double, budget: Int? = nil) {
+        let perDay = min(Self.defaultMinutesPerDay(vdot: vdot), budget ?? Int.max)
         startMinutes = max(Self.allowed.lowerBound, days * perDay)
         source = .default
-        note = "default: \(days) days × \(perDay) min at VDOT \(vdot.text(decimals: 1)) = \(Self.hours(startMinutes)) a week; give your own with --weekly"
+        note = "default: \(days) days × \(perDay) min at VDOT \(vdot.text(decimals: 1))\(perDay < Self.defaultMinutesPerDay(vdot: vdot) ? " (your session budget)" : "") = \(Self.hours(startMinutes)) a week; give your own with --weekly"
     }
 
     /// `3h20`, `45 min`.
