@@ -121,6 +121,69 @@ struct PlanBuilderTests {
     }
 }
 
+/// The checks added for race week, goal pace, rep speed and volume find what is broken on purpose.
+@Suite("Plan rules: race week, goal pace, volume")
+struct PlanRulesTests {
+    static func plan() throws -> Plan {
+        let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: PlanBuilderTests.today)
+        let goal = try Performance(parsing: "5k=19:30")
+        let start = PlanBuilderTests.today
+        let request = try PlanRequest(fitness: fitness, goal: goal, raceDay: start.adding(days: 12 * 7 - 1), start: start,
+                                      days: try Weekday.parseList("mon,tue,thu,sat,sun"), maxSessionMinutes: 75, baseWeeks: 12,
+                                      weekly: try WeeklyVolume(given: 240))
+        return try PlanBuilder(sessions: SessionLibrary(targets: SessionTargets(fitness: fitness, goal: goal))).build(request)
+    }
+
+    static func rebuilt(_ plan: Plan, _ weeks: [Plan.Week]) -> Plan {
+        Plan(request: plan.request, feasibility: plan.feasibility, weeks: weeks, relaxed: [], targetGoal: plan.targetGoal,
+             targetGoalReason: plan.targetGoalReason)
+    }
+
+    @Test func theBuiltPlanIsClean() throws {
+        let plan = try Self.plan()
+        #expect(PlanRules.check(plan).isEmpty, "\(PlanRules.check(plan))")
+    }
+
+    @Test func hardSessionTheDayBeforeTheRace() throws {
+        let plan = try Self.plan()
+        var weeks = plan.weeks
+        let last = weeks.count - 1
+        let legSpeed = try #require(weeks[last].sessions.firstIndex { $0.workout.rule == "M10" })
+        let moved = weeks[last].sessions[legSpeed]
+        weeks[last].sessions[legSpeed] = Plan.Session(day: plan.request.raceDay.adding(days: -1), workout: moved.workout, minutes: moved.minutes)
+        let found = PlanRules.check(Self.rebuilt(plan, weeks))
+        #expect(found.contains { $0.rule == "M40" && $0.message.contains("1 day(s) before the race") }, "\(found)")
+    }
+
+    @Test func raceSpecificWeekWithoutGoalPace() throws {
+        let plan = try Self.plan()
+        var weeks = plan.weeks
+        let index = try #require(weeks.firstIndex { $0.phase == .raceSpecific })
+        weeks[index].sessions = weeks[index].sessions.map { Plan.Session(day: $0.day, workout: $0.workout, minutes: $0.minutes) }
+        #expect(PlanRules.check(Self.rebuilt(plan, weeks)).contains { $0.rule == "M13" && $0.week == index + 1 })
+    }
+
+    @Test func goalPaceOffByMoreThanThreePercent() throws {
+        let plan = try Self.plan()
+        let slower = Plan(request: plan.request, feasibility: plan.feasibility, weeks: plan.weeks, relaxed: [],
+                          targetGoal: try Performance(parsing: "5k=18:50"), targetGoalReason: "")
+        // 19:30 pace is 3.5 % slower than 18:50 pace.
+        #expect(PlanRules.check(slower).contains { $0.rule == "M13" })
+    }
+
+    @Test func weekGrowingMoreThanTenPercent() throws {
+        let plan = try Self.plan()
+        var weeks = plan.weeks
+        let index = try #require(weeks.indices.dropFirst().first { !weeks[$0].cutback && !weeks[$0 - 1].cutback && weeks[$0].phase != .taper })
+        let before = weeks[index - 1].runningMinutes
+        let extra = Int(Double(before) * 0.2)
+        let day = weeks[index].start
+        let run = Workout(rule: "M20", kind: .easy, title: "Extra", blocks: [.step(WorkoutStep(.active, .time(.minutes(Double(extra))), name: "Easy run"))])
+        weeks[index].sessions.append(Plan.Session(day: day, workout: run, minutes: extra))
+        #expect(PlanRules.check(Self.rebuilt(plan, weeks)).contains { $0.rule == "M9" && $0.week == index + 1 })
+    }
+}
+
 /// M44: goals checked against the time left.
 @Suite("Goal feasibility (M44)")
 struct GoalFeasibilityTests {
