@@ -272,6 +272,14 @@ struct PlanCheckerTests {
         Self.expectOnly(.weeklyPattern, in: plan, naming: ["week 5 (2027-02-01", "3 speed sessions", "M3"])
     }
 
+    @Test func sessionOnADayTheRunnerDidNotGive() {
+        var plan = SamplePlan.good
+        // Week 1's hills move from Wednesday to Thursday, a day the runner did not give.
+        plan.replace(week: 1, date: "2027-01-06", with: SamplePlan.rest("2027-01-06"))
+        plan.replace(week: 1, date: "2027-01-07", with: SamplePlan.hills("2027-01-07"))
+        Self.expectOnly(.weeklyPattern, in: plan, naming: ["2027-01-07 M14", "thu", "not one of the runner's days (mon,tue,wed,fri,sun)"])
+    }
+
     @Test func noRestDay() {
         var plan = SamplePlan.good
         plan.replace(week: 4, date: "2027-01-28", with: SamplePlan.easy("2027-01-28", 20))

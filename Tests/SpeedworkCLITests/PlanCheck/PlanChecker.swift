@@ -459,6 +459,12 @@ struct PlanChecker: Sendable {
             if hills.count > 1 {
                 add(.weeklyPattern, "\(week.label): \(hills.count) hill sessions, at most one (M41)")
             }
+            for session in week.sessions where session.kind != "rest" && session.kind != "race" {
+                guard let day = days[session.date], !request.days.contains(day.isoWeekday) else { continue }
+                // Issue 7: the race week's leg-speed session may take an otherwise free day.
+                if session.rule == "M10", (1...Self.legSpeedWindowDays).contains(day.days(until: race)) { continue }
+                add(.weeklyPattern, "\(session.label) is on a \(Self.weekdayNames[day.isoWeekday - 1]), not one of the runner's days (\(request.days.sorted().map { Self.weekdayNames[$0 - 1] }.joined(separator: ","))) (M41)")
+            }
             let dates = weekDays(week, race: race)
             guard dates.count == 7 else { continue }
             let restDay = dates.contains { day in
@@ -499,6 +505,8 @@ struct PlanChecker: Sendable {
     }
 
     // MARK: - Formatting
+
+    static let weekdayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
     static func pace(_ secondsPerKm: Double) -> String {
         let whole = Int(secondsPerKm.rounded())
