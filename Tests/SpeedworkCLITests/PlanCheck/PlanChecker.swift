@@ -196,10 +196,10 @@ struct PlanChecker: Sendable {
         }
         let difference = target.time.seconds - goal.time.seconds
         if difference < -0.05 {
-            add(.targetGoal, "targetGoal \(targetText) is faster than the goal \(plan.goal): targets come from a goal no faster than the runner's own")
+            add(.targetGoal, "targetGoal \(targetText) is faster than the goal \(plan.goal): targets come from a goal no faster than the runner's own (M44)")
         }
         if plan.feasibility.verdict == "realistic", abs(difference) >= 0.05 {
-            add(.targetGoal, "targetGoal \(targetText) differs from the goal \(plan.goal) although the verdict is realistic")
+            add(.targetGoal, "targetGoal \(targetText) differs from the goal \(plan.goal) although the verdict is realistic (M44)")
         }
         return target
     }
@@ -245,7 +245,7 @@ struct PlanChecker: Sendable {
                 if atGoal < Self.goalPaceMainShare * total {
                     let main = work.reduce(0) { $0 + $1.secondsPerKm * $1.seconds } / total
                     let off = (main / goalPace - 1) * 100
-                    add(.goalPace, "\(week.label): \(session.label) is marked goalPace but its reps average \(Self.pace(main)) against \(Self.pace(goalPace)) for \(target.written) (\(Self.signed(off)) %, over \(Int(Self.goalPaceTolerance * 100)) %)")
+                    add(.goalPace, "\(week.label): \(session.label) is marked goalPace but its reps average \(Self.pace(main)) against \(Self.pace(goalPace)) for \(target.written) (\(Self.signed(off)) %, over \(Int(Self.goalPaceTolerance * 100)) %; M13, M40)")
                 }
             }
         }
@@ -330,7 +330,7 @@ struct PlanChecker: Sendable {
                         continue
                     }
                     if rep.fastestSeconds < today - Self.repRoundingSeconds, reported.insert(rep.name).inserted {
-                        add(.repSpeed, "\(week.label): \(session.label): “\(rep.name)” asks \(meters) m in \(Self.time(rep.fastestSeconds)) at its fast end, faster than today's race time \(Self.time(today)) for that distance")
+                        add(.repSpeed, "\(week.label): \(session.label): “\(rep.name)” asks \(meters) m in \(Self.time(rep.fastestSeconds)) at its fast end, faster than today's race time \(Self.time(today)) for that distance (M42: targets from current fitness)")
                     }
                 }
             }
@@ -346,7 +346,7 @@ struct PlanChecker: Sendable {
                 let limit = (Double(reference.minutes) * (1 + Self.weeklyGrowthLimit)).rounded(.up)
                 if Double(week.running) > limit, reference.minutes > 0 {
                     let growth = (Double(week.running) / Double(reference.minutes) - 1) * 100
-                    add(.weeklyGrowth, "\(week.label): \(week.running) min of running after \(reference.minutes) min (\(reference.label)) is +\(growth.formatted(.number.precision(.fractionLength(1)))) %, over \(Int(Self.weeklyGrowthLimit * 100)) % outside a cutback")
+                    add(.weeklyGrowth, "\(week.label): \(week.running) min of running after \(reference.minutes) min (\(reference.label)) is +\(growth.formatted(.number.precision(.fractionLength(1)))) %, over \(Int(Self.weeklyGrowthLimit * 100)) % outside a cutback (M9: load rises gradually)")
                 }
                 reference = (week.running, "week \(week.index)")
             }
@@ -359,7 +359,7 @@ struct PlanChecker: Sendable {
         for week in plan.weeks {
             if week.isCutback {
                 if week.running >= previous.minutes {
-                    add(.cutbacks, "\(week.label) is marked cutback but runs \(week.running) min after \(previous.minutes) min (\(previous.label))")
+                    add(.cutbacks, "\(week.label) is marked cutback but runs \(week.running) min after \(previous.minutes) min (\(previous.label)), so it cuts nothing back (M9)")
                 }
                 buildRun = 0
             } else if week.phase == "taper" {
@@ -367,7 +367,7 @@ struct PlanChecker: Sendable {
             } else {
                 buildRun += 1
                 if buildRun == Self.buildWeeksBeforeCutback + 1 {
-                    add(.cutbacks, "\(week.label) is the \(buildRun)th week in a row without a cutback: a cutback week every 3–4 weeks")
+                    add(.cutbacks, "\(week.label) is the \(buildRun)th week in a row without a cutback: a cutback week every 3–4 weeks (M9: work, rest, recover)")
                 }
             }
             previous = (week.running, "week \(week.index)")
@@ -379,7 +379,7 @@ struct PlanChecker: Sendable {
             let limit = (Double(week.running) * Self.longRunShareLimit).rounded(.up)
             if Double(week.longRun) > limit {
                 let share = Double(week.longRun) / Double(max(week.running, 1)) * 100
-                add(.longRun, "\(week.label): the long run is \(week.longRun) of \(week.running) min (\(Int(share.rounded())) %), over \(Int(Self.longRunShareLimit * 100)) %")
+                add(.longRun, "\(week.label): the long run is \(week.longRun) of \(week.running) min (\(Int(share.rounded())) %), over \(Int(Self.longRunShareLimit * 100)) % of the week")
             }
         }
     }
@@ -404,9 +404,9 @@ struct PlanChecker: Sendable {
             }
             guard let budget = request.maxSessionMinutes, session.kind != "race" else { continue }
             if session.minutes > budget {
-                add(.budget, "\(session.label) takes \(session.minutes) min, over the \(budget) min budget (--max-session)")
+                add(.budget, "\(session.label) takes \(session.minutes) min, over the \(budget) min budget (--max-session; M41)")
             } else if least > Double(budget) + 0.5 {
-                add(.budget, "\(session.label): its steps take at least \(Int(least.rounded(.down))) min, over the \(budget) min budget (--max-session)")
+                add(.budget, "\(session.label): its steps take at least \(Int(least.rounded(.down))) min, over the \(budget) min budget (--max-session; M41)")
             }
         }
     }
@@ -422,7 +422,7 @@ struct PlanChecker: Sendable {
             guard let day = days[session.date] else { continue }
             let before = day.days(until: race)
             if (1...Self.easyDaysBeforeRace).contains(before) {
-                add(.raceWeek, "\(session.label) is hard \(before) day\(before == 1 ? "" : "s") before the race: none in the \(Self.easyDaysBeforeRace) days before it")
+                add(.raceWeek, "\(session.label) is hard \(before) day\(before == 1 ? "" : "s") before the race: none in the \(Self.easyDaysBeforeRace) days before it (M40 taper)")
             }
         }
         let legSpeed = sessions.contains { session in
