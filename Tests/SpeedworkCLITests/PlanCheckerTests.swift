@@ -68,6 +68,18 @@ struct PlanCheckerTests {
         Self.expectOnly(.contract, in: plan, naming: ["week 2 (2027-01-11", "runningMinutes is 250", "add up to 247"])
     }
 
+    @Test func everyDayIsListed() {
+        var plan = SamplePlan.good
+        plan.weeks[0].sessions.removeAll { $0.date == "2027-01-07" }
+        Self.expectOnly(.contract, in: plan, naming: ["week 1 (2027-01-04", "2027-01-07 not listed"])
+    }
+
+    @Test func hardFollowsTheKind() {
+        var plan = SamplePlan.good
+        plan.weeks[5].sessions[1].hard = false
+        Self.expectOnly(.contract, in: plan, naming: ["2027-02-09 M10", "hard is false for a speed session"])
+    }
+
     // MARK: - Target goal
 
     @Test func targetGoalFasterThanTheGoal() {

@@ -64,6 +64,8 @@ struct PlanChecker: Sendable {
     /// Slack for rounding when comparing a rep with today's race time: the JSON rounds paces to
     /// 0.1 s/km and times to 0.1 s.
     static let repRoundingSeconds = 0.2
+    /// The kinds the method counts as hard days (M2, M41).
+    static let hardKinds: Set<String> = ["speed", "hills", "time-trial", "race"]
     /// Speed sessions a week at most (M3, M41: one or two).
     static let speedSessionsPerWeek = 2
 
@@ -159,6 +161,14 @@ struct PlanChecker: Sendable {
                 if !(0...6).contains(start.days(until: day)) { add(.contract, "\(week.label): \(session.label) falls outside the week") }
                 if day > race { add(.contract, "\(session.label) is after the race (\(plan.raceDate))") }
                 if session.minutes < 0 { add(.contract, "\(session.label): negative minutes") }
+            }
+            let listed = Set(week.sessions.compactMap { days[$0.date] })
+            let missingDays = (0..<7).map { start.adding(days: $0) }.filter { $0 <= race && !listed.contains($0) }
+            if !missingDays.isEmpty {
+                add(.contract, "\(week.label): \(missingDays.map(\.description).joined(separator: ", ")) not listed (every day of the plan is listed, rest days as rest)")
+            }
+            for session in week.sessions where session.hard != Self.hardKinds.contains(session.kind) {
+                add(.contract, "\(session.label): hard is \(session.hard) for a \(session.kind) session (speed, hills, time trials and races are the hard days, M2, M41)")
             }
             if let given = week.runningMinutes, given != week.sessionRunningMinutes {
                 add(.contract, "\(week.label): runningMinutes is \(given) but its running sessions add up to \(week.sessionRunningMinutes) min")
