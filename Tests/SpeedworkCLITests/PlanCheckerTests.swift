@@ -301,22 +301,32 @@ struct PlanCheckerTests {
 
     @Test func goalPaceSessionDropped() {
         var plan = SamplePlan.good
+        // Week 4 becomes race-specific too, with 200s and hills but no goal-pace session.
+        plan.weeks[3].phase = "race-specific"
+        Self.expectOnly(.dropped, in: plan, naming: ["week 4 (2027-01-25, race-specific)", "no goal-pace session", "M13"])
+    }
+
+    @Test func goalPaceCannotBeRelaxedAway() {
+        var plan = SamplePlan.good
+        // The only race-specific week without goal-pace work: a relaxed entry does not excuse a
+        // race-specific phase with none at all.
         plan.weeks[4].sessions[0].goalPace = false
-        Self.expectOnly(.dropped, in: plan, naming: ["week 5 (2027-02-01", "no goal-pace session", "M13"])
+        plan.relaxed = [["rule": "M13", "why": "no day holds it", "week": NSNull()]]
+        Self.expectOnly(.goalPace, in: plan, naming: ["weeks 5 (race-specific)", "not one goal-pace session"])
     }
 
     @Test func droppedWithARelaxedEntryPasses() {
         var plan = SamplePlan.good
-        plan.weeks[4].sessions[0].goalPace = false
-        plan.relaxed = [["rule": "M13", "why": "no day holds it", "week": 5]]
+        plan.replace(week: 2, date: "2027-01-13", with: SamplePlan.easy("2027-01-13", 50))
+        plan.relaxed = [["rule": "M14", "why": "the hill is under snow", "week": 2]]
         #expect(Self.findings(plan).lines.isEmpty, "\(Self.findings(plan).lines)")
     }
 
     @Test func relaxedEntryForAnotherWeekDoesNotCount() {
         var plan = SamplePlan.good
-        plan.weeks[4].sessions[0].goalPace = false
-        plan.relaxed = [["rule": "M13", "why": "no day holds it", "week": 4]]
-        Self.expectOnly(.dropped, in: plan, naming: ["week 5", "no goal-pace session"])
+        plan.replace(week: 2, date: "2027-01-13", with: SamplePlan.easy("2027-01-13", 50))
+        plan.relaxed = [["rule": "M14", "why": "the hill is under snow", "week": 3]]
+        Self.expectOnly(.dropped, in: plan, naming: ["week 2", "no hill session"])
     }
 
     @Test func hillsDropped() {

@@ -242,6 +242,10 @@ struct PlanChecker: Sendable {
 
     private func checkGoalPace(_ plan: CheckedPlan, target: Performance, add: (Check, String) -> Void) {
         let goalPace = target.time.seconds / target.distance.meters * 1000
+        let raceSpecific = plan.weeks.filter { $0.phase == "race-specific" }
+        if !raceSpecific.isEmpty, !raceSpecific.contains(where: { $0.sessions.contains(where: \.isGoalPace) }) {
+            add(.goalPace, "weeks \(raceSpecific.map { String($0.index) }.joined(separator: ", ")) (race-specific): not one goal-pace session in the whole race-specific phase, relaxed or not (M13, M40)")
+        }
         for week in plan.weeks {
             for session in week.sessions where session.isGoalPace {
                 let work = Self.paceWork(session.steps)
