@@ -49,7 +49,7 @@ struct PlanChecker: Sendable {
     /// Share of a goal-pace session's timed pace work that must be at goal pace for its main reps to count as goal pace.
     static let goalPaceMainShare = 0.5
     /// Weekly running may grow by at most this share outside cutback weeks (issue 7: ~10 % a week,
-    /// the common "10 % rule"; Pfitzinger & Douglas, *Advanced Marathoning*).
+    /// the coaching rule of thumb; M9: load rises gradually).
     static let weeklyGrowthLimit = 0.10
     /// Weeks in a row without a cutback (issue 7: a cutback week every 3–4 weeks).
     static let buildWeeksBeforeCutback = 3
