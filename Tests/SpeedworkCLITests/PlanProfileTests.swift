@@ -1,4 +1,5 @@
 import Foundation
+import Speedwork
 import Testing
 
 /// Issue 7's acceptance table: runners from beginner to sub-5 miler, goals from 800 m to 10K,
@@ -58,8 +59,8 @@ struct PlanProfileTests {
         RunnerProfile(name: "10K 48:00 → 46:00 over 24 weeks, 5 days, 60 min, 3 h a week", results: ["10k=48:00"], goal: "10k=46:00",
                       weeks: 24, days: "mon,wed,thu,sat,sun", maxSession: 60, baseWeeks: 12, weekly: "3h"),
         RunnerProfile(name: "5K 19:00 → 18:30, start on a Wednesday, race on a Saturday", results: ["5k=19:00"], goal: "5k=18:30",
-                      weeks: 12, days: "mon,wed,fri,sat", maxSession: 60, baseWeeks: 52, start: "2026-12-09", raceEarlier: 4),
-        RunnerProfile(name: "mile 6:10 → 5:58 on a Wednesday, 5 days, 50 min", results: ["mile=6:10"], goal: "mile=5:58",
+                      weeks: 12, days: "mon,wed,fri,sat", maxSession: 60, baseWeeks: 52, start: "2026-12-09", raceEarlier: 3),
+        RunnerProfile(name: "mile 6:10 → 5:58, race on a Wednesday, 5 days, 50 min", results: ["mile=6:10"], goal: "mile=5:58",
                       weeks: 10, days: "mon,tue,thu,sat,sun", maxSession: 50, baseWeeks: 40, raceEarlier: 4),
         RunnerProfile(name: "10K 60:00 → 58:00 in 7 weeks from no base, 4 days, 45 min", results: ["10k=60:00"], goal: "10k=58:00",
                       weeks: 7, days: "mon,wed,fri,sat", maxSession: 45),
@@ -133,6 +134,17 @@ struct PlanProfileTests {
         #expect(profiles.map(\.weeks).min() == 6 && profiles.map(\.weeks).max() == 30)
         #expect(profiles.contains { $0.weekly != nil } && profiles.contains { $0.weekly == nil })
         #expect((30...50).contains(profiles.count))
+        // The README's own example, and profiles named for their race day, fall on the days named.
+        let readme = try #require(profiles.first { $0.name.hasPrefix("README example") })
+        #expect(try readme.raceDate == "2027-03-06")
+        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        for profile in profiles {
+            let named = weekdays.enumerated().filter { profile.name.lowercased().contains("race on a \($0.element)") || profile.name.lowercased().contains("race \($0.element)") }
+            for (index, name) in named {
+                #expect(try Day(parsing: profile.raceDate).isoWeekday == index + 1, "\(profile.name): the race is not on a \(name)")
+            }
+        }
+        #expect(profiles.filter { $0.name.lowercased().contains("race on a") || $0.name.lowercased().contains("race sunday") }.count >= 2)
     }
 
     /// The verdicts the plans give across the table: all three appear, so the checker sees
