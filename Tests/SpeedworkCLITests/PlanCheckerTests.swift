@@ -329,6 +329,13 @@ struct PlanCheckerTests {
         Self.expectOnly(.dropped, in: plan, naming: ["week 2", "no hill session"])
     }
 
+    @Test func relaxedEntryForAVariantOfTheRule() {
+        var plan = SamplePlan.good
+        plan.weeks[3].phase = "race-specific"
+        plan.relaxed = [["rule": "M40-GP", "why": "the cutback week keeps its 200s", "week": 4]]
+        #expect(Self.findings(plan).lines.isEmpty, "\(Self.findings(plan).lines)")
+    }
+
     @Test func hillsDropped() {
         var plan = SamplePlan.good
         plan.replace(week: 2, date: "2027-01-13", with: SamplePlan.easy("2027-01-13", 50))

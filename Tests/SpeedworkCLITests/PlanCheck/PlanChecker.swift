@@ -491,8 +491,12 @@ struct PlanChecker: Sendable {
     }
 
     private func checkDropped(_ plan: CheckedPlan, race: Day, days: [String: Day], add: (Check, String) -> Void) {
+        /// Whether a relaxed entry names one of `rules` (a variant such as `M40-GP` counts as `M40`) for `week` or the whole plan.
         func relaxed(_ rules: Set<String>, week: Int) -> Bool {
-            plan.relaxed.contains { rules.contains($0.rule) && ($0.week == nil || $0.week == week) }
+            plan.relaxed.contains { entry in
+                let base = String(entry.rule.split(separator: "-").first ?? "")
+                return (rules.contains(entry.rule) || rules.contains(base)) && (entry.week == nil || entry.week == week)
+            }
         }
         for week in plan.weeks {
             let speedWork = week.phase == "speed" || week.phase == "race-specific"
