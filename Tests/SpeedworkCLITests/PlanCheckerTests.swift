@@ -203,6 +203,18 @@ struct PlanCheckerTests {
         #expect(found.lines.contains { $0.contains("week 1 (2027-01-04") && $0.contains("+17.5 %") && $0.contains("the starting volume") })
     }
 
+    @Test func theRaceIsNotTrainingGrowth() {
+        var plan = SamplePlan.good
+        // Race week: 70 + 50 + 70 + 70 = 260 min of training, as much as week 5; with the 31 min
+        // race it is 291 min, +11.9 %, which is the race and not growth.
+        plan.replace(week: 6, date: "2027-02-08", with: SamplePlan.easy("2027-02-08", 70))
+        plan.replace(week: 6, date: "2027-02-10", rule: "M20", with: SamplePlan.easy("2027-02-10", 70))
+        plan.replace(week: 6, date: "2027-02-12", with: SamplePlan.easy("2027-02-12", 70))
+        #expect(Self.findings(plan).lines.isEmpty, "\(Self.findings(plan).lines)")
+        plan.weeks[5].sessions.append(SamplePlan.easy("2027-02-10", 27))
+        Self.expectOnly(.weeklyGrowth, in: plan, naming: ["week 6 (2027-02-08", "287 min of running besides the race", "260 min (week 5)"])
+    }
+
     @Test func fourBuildWeeksWithoutCutback() {
         var plan = SamplePlan.good
         plan.weeks[3].cutback = false

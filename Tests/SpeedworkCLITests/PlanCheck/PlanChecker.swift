@@ -353,14 +353,18 @@ struct PlanChecker: Sendable {
 
     // MARK: - Weekly volume
 
+    /// Growth compares training: the race itself is not load the plan chooses, so race week is
+    /// counted without the race session (a beginner's 5K can outweigh a whole easy week).
     private func checkWeeklyGrowth(_ plan: CheckedPlan, add: (Check, String) -> Void) {
         var reference = (minutes: plan.volume?.startWeeklyMinutes ?? 0, label: "the starting volume")
         for week in plan.weeks {
             if !week.isCutback {
+                let race = week.sessions.filter { $0.kind == "race" }.reduce(0) { $0 + $1.minutes }
+                let training = week.running - race
                 let limit = (Double(reference.minutes) * (1 + Self.weeklyGrowthLimit)).rounded(.up)
-                if Double(week.running) > limit, reference.minutes > 0 {
-                    let growth = (Double(week.running) / Double(reference.minutes) - 1) * 100
-                    add(.weeklyGrowth, "\(week.label): \(week.running) min of running after \(reference.minutes) min (\(reference.label)) is +\(growth.formatted(.number.precision(.fractionLength(1)))) %, over \(Int(Self.weeklyGrowthLimit * 100)) % outside a cutback (M9: load rises gradually)")
+                if Double(training) > limit, reference.minutes > 0 {
+                    let growth = (Double(training) / Double(reference.minutes) - 1) * 100
+                    add(.weeklyGrowth, "\(week.label): \(training) min of running\(race > 0 ? " besides the race" : "") after \(reference.minutes) min (\(reference.label)) is +\(growth.formatted(.number.precision(.fractionLength(1)))) %, over \(Int(Self.weeklyGrowthLimit * 100)) % outside a cutback (M9: load rises gradually)")
                 }
                 reference = (week.running, "week \(week.index)")
             }
