@@ -122,7 +122,7 @@ struct PlanProfileTests {
     }
 
     /// The table spans the space issue 7 names: every goal distance, 3 to 7 days, budgets from
-    /// 30 to 120 minutes, 6 to 30 weeks, and plans of all three verdicts.
+    /// 30 to 120 minutes, 6 to 30 weeks, with and without `--weekly`; race days are the ones named.
     @Test func tableSpansTheSpace() throws {
         let profiles = Self.profiles
         let distances = Set(profiles.map { $0.goal.split(separator: "=")[0] })
