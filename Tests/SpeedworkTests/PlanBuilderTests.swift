@@ -71,6 +71,8 @@ struct PlanBuilderTests {
                 // share of a low weekly volume.
                 #expect(relaxation.why.contains("does not fit") || relaxation.why.contains("no goal-pace session fits"),
                         "\(profile): \(relaxation.rule): \(relaxation.why)")
+            case "M41" where relaxation.why.contains("does not fit"):
+                break
             case "M41":
                 // Only race week's leg speed on a free day, when none of the runner's days 3–5
                 // days before the race can hold a hard session (none falls there, or each follows
@@ -85,13 +87,18 @@ struct PlanBuilderTests {
         }
     }
 
-    /// The issue's example profile keeps every rule without relaxing any but the base.
+    /// The README's example profile keeps every rule; the only relaxed entries are hill sessions
+    /// a week's running cannot carry, each with its reason; VO2max miles (M17), threshold (M18)
+    /// and hills all appear (issue: they vanished silently with a 60 min budget).
     @Test func examplePlan() throws {
         let profile = Profile(mile: 400, goalMile: 360, days: try Weekday.parseList("mon,tue,thu,sat,sun"), weeks: 13, startOffset: 15,
                               budget: 60, level: .beginner, base: 12)
         let plan = try Self.plan(profile)
-        #expect(PlanRules.check(plan).isEmpty, "\(PlanRules.check(plan))")
-        #expect(plan.relaxed.isEmpty)
+        #expect(PlanRules.check(plan).filter { violation in !plan.relaxed.contains { $0.rule == violation.rule && $0.week == violation.week } }.isEmpty,
+                "\(PlanRules.check(plan))")
+        #expect(plan.relaxed.allSatisfy { ["M14", "M15"].contains($0.rule) && $0.why.contains("of this week's") }, "\(plan.relaxed)")
+        for rule in ["M17", "M18", "M11", "M12"] { #expect(plan.sessions.contains { $0.workout.rule == rule }, "\(rule) missing") }
+        #expect(plan.sessions.filter { $0.workout.kind == .hills }.count >= 4)
         #expect(plan.weeks.map(\.phase).first == .speed)
         #expect(plan.weeks.last?.phase == .taper)
         #expect(plan.sessions.contains { $0.workout.rule == "M13" })

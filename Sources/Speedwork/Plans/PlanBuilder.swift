@@ -77,7 +77,9 @@ public struct PlanBuilder: Sendable {
         case (_, true): wanted = progress.level * WeeklyVolume.cutbackShare
         default: wanted = level
         }
-        let ceiling = Int((Double(progress.lastFullWeekMinutes) * (1 + WeeklyVolume.maximumGrowth)).rounded(.down))
+        var ceiling = Int((Double(progress.lastFullWeekMinutes) * (1 + WeeklyVolume.maximumGrowth)).rounded(.down))
+        // A cutback week always runs less than the full week before it.
+        if week.cutback { ceiling = min(ceiling, Int(Double(progress.lastFullWeekMinutes) * WeeklyVolume.cutbackCeiling)) }
         return (min(Int(wanted.rounded()), ceiling), ceiling, week.cutback || week.phase == .taper ? progress.level : level)
     }
 
@@ -108,16 +110,12 @@ public struct PlanBuilder: Sendable {
                 speedWeekCounter += 1
                 speedWeeksSinceTrial += 1
                 // Each session of the speed phase leads a week in turn, so none is lost when a
-                // week holds only one (M11, M17, M12, M18, M16).
-                // Hills every other week, in place of the second speed session (M41: at most
-                // one hill session; two hard sessions and two strength sessions a week).
+                // week holds only one; a hill session every week the days allow (M14 and M15 in
+                // turn), in place of the second speed session when the week cannot hold both.
                 let rotation = two ? [["M11", "M17"], ["M17", "M12"], ["M12", "M18"], ["M18", "M11"], ["M16", "M17"]]
                                    : [["M11"], ["M17"], ["M12"], ["M18"], ["M16"]]
                 hardRules = rotation[(speedWeekCounter - 1) % rotation.count]
-                if available.count >= 4, weekOfPhase % 2 == 1 {
-                    hill = (weekOfPhase / 2) % 2 == 0 ? "M14" : "M15"
-                    hardRules = [hardRules[0]]
-                }
+                if available.count >= 4 { hill = weekOfPhase % 2 == 1 ? "M14" : "M15" }
                 let trialBeforeRaceSpecific = index == lastSpeedWeek && speedWeeksSinceTrial + raceSpecificWeeks > Self.timeTrialLongestGap
                 if speedWeeksSinceTrial >= Self.timeTrialEvery || trialBeforeRaceSpecific {
                     hardRules[0] = "M21"
@@ -392,7 +390,7 @@ public struct PlanBuilder: Sendable {
             }
             return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request))
         }
-        relaxed.append(Plan.Relaxation(rule: rule, why: "\(rule) does not fit \(budgetText) even shortened, nor does a shorter session of the method", week: week.index))
+        relaxed.append(Plan.Relaxation(rule: "M41", why: "\(rule) does not fit \(budgetText) even shortened, nor does a shorter session of the method", week: week.index))
         return nil
     }
 

@@ -28,6 +28,9 @@ public struct WeeklyVolume: Sendable, Hashable {
     public static let cutbackEvery = 4
     /// A cutback week's running as a share of the last full week (−25 %; Pfitzinger −20 to −30 %).
     public static let cutbackShare = 0.75
+    /// The most a cutback week runs, as a share of the full week before it (a cutback that
+    /// cuts: at least 10 % less even when the week's sessions cannot shrink to 75 %).
+    public static let cutbackCeiling = 0.9
     /// The race week's running as a share of the last full week (a one-week taper, −40 %).
     public static let taperShare = 0.6
     /// The most a plan raises weekly running above the start (product setting: a plan of speed
