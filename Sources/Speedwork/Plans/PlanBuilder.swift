@@ -236,11 +236,15 @@ public struct PlanBuilder: Sendable {
                     result.append(session)
                 }
             }
-            // Hard sessions take at most their share of the week's running: the hill goes first,
-            // then the second speed session (M41 asks for one or two).
+            // Hard sessions take at most their share of the week's running: the second speed
+            // session goes first (M41 asks for one or two), then the hill.
+            func secondSpeed() -> Int? {
+                let speed = result.indices.filter { [.speed, .timeTrial].contains(result[$0].workout.kind) }
+                return speed.count > 1 ? speed.last { !result[$0].goalPace && result[$0].workout.kind != .timeTrial } : nil
+            }
             while !isTaper, result.count > 1,
                   Double(result.reduce(0) { $0 + $1.minutes }) > Double(total) * Self.hardWeekShare,
-                  let drop = result.lastIndex(where: { $0.workout.kind == .hills }) ?? result.lastIndex(where: { !$0.goalPace && $0.workout.kind != .timeTrial }) {
+                  let drop = secondSpeed() ?? result.lastIndex(where: { $0.workout.kind == .hills }) {
                 if result[drop].workout.kind == .hills {
                     relaxed.append(Plan.Relaxation(
                         rule: result[drop].workout.rule,
