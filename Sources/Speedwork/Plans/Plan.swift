@@ -17,6 +17,7 @@ public struct Plan: Sendable {
         /// Whether its main reps are run at the target goal's race pace (M13, M40).
         public let goalPace: Bool
 
+        /// A session on `day`; `goalPace` when its main reps are at the target goal's pace.
         public init(day: Day, workout: Workout, minutes: Int, goalPace: Bool = false) {
             self.day = day
             self.workout = workout
@@ -39,6 +40,7 @@ public struct Plan: Sendable {
         /// Whether it is a planned cutback (recovery) week (docs/volume-model.md).
         public var cutback: Bool = false
 
+        /// Week `index` (from 1) starting on `start`.
         public init(index: Int, start: Day, phase: Phase, weekOfPhase: Int, sessions: [Session], cutback: Bool = false) {
             self.index = index
             self.start = start
@@ -78,6 +80,7 @@ public struct Plan: Sendable {
     /// Why the targets use ``targetGoal``.
     public let targetGoalReason: String
 
+    /// A plan; the target goal defaults to the feasibility's reachable goal, with its reason.
     public init(request: PlanRequest, feasibility: GoalFeasibility, weeks: [Week], relaxed: [Relaxation],
                 targetGoal: Performance? = nil, targetGoalReason: String? = nil) {
         self.request = request

@@ -31,6 +31,7 @@ public struct PlanBuilder: Sendable {
     /// volume at I or T pace, here with the frame around it), and the floor below which no
     /// session is cut.
     public static let hardSessionShare = 0.35
+    /// The shortest a hard session is cut to for a small week, in minutes.
     public static let shortestHardSession = 35
     /// All hard sessions' largest share of the week's running (product setting; the rest is easy
     /// running, M2, M3).
@@ -38,6 +39,7 @@ public struct PlanBuilder: Sendable {
     /// How far under the week's planned running a week may fall before a speed session's
     /// cool-down grows to carry more of it, and the most it grows (product settings).
     public static let volumeTolerance = 0.05
+    /// The most a speed session's cool-down jog grows to carry the week's volume, in minutes.
     public static let longestCoolDownExtension = 20
     /// VDOT under which easy runs are written as run/walk (product setting: novices, docs/plans.md).
     public static let walkRunBelowVDOT = 33.0

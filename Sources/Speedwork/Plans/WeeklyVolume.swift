@@ -10,19 +10,22 @@ import Foundation
 public struct WeeklyVolume: Sendable, Hashable {
     /// Where the start figure comes from.
     public enum Source: String, Sendable, Hashable, Codable {
+        /// The runner's own figure (`--weekly`).
         case given
+        /// ``init(defaultFor:vdot:budget:)``, stated in the plan.
         case `default`
     }
 
     /// Minutes of running in the week before the plan.
     public let startMinutes: Int
+    /// Whether the runner gave it (`--weekly`) or it is the stated default.
     public let source: Source
     /// One sentence saying where the figure comes from.
     public let note: String
 
     /// Planned growth a week (product setting, under the 10 % ceiling so rounding never passes it).
     public static let weeklyGrowth = 0.08
-    /// The ceiling on a week's growth over the last full week (the 10 % rule).
+    /// The ceiling on a week's growth over the last full week (the 10 % rule, docs/volume-model.md).
     public static let maximumGrowth = 0.10
     /// Every `cutbackEvery`-th week is a cutback week (Pfitzinger: every 3–4 weeks).
     public static let cutbackEvery = 4

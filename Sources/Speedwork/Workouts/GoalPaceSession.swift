@@ -5,10 +5,14 @@
 public struct GoalPaceSession: Sendable, Hashable {
     /// One step of the progression: `count × meters` at goal pace with `recovery` jog between.
     public struct Step: Sendable, Hashable {
+        /// The rep's length in metres.
         public let meters: Double
+        /// How many reps the full session has.
         public let count: Int
+        /// The jog between reps.
         public let recovery: Duration
 
+        /// `count × meters` at goal pace with `recovery` jog.
         public init(_ meters: Double, _ count: Int, _ recovery: Duration) {
             self.meters = meters
             self.count = count

@@ -7,6 +7,7 @@ public struct SessionSize: Sendable, Hashable {
     /// At most this many reps of the main set, or the progression's count when `nil`.
     public var maxReps: Int?
 
+    /// A size with `frame` and at most `maxReps` reps (the progression's count when `nil`).
     public init(frame: WarmUp.Frame = .full, maxReps: Int? = nil) {
         self.frame = frame
         self.maxReps = maxReps

@@ -82,8 +82,9 @@ public struct StrengthRoutine: Sendable, Hashable {
         return level
     }
 
-    /// Rest between sets and after Olympic lifts in the short version: M32's lower bounds.
+    /// Rest between sets in the short version: M32's lower bound (1 min).
     public static let shortSetRest = Duration.seconds(60)
+    /// Rest after Olympic lifts in the short version: M32's lower bound (2 min).
     public static let shortOlympicRest = Duration.seconds(120)
 
     /// The routine as a workout of kind `.strength`: a 10 min warm-up, each exercise as a repeat of

@@ -21,10 +21,11 @@ public enum WarmUp {
     public static let secondJog = Duration.minutes(5)
     /// The cool-down jog (product default; the method gives no length).
     public static let coolDownJog = Duration.minutes(10)
-    /// The short frame's first jog, second jog and cool-down jog (product settings for budgets
-    /// under an hour; the stretches stay whole).
+    /// The short frame's first warm-up jog (product setting for short budgets; the stretches stay whole).
     public static let shortFirstJog = Duration.minutes(5)
+    /// The short frame's jog after the warm-up stretches.
     public static let shortSecondJog = Duration.minutes(2)
+    /// The short frame's cool-down jog.
     public static let shortCoolDownJog = Duration.minutes(5)
 
     /// The first warm-up jog for a session of `kind`.
