@@ -421,7 +421,6 @@ public struct PlanBuilder: Sendable {
                           progress: Progress) -> [Plan.Session] {
         let (total, ceiling, _) = weekTarget(week, progress: progress, request: request)
         let budget = request.maxSessionMinutes ?? 600
-        let shortest = WeeklyVolume.shortestEasyRun
         var runDays = days
         while !runDays.isEmpty {
             let long = longDay.flatMap { runDays.contains($0) ? $0 : nil }
