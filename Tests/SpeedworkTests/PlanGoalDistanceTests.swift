@@ -15,9 +15,11 @@ struct PlanGoalDistanceTests {
         let budget: Int?
         let weekly: Int?
         let base: Int
+        /// Days the race falls before the end of the last week (0: on its last day).
+        let raceEarlier: Int
 
         var description: String {
-            "5K \(Duration.seconds(fiveK).formatted()) → \(goalDistance.label) \(gain.text(decimals: 3)), days \(days.sorted().map(\.shortName).joined(separator: ",")), \(weeks) wk, budget \(budget.map(String.init) ?? "none"), weekly \(weekly.map(String.init) ?? "default"), base \(base)"
+            "5K \(Duration.seconds(fiveK).formatted()) → \(goalDistance.label) \(gain.text(decimals: 3)), days \(days.sorted().map(\.shortName).joined(separator: ",")), \(weeks) wk, budget \(budget.map(String.init) ?? "none"), weekly \(weekly.map(String.init) ?? "default"), base \(base), race \(raceEarlier) d early"
         }
     }
 
@@ -36,7 +38,8 @@ struct PlanGoalDistanceTests {
                 weeks: Int.random(in: 6...30, using: &generator),
                 budget: [30, 45, 60, 90, 120, nil].randomElement(using: &generator)!,
                 weekly: [nil, nil, 120, 240, 420].randomElement(using: &generator)!,
-                base: [0, 12, 30].randomElement(using: &generator)!)
+                base: [0, 12, 30].randomElement(using: &generator)!,
+                raceEarlier: Int.random(in: 0...6, using: &generator))
         }
     }()
 
@@ -46,7 +49,7 @@ struct PlanGoalDistanceTests {
         let current = fitness.time(for: profile.goalDistance)
         let goal = try Performance(distance: profile.goalDistance, time: .seconds((current.seconds * profile.gain).rounded()))
         let request = try PlanRequest(
-            fitness: fitness, goal: goal, raceDay: today.adding(days: 7 * profile.weeks - 1), start: today, days: profile.days,
+            fitness: fitness, goal: goal, raceDay: today.adding(days: 7 * profile.weeks - 1 - profile.raceEarlier), start: today, days: profile.days,
             maxSessionMinutes: profile.budget, baseWeeks: profile.base, weekly: try profile.weekly.map { try WeeklyVolume(given: $0) })
         // The library is given the raw goal on purpose: the builder re-targets goal pace itself.
         let library = SessionLibrary(targets: SessionTargets(fitness: fitness, goal: goal))

@@ -41,6 +41,8 @@ public struct PlanBuilder: Sendable {
     public static let volumeTolerance = 0.05
     /// The most a speed session's cool-down jog grows to carry the week's volume, in minutes.
     public static let longestCoolDownExtension = 20
+    /// The longest the race-week leg-speed session takes when it goes on a free day, in minutes.
+    public static let raceWeekLegSpeedMinutes = 35
     /// VDOT under which easy runs are written as run/walk (product setting: novices, docs/plans.md).
     public static let walkRunBelowVDOT = 33.0
 
@@ -145,8 +147,107 @@ public struct PlanBuilder: Sendable {
             if !cutback, phase != .taper { progress.lastFullWeekMinutes = week.runningMinutes }
             weeks.append(week)
         }
+        try keepRaceWeekLegSpeed(&weeks, request: request, relaxed: &relaxed)
         return Plan(request: request, feasibility: feasibility, weeks: weeks, relaxed: relaxed, targetGoal: target,
                     targetGoalReason: Self.targetGoalReason(feasibility, goal: request.goal))
+    }
+
+    /// When the race falls early in its week, the days three to five before it lie in the week
+    /// before: a short leg-speed session (M10, M40) goes on the latest of them that no hard or
+    /// strength session next to it rules out, in place of an easy run; on a day that is not the
+    /// runner's, the plan says so in `relaxed`.
+    private func keepRaceWeekLegSpeed(_ weeks: inout [Plan.Week], request: PlanRequest, relaxed: inout [Plan.Relaxation]) throws {
+        let race = request.raceDay
+        let planned = weeks.flatMap(\.sessions)
+        guard !planned.contains(where: { $0.workout.rule == "M10" && (1...5).contains($0.day.days(until: race)) }) else { return }
+        let window = Self.raceWeekLegSpeedDays.map { race.adding(days: -$0) }.filter { $0 >= request.start }
+        // A speed or hill session already in the window becomes the leg-speed session; a
+        // goal-pace one only when another week keeps goal-pace work.
+        let goalPaceWeeks = Set(weeks.filter { $0.sessions.contains(where: \.goalPace) }.map(\.index))
+        for goalPaceToo in [false, true] {
+            for day in window {
+                guard let index = weeks.firstIndex(where: { $0.start <= day && day < $0.start.adding(days: 7) }),
+                      let position = weeks[index].sessions.firstIndex(where: { $0.day == day && [.speed, .hills].contains($0.workout.kind)
+                          && (!$0.goalPace || (goalPaceToo && goalPaceWeeks.subtracting([weeks[index].index]).count > 0)) }),
+                      let workout = try sessions.fitted(rule: "M10", week: 1, budget: request.maxSessionMinutes) else { continue }
+                let replaced = weeks[index].sessions[position]
+                let before = weeks[index].runningMinutes
+                weeks[index].sessions[position] = Plan.Session(day: day, workout: workout, minutes: minutes(workout, request))
+                rebalance(&weeks[index], before: before, request: request)
+                if replaced.workout.kind == .hills || replaced.goalPace {
+                    relaxed.append(Plan.Relaxation(
+                        rule: replaced.goalPace ? GoalPaceSession.relaxedRule(goal: request.goal.distance) : replaced.workout.rule,
+                        why: "its day, \(day.days(until: race)) days before the race, takes race week's leg speed (M10, M40), and no other day of the week can hold it",
+                        week: weeks[index].index))
+                }
+                return
+            }
+        }
+        let hard = Set(planned.filter { $0.workout.isHard }.map(\.day))
+        // The latest day of the window with no hard day next to it; strength on it or the day
+        // before gives way (M34: never the day before a hard session).
+        guard let day = window.first(where: { day in
+                  !hard.contains(day) && !hard.contains(day.adding(days: -1)) && !hard.contains(day.adding(days: 1))
+              }),
+              let index = weeks.firstIndex(where: { $0.start <= day && day < $0.start.adding(days: 7) }),
+              let workout = try legSpeed(fitting: min(request.maxSessionMinutes ?? Self.raceWeekLegSpeedMinutes, Self.raceWeekLegSpeedMinutes))
+        else {
+            relaxed.append(Plan.Relaxation(rule: "M10", why: "no day 3–5 days before the race can hold the leg-speed session without a hard day next to it", week: weeks.count))
+            return
+        }
+        for position in weeks.indices {
+            let before = weeks[position].sessions.count
+            weeks[position].sessions.removeAll { $0.workout.kind == .strength && ($0.day == day || $0.day == day.adding(days: -1)) }
+            if weeks[position].sessions.count < before, weeks[position].phase != .taper {
+                relaxed.append(Plan.Relaxation(rule: "M34", why: "race week's leg speed (M10) on \(Weekday(day).shortName) \(day) takes a strength day (never the day before or on a hard day)", week: weeks[position].index))
+            }
+        }
+        let before = weeks[index].runningMinutes
+        weeks[index].sessions.removeAll { $0.day == day && $0.workout.kind.isRun }
+        weeks[index].sessions.append(Plan.Session(day: day, workout: workout, minutes: minutes(workout, request)))
+        // One or two speed sessions a week (M3): a second one gives way to the leg speed.
+        let speed = weeks[index].sessions.indices.filter { [.speed, .timeTrial].contains(weeks[index].sessions[$0].workout.kind) }
+        if speed.count > 2, let drop = speed.last(where: { weeks[index].sessions[$0].day != day && !weeks[index].sessions[$0].goalPace
+                                                        && weeks[index].sessions[$0].workout.kind == .speed }) {
+            weeks[index].sessions.remove(at: drop)
+        }
+        rebalance(&weeks[index], before: before, request: request)
+        weeks[index].sessions.sort { ($0.day, $0.workout.kind.isRun ? 0 : 1) < ($1.day, $1.workout.kind.isRun ? 0 : 1) }
+        if !request.days.contains(Weekday(day)) {
+            relaxed.append(Plan.Relaxation(
+                rule: "M41", why: "race week needs leg speed (M10) 3–5 days before the race and none of your days there can hold it: a short one on \(Weekday(day).shortName) \(day)",
+                week: weeks[index].index))
+        }
+    }
+
+    /// After race week's leg speed changed a week: it runs no more than `before` (easy runs give
+    /// back what was added, longest first) and its long run stays within 30 % of it.
+    private func rebalance(_ week: inout Plan.Week, before: Int, request: PlanRequest) {
+        if week.phase != .taper {
+            for _ in 0..<week.sessions.count {
+                let excess = week.runningMinutes - before
+                guard excess > 0, let longest = week.sessions.indices
+                    .filter({ [.easy, .long].contains(week.sessions[$0].workout.kind) && week.sessions[$0].minutes > WeeklyVolume.shortestEasyRun })
+                    .max(by: { week.sessions[$0].minutes < week.sessions[$1].minutes }) else { break }
+                let run = week.sessions[longest]
+                let shorter = max(WeeklyVolume.shortestEasyRun, run.minutes - excess)
+                week.sessions[longest] = easyRun(minutes: shorter, long: run.workout.kind == .long, day: run.day, request: request)
+            }
+        }
+        if let long = week.sessions.firstIndex(where: { $0.workout.kind == .long }) {
+            let run = week.sessions[long]
+            let others = week.runningMinutes - run.minutes
+            let cap = Int(Double(others) * WeeklyVolume.longRunShare / (1 - WeeklyVolume.longRunShare))
+            if run.minutes > cap {
+                week.sessions[long] = easyRun(minutes: max(cap, 10), long: true, day: run.day, request: request)
+            }
+        }
+        week.sessions.sort { ($0.day, $0.workout.kind.isRun ? 0 : 1) < ($1.day, $1.workout.kind.isRun ? 0 : 1) }
+    }
+
+    /// The short leg-speed session of race week, within `budget` minutes.
+    private func legSpeed(fitting budget: Int) throws -> Workout? {
+        try sessions.fitted(rule: "M10", week: 1, budget: budget)
     }
 
     // MARK: - Phases
@@ -192,11 +293,16 @@ public struct PlanBuilder: Sendable {
         if hardRules.count > 1 { attempts.append([hardRules[0]]) }
         let strengthWanted = isTaper ? 1 : 2
         var choice: (hard: [Day], strength: [Day], rules: [String])?
+        // Before race week the five days before the race stay free of hard sessions when they can
+        // (they hold race week's leg speed); never the two days before it.
+        let quiet = isTaper ? [2] : [5, 2]
         search: for strengthCount in stride(from: strengthWanted, through: 0, by: -1) {
+            for quietDays in quiet {
             for rules in attempts {
                 if let found = bestPlacement(available: available, hardCount: rules.count, strengthCount: strengthCount,
                                              fixedHard: fixedHard, previousHard: previousHard, previousStrength: previousStrength,
-                                             taperRaceDay: isTaper ? request.raceDay : nil, allDays: days) {
+                                             taperRaceDay: isTaper ? request.raceDay : nil, raceDay: request.raceDay, quietDays: quietDays,
+                                             allDays: days) {
                     choice = (found.hard, found.strength, rules)
                     if strengthCount < strengthWanted, !isTaper {
                         relaxed.append(Plan.Relaxation(
@@ -205,6 +311,7 @@ public struct PlanBuilder: Sendable {
                     }
                     break search
                 }
+            }
             }
         }
         var result: [Plan.Session] = []
@@ -261,14 +368,12 @@ public struct PlanBuilder: Sendable {
             // days before the race when none of the runner's days falls there.
             let free = days.filter { Self.raceWeekLegSpeedDays.contains($0.days(until: request.raceDay)) }
                 .filter { day in !previousHard.contains(day.adding(days: -1)) && !previousStrength.contains(day.adding(days: -1)) }
-            if let day = free.last, let workout = try sessions.fitted(rule: "M10", week: 1, budget: min(request.maxSessionMinutes ?? 35, 35)) {
+            if let day = free.last, let workout = try legSpeed(fitting: min(request.maxSessionMinutes ?? Self.raceWeekLegSpeedMinutes, Self.raceWeekLegSpeedMinutes)) {
                 result.append(Plan.Session(day: day, workout: workout, minutes: minutes(workout, request)))
                 hardDays = [day]
                 relaxed.append(Plan.Relaxation(
                     rule: "M41", why: "race week needs leg speed (M10) 3–5 days before the race and none of your days there can hold it (none falls there, or it follows a hard or strength day): a short one on \(Weekday(day).shortName) \(day)",
                     week: week.index))
-            } else {
-                relaxed.append(Plan.Relaxation(rule: "M10", why: "no day 3–5 days before the race can hold the leg-speed session", week: week.index))
             }
             if let day = available.filter({ $0.days(until: request.raceDay) >= 3 && !hardDays.contains($0)
                 && !hardDays.contains($0.adding(days: 1)) && !previousStrength.contains($0.adding(days: -1)) }).first {
@@ -282,14 +387,16 @@ public struct PlanBuilder: Sendable {
         // Easy days: the rest of the available days, keeping at least one day of the week free.
         var easyDays = available.filter { !hardDays.contains($0) }
         let busy = Set(easyDays + hardDays + strengthDays + (isTaper ? [request.raceDay] : []))
-        if days.count == 7, days.allSatisfy({ busy.contains($0) }) {
+        if days.count > 1, days.allSatisfy({ busy.contains($0) }) {
             let candidates = easyDays.filter { !strengthDays.contains($0) }
             let dayBeforeRace = request.raceDay.adding(days: -1)
             if let rest = candidates.contains(dayBeforeRace) ? dayBeforeRace : candidates.last {
                 easyDays.removeAll { $0 == rest }
             }
         }
-        let longDay = isTaper ? nil : (easyDays.last { [.sunday, .saturday].contains(Weekday($0)) } ?? easyDays.last)
+        // No long run in the six days before the race, whichever week they fall in.
+        let longDays = easyDays.filter { $0.days(until: request.raceDay) > 6 }
+        let longDay = isTaper ? nil : (longDays.last { [.sunday, .saturday].contains(Weekday($0)) } ?? longDays.last)
         var runs = easyRuns(on: easyDays, longDay: longDay, week: week, hard: result.filter(\.isRunning).reduce(0) { $0 + $1.minutes },
                             request: request, progress: progress)
         // With few running days the long run's 30 % leaves the week short: the first speed
@@ -323,12 +430,15 @@ public struct PlanBuilder: Sendable {
 
     /// The best days for the hard and strength sessions of a week, or `nil` when none fit.
     private func bestPlacement(available: [Day], hardCount: Int, strengthCount: Int, fixedHard: [Day],
-                               previousHard: Set<Day>, previousStrength: Set<Day>, taperRaceDay: Day?, allDays: [Day])
+                               previousHard: Set<Day>, previousStrength: Set<Day>, taperRaceDay: Day?, raceDay: Day, quietDays: Int,
+                               allDays: [Day])
         -> (hard: [Day], strength: [Day])?
     {
         var best: (score: [Int], hard: [Day], strength: [Day])?
         for hard in combinations(available, hardCount) {
             if let race = taperRaceDay, !hard.allSatisfy({ Self.raceWeekLegSpeedDays.contains($0.days(until: race)) }) { continue }
+            // Nothing hard in the `quietDays` days before the race, whichever week they fall in.
+            if hard.contains(where: { (1...quietDays).contains($0.days(until: raceDay)) }) { continue }
             let allHard = Set(hard + fixedHard).union(previousHard)
             guard hard.allSatisfy({ !allHard.contains($0.adding(days: -1)) && !allHard.contains($0.adding(days: 1)) }),
                   hard.allSatisfy({ !previousStrength.contains($0.adding(days: -1)) })
@@ -339,7 +449,7 @@ public struct PlanBuilder: Sendable {
                 guard strength.allSatisfy({ !strengthDays.contains($0.adding(days: -1)) && !strengthDays.contains($0.adding(days: 1)) }),
                       strength.allSatisfy({ !allHard.contains($0.adding(days: 1)) && !allHard.contains($0) })
                 else { continue }
-                if let race = taperRaceDay, !strength.allSatisfy({ $0.days(until: race) >= 3 }) { continue }
+                if !strength.allSatisfy({ $0.days(until: raceDay) >= 3 }) { continue }
                 // A seven-day week needs a free day besides these.
                 if allDays.count == 7, available.count == 7, hard.count + strength.count >= 7 { continue }
                 let sortedHard = (hard + fixedHard + previousHard.filter { $0.days(until: allDays[0]) <= 3 }).sorted()
@@ -379,7 +489,7 @@ public struct PlanBuilder: Sendable {
                     return Plan.Session(day: day, workout: workout, minutes: minutes(workout, request), goalPace: true)
                 }
             }
-            let goalRule = GoalPaceSession.isMile(goal.performance.distance) ? "M13" : GoalPaceSession.rule
+            let goalRule = GoalPaceSession.relaxedRule(goal: goal.performance.distance)
             relaxed.append(Plan.Relaxation(
                 rule: goalRule, why: "no goal-pace session fits \(budgetText) with reps no faster than your current race times",
                 week: week.index))

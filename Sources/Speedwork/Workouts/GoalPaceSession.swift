@@ -66,6 +66,12 @@ public struct GoalPaceSession: Sendable, Hashable {
         isMile(distance) && step.meters == 400
     }
 
+    /// The rule a plan names when a week lacks its goal-pace session: M13 for the mile, else
+    /// ``rule``.
+    public static func relaxedRule(goal distance: Distance) -> String {
+        isMile(distance) ? "M13" : rule
+    }
+
     /// The session id `step` has for a goal of `distance`.
     public static func rule(goal distance: Distance, step: Step) -> String {
         usesM13(goal: distance, step: step) ? "M13" : rule
