@@ -95,6 +95,12 @@ struct PlanCheckerTests {
         Self.expectOnly(.targetGoal, in: plan, naming: ["mile=6:05", "differs", "realistic"])
     }
 
+    @Test func ambitiousGoalIsNotTheTarget() {
+        var plan = SamplePlan.good
+        plan.verdict = "ambitious"
+        Self.expectOnly(.targetGoal, in: plan, naming: ["mile=6:00 is the goal itself", "ambitious", "reachable"])
+    }
+
     @Test func slowerTargetForAnAmbitiousGoalPasses() {
         var plan = SamplePlan.good
         plan.verdict = "ambitious"

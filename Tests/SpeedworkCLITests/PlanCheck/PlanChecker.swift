@@ -211,6 +211,9 @@ struct PlanChecker: Sendable {
         if plan.feasibility.verdict == "realistic", abs(difference) >= 0.05 {
             add(.targetGoal, "targetGoal \(targetText) differs from the goal \(plan.goal) although the verdict is realistic (M44)")
         }
+        if plan.feasibility.verdict != "realistic", abs(difference) < 0.05 {
+            add(.targetGoal, "targetGoal \(targetText) is the goal itself although the verdict is \(plan.feasibility.verdict): targets come from the best reachable goal (M44)")
+        }
         return target
     }
 
