@@ -379,6 +379,15 @@ struct PlanCheckerTests {
         Self.expectOnly(.dropped, in: plan, naming: ["week 1 (2027-01-04", "no speed session", "M3"])
     }
 
+    @Test func legSpeedRecoveryCut() throws {
+        var plan = SamplePlan.good
+        var legSpeed = SamplePlan.legSpeed("2027-02-09")
+        legSpeed.steps[1] = SamplePlan.repeats(4, [SamplePlan.timed("active", 25, SamplePlan.band(205, 215), "Sprint"),
+                                                   SamplePlan.timed("recovery", 110, SamplePlan.easyBand, "Easy running")])
+        plan.replace(week: 6, date: "2027-02-09", with: legSpeed)
+        Self.expectOnly(.legSpeedRecovery, in: plan, naming: ["2027-02-09 M10", "1:50.0 between sprints", "5 min"])
+    }
+
     // MARK: - Today's race times come from predict
 
     @Test func todayComesFromPredict() throws {

@@ -34,6 +34,7 @@ struct PlanChecker: Sendable {
         case hardDays = "hard days"
         case weeklyPattern = "weekly pattern"
         case dropped = "dropped without relaxed"
+        case legSpeedRecovery = "leg-speed recovery"
     }
 
     /// One breach: which check, and a line naming the week or date and the rule.
@@ -64,6 +65,8 @@ struct PlanChecker: Sendable {
     /// Slack for rounding when comparing a rep with today's race time: the JSON rounds paces to
     /// 0.1 s/km and times to 0.1 s.
     static let repRoundingSeconds = 0.2
+    /// Recovery between leg-speed sprints (M10: 5 min easy running, full recovery).
+    static let legSpeedRecoverySeconds = 300.0
     /// The kinds the method counts as hard days (M2, M41).
     static let hardKinds: Set<String> = ["speed", "hills", "time-trial", "race"]
     /// Speed sessions a week at most (M3, M41: one or two).
@@ -115,6 +118,7 @@ struct PlanChecker: Sendable {
         checkHardDays(sessions, days: days, add: add)
         checkWeeklyPattern(plan, race: race, days: days, add: add)
         checkDropped(plan, race: race, days: days, add: add)
+        checkLegSpeedRecovery(plan, add: add)
         return found
     }
 
@@ -525,6 +529,23 @@ struct PlanChecker: Sendable {
             if week.phase == "race-specific", !week.sessions.contains(where: \.isGoalPace),
                !relaxed(["M13", "M40"], week: week.index) {
                 add(.dropped, "\(week.label): no goal-pace session and no relaxed entry (M13, M40: race-specific work at goal pace)")
+            }
+        }
+    }
+
+    // MARK: - Leg speed
+
+    /// Issue 7: leg-speed recoveries stay full; a session that must be shorter loses reps, not recovery.
+    private func checkLegSpeedRecovery(_ plan: CheckedPlan, add: (Check, String) -> Void) {
+        func recoveries(_ steps: [CheckedPlan.Step]) -> [Double] {
+            steps.flatMap { step -> [Double] in
+                if let inner = step.steps { return recoveries(inner) }
+                return ["recovery", "rest"].contains(step.intensity) ? [step.seconds ?? 0] : []
+            }
+        }
+        for session in plan.weeks.flatMap(\.sessions) where session.rule == "M10" {
+            if let shortest = recoveries(session.steps).min(), shortest < Self.legSpeedRecoverySeconds {
+                add(.legSpeedRecovery, "\(session.label): \(Self.time(shortest)) between sprints, short of the full \(Int(Self.legSpeedRecoverySeconds / 60)) min (M10); cut sprints, not recovery")
             }
         }
     }
