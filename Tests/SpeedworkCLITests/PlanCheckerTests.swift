@@ -95,6 +95,12 @@ struct PlanCheckerTests {
         Self.expectOnly(.targetGoal, in: plan, naming: ["mile=6:05", "differs", "realistic"])
     }
 
+    @Test func ambitiousGoalIsNotTheTarget() {
+        var plan = SamplePlan.good
+        plan.verdict = "ambitious"
+        Self.expectOnly(.targetGoal, in: plan, naming: ["mile=6:00 is the goal itself", "ambitious", "reachable"])
+    }
+
     @Test func slowerTargetForAnAmbitiousGoalPasses() {
         var plan = SamplePlan.good
         plan.verdict = "ambitious"
@@ -371,6 +377,35 @@ struct PlanCheckerTests {
         var plan = SamplePlan.good
         plan.replace(week: 1, date: "2027-01-04", with: SamplePlan.easy("2027-01-04", 50))
         Self.expectOnly(.dropped, in: plan, naming: ["week 1 (2027-01-04", "no speed session", "M3"])
+    }
+
+    @Test func legSpeedRecoveryCut() throws {
+        var plan = SamplePlan.good
+        var legSpeed = SamplePlan.legSpeed("2027-02-09")
+        legSpeed.steps[1] = SamplePlan.repeats(4, [SamplePlan.timed("active", 25, SamplePlan.band(205, 215), "Sprint"),
+                                                   SamplePlan.timed("recovery", 110, SamplePlan.easyBand, "Easy running")])
+        plan.replace(week: 6, date: "2027-02-09", with: legSpeed)
+        Self.expectOnly(.legSpeedRecovery, in: plan, naming: ["2027-02-09 M10", "1:50.0 between sprints", "5 min"])
+    }
+
+    @Test func mostRepsWithShortestRecovery() {
+        var plan = SamplePlan.good
+        var miles = SamplePlan.miles("2027-01-11", minutes: 60)
+        // 6 × mile at 4:03–4:09/km with 45 s jogs: 15 + 6 × (6:31 + 0:45) + 10 = 68.6 min at the fast end.
+        miles.steps[1] = SamplePlan.repeats(6, [SamplePlan.metered("active", 1609.344, SamplePlan.band(243, 249), "mile rep"),
+                                                SamplePlan.timed("recovery", 45, SamplePlan.easyBand, "Jog")])
+        miles.minutes = 70
+        plan.replace(week: 2, date: "2027-01-11", with: miles)
+        Self.expectOnly(.hardestForm, in: plan, naming: ["2027-01-11 M17", "6 reps with 45 s recovery"])
+    }
+
+    @Test func mostRepsWithLongerRecoveryPasses() {
+        var plan = SamplePlan.good
+        var twos = SamplePlan.twoHundreds("2027-01-04")
+        twos.steps[1] = SamplePlan.repeats(10, [SamplePlan.metered("active", 200, SamplePlan.band(190, 194), "200m rep"),
+                                                SamplePlan.timed("recovery", 60, SamplePlan.easyBand, "Jog")])
+        plan.replace(week: 1, date: "2027-01-04", with: twos)
+        #expect(Self.findings(plan).lines.isEmpty, "\(Self.findings(plan).lines)")
     }
 
     // MARK: - Today's race times come from predict

@@ -34,6 +34,8 @@ struct PlanChecker: Sendable {
         case hardDays = "hard days"
         case weeklyPattern = "weekly pattern"
         case dropped = "dropped without relaxed"
+        case legSpeedRecovery = "leg-speed recovery"
+        case hardestForm = "most reps with shortest recovery"
     }
 
     /// One breach: which check, and a line naming the week or date and the rule.
@@ -64,6 +66,11 @@ struct PlanChecker: Sendable {
     /// Slack for rounding when comparing a rep with today's race time: the JSON rounds paces to
     /// 0.1 s/km and times to 0.1 s.
     static let repRoundingSeconds = 0.2
+    /// Recovery between leg-speed sprints (M10: 5 min easy running, full recovery).
+    static let legSpeedRecoverySeconds = 300.0
+    /// The far ends of the method's progressions (M11: reps 6→10, recovery 2:00→0:30; M17: reps
+    /// 3→6, recovery 4:00→0:45): a session never reaches both at once (issue 7).
+    static let progressionEnds: [String: (reps: Int, recoverySeconds: Double)] = ["M11": (10, 30), "M17": (6, 45)]
     /// The kinds the method counts as hard days (M2, M41).
     static let hardKinds: Set<String> = ["speed", "hills", "time-trial", "race"]
     /// Speed sessions a week at most (M3, M41: one or two).
@@ -115,6 +122,8 @@ struct PlanChecker: Sendable {
         checkHardDays(sessions, days: days, add: add)
         checkWeeklyPattern(plan, race: race, days: days, add: add)
         checkDropped(plan, race: race, days: days, add: add)
+        checkLegSpeedRecovery(plan, add: add)
+        checkHardestForm(plan, add: add)
         return found
     }
 
@@ -210,6 +219,9 @@ struct PlanChecker: Sendable {
         }
         if plan.feasibility.verdict == "realistic", abs(difference) >= 0.05 {
             add(.targetGoal, "targetGoal \(targetText) differs from the goal \(plan.goal) although the verdict is realistic (M44)")
+        }
+        if plan.feasibility.verdict != "realistic", abs(difference) < 0.05 {
+            add(.targetGoal, "targetGoal \(targetText) is the goal itself although the verdict is \(plan.feasibility.verdict): targets come from the best reachable goal (M44)")
         }
         return target
     }
@@ -522,6 +534,35 @@ struct PlanChecker: Sendable {
             if week.phase == "race-specific", !week.sessions.contains(where: \.isGoalPace),
                !relaxed(["M13", "M40"], week: week.index) {
                 add(.dropped, "\(week.label): no goal-pace session and no relaxed entry (M13, M40: race-specific work at goal pace)")
+            }
+        }
+    }
+
+    // MARK: - Leg speed
+
+    /// Issue 7: leg-speed recoveries stay full; a session that must be shorter loses reps, not recovery.
+    private func checkLegSpeedRecovery(_ plan: CheckedPlan, add: (Check, String) -> Void) {
+        func recoveries(_ steps: [CheckedPlan.Step]) -> [Double] {
+            steps.flatMap { step -> [Double] in
+                if let inner = step.steps { return recoveries(inner) }
+                return ["recovery", "rest"].contains(step.intensity) ? [step.seconds ?? 0] : []
+            }
+        }
+        for session in plan.weeks.flatMap(\.sessions) where session.rule == "M10" {
+            if let shortest = recoveries(session.steps).min(), shortest < Self.legSpeedRecoverySeconds {
+                add(.legSpeedRecovery, "\(session.label): \(Self.time(shortest)) between sprints, short of the full \(Int(Self.legSpeedRecoverySeconds / 60)) min (M10); cut sprints, not recovery")
+            }
+        }
+    }
+
+    private func checkHardestForm(_ plan: CheckedPlan, add: (Check, String) -> Void) {
+        for session in plan.weeks.flatMap(\.sessions) {
+            guard let ends = Self.progressionEnds[session.rule] else { continue }
+            for block in session.steps where block.intensity == "repeat" {
+                let recovery = (block.steps ?? []).filter { $0.intensity == "recovery" || $0.intensity == "rest" }.compactMap(\.seconds).min()
+                if let count = block.count, let recovery, count >= ends.reps, recovery <= ends.recoverySeconds {
+                    add(.hardestForm, "\(session.label): \(count) reps with \(Int(recovery)) s recovery, the most reps and the shortest recovery of \(session.rule) at once")
+                }
             }
         }
     }
