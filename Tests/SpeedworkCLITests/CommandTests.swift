@@ -114,7 +114,7 @@ struct ExecutableErrorTests {
         ["stride", "--cadence", "180"],
         ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--days", "mon,funday"],
         ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--days", "mon,wed"],
-        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--max-session", "45m"],
+        ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--max-session", "25m"],
         ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--max-session", "an hour"],
         ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--strength", "elite"],
         ["plan", "--from", "mile=6:40", "--goal", "mile=6:00", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,wed,fri", "--base-weeks", "-2"],
