@@ -127,7 +127,7 @@ struct AnalyzeReport: Encodable {
         var lines = [
             "File        \(file)",
             "Activity    \(sport)\(device.map { " on \($0)" } ?? "")\(start.map { ", \($0)" } ?? "")",
-            "Distance    \((distanceMeters / 1000).text(decimals: 2)) km in \(Duration.seconds(durationSeconds).formatted())"
+            "Distance    \((distanceMeters / 1000).text(decimals: 2)) km in \(clock(durationSeconds))"
                 + (deviceDistanceMeters.map { " (device: \(($0 / 1000).text(decimals: 2)) km)" } ?? ""),
         ]
         if reps.isEmpty {
@@ -137,15 +137,15 @@ struct AnalyzeReport: Encodable {
             var table = TextTable("#", "Time", "Distance", "Pace/km", "Cadence", "Step", "Grade")
             for rep in reps {
                 let grade = compliance?.reps.first { $0.index == rep.index }
-                table.add("\(rep.index)", Duration.seconds(rep.seconds).formatted(.rep),
+                table.add("\(rep.index)", clock(rep.seconds, .rep),
                           "\(Int(rep.meters.rounded()))m" + (rep.snapped ? " (\(Int(rep.measuredMeters.rounded())))" : ""),
-                          Duration.seconds(rep.secondsPerKm).formatted(), rep.cadence.map { "\(Int($0.rounded()))" } ?? "–",
+                          clock(rep.secondsPerKm), rep.cadence.map { "\(Int($0.rounded()))" } ?? "–",
                           rep.stepLength.map { "\($0.text(decimals: 2)) m" } ?? "–",
                           grade.map { $0.verdict == "on-target" ? "on target (\($0.target))" : "\($0.verdict) (\($0.target))" } ?? "")
             }
             lines.append(table.render(indent: "  "))
             if !recoveries.isEmpty {
-                lines.append("Recoveries  " + recoveries.map { Duration.seconds($0.seconds).formatted() }.joined(separator: ", "))
+                lines.append("Recoveries  " + recoveries.map { clock($0.seconds) }.joined(separator: ", "))
             }
         }
         if let compliance {
@@ -155,11 +155,18 @@ struct AnalyzeReport: Encodable {
             lines.append("Easy run    \(Int((easyRun.shareFasterThanEasy * 100).rounded())) % faster than easy pace\(easyRun.tooHard ? " — too hard" : "")")
         }
         if !bestEfforts.isEmpty {
-            lines.append("Best        " + bestEfforts.map { "\($0.distance) \(Duration.seconds($0.seconds).formatted(.rep))" }.joined(separator: ", "))
+            lines.append("Best        " + bestEfforts.map { "\($0.distance) \(clock($0.seconds, .rep))" }.joined(separator: ", "))
         }
         for warning in warnings {
             lines.append("Warning     \(warning)")
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// A time as the report prints it; "–" for one that has no finite value (the pace of a stretch
+/// without distance) or is too large to write as hours.
+private func clock(_ seconds: Double, _ style: Duration.Style = .clock) -> String {
+    guard seconds.isFinite, abs(seconds) < 1e15 else { return "–" }
+    return Duration.seconds(seconds).formatted(style)
 }
