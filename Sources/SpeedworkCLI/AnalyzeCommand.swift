@@ -69,7 +69,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         do {
             activities = try ActivityFile.read(contentsOf: url, verifyCRC: !ignoreCRC)
         } catch {
-            let crc = !ignoreCRC && error.description.contains("CRC")
+            var crc = false
+            if case .fit(let fitError) = error.problem { crc = !ignoreCRC && fitError.isCRCMismatch }
             throw InputError(error.description + (crc ? " (--ignore-crc reads it anyway)" : ""))
         }
         guard let activity = activities.first(where: { !$0.samples.isEmpty }) else {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SpeedworkCLI
+import SpeedworkFiles
 
 /// Hand-made GPX activities for `analyze` tests: runs along a straight line north at speeds the
 /// test chooses, one point a second, with the oddities real archives hold written in on purpose.
@@ -56,6 +57,38 @@ enum ActivityFixtures {
             \(body.joined(separator: "\n"))
             </trkseg></trk></gpx>
             """
+    }
+
+    /// A FIT activity (FIT Protocol: 14-byte header, one `record` definition, data messages,
+    /// file CRC) of `points`: FIT time 1,100,000,000 + seconds, distance in 1/100 m, positions in
+    /// semicircles; sport running from a `sport` message.
+    static func fit(_ points: [(seconds: UInt32, meters: Double, latitude: Double, longitude: Double)]) -> [UInt8] {
+        func le(_ value: UInt64, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
+        var records: [UInt8] = []
+        // sport (12): field 0 sport enum = 1 running.
+        records += [0x41, 0, 0] + le(12, 2) + [1, 0, 1, 0x00]
+        records += [0x01, 1]
+        // record (20): timestamp, position_lat, position_long, distance.
+        records += [0x40, 0, 0] + le(20, 2) + [4, 253, 4, 0x86, 0, 4, 0x85, 1, 4, 0x85, 5, 4, 0x86]
+        for point in points {
+            let semicircles = { (degrees: Double) in UInt64(UInt32(bitPattern: Int32((degrees * 2_147_483_648 / 180).rounded()))) }
+            records += [0x00] + le(UInt64(1_100_000_000 + point.seconds), 4) + le(semicircles(point.latitude), 4)
+                + le(semicircles(point.longitude), 4) + le(UInt64((point.meters * 100).rounded()), 4)
+        }
+        var header: [UInt8] = [14, 0x20] + le(2132, 2) + le(UInt64(records.count), 4) + Array(".FIT".utf8)
+        var crc = FITCRC()
+        header.withUnsafeBytes { crc.update($0) }
+        header += le(UInt64(crc.value), 2)
+        var file = header + records
+        var fileCRC = FITCRC()
+        file.withUnsafeBytes { fileCRC.update($0) }
+        file += le(UInt64(fileCRC.value), 2)
+        return file
+    }
+
+    /// `fit` of a steady 3 m/s run along the meridian for `seconds` seconds.
+    static func steadyFIT(seconds: Int) -> [UInt8] {
+        fit((0...seconds).map { (UInt32($0), Double($0) * 3, 51.5 + Double($0) * 3 / metersPerDegree, -0.1) })
     }
 
     /// Writes `text` to a fresh temporary file with `suffix` and returns its URL.

@@ -56,3 +56,46 @@ struct JSONOutputTests {
         _ = try ActivityFixtures.analyzeText(file)
     }
 }
+
+/// `analyze` on FIT files with a damaged end, generated here.
+@Suite("analyze FIT damage")
+struct AnalyzeFITDamageTests {
+    @Test func missingCRCIsReadWithAWarning() throws {
+        let bytes = ActivityFixtures.steadyFIT(seconds: 600).dropLast(2)
+        let file = try ActivityFixtures.write(Data(bytes), suffix: "fit")
+        defer { try? FileManager.default.removeItem(at: file) }
+        for extra in [[], ["--ignore-crc"]] {
+            let report = try ActivityFixtures.analyze(file, extra)
+            #expect(abs((report["distanceMeters"] as? Double ?? 0) - 1800) < 1)
+            #expect((report["warnings"] as? [String])?.contains { $0.contains("without its 2-byte CRC") } == true)
+        }
+    }
+
+    @Test func badCRCIsRefusedUntilIgnored() throws {
+        var bytes = ActivityFixtures.steadyFIT(seconds: 600)
+        bytes[bytes.count - 2] ^= 0x5A
+        let file = try ActivityFixtures.write(Data(bytes), suffix: "fit")
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect {
+            _ = try ActivityFixtures.analyze(file)
+        } throws: { error in
+            "\(error)".contains("CRC mismatch") && "\(error)".contains("(--ignore-crc reads it anyway)")
+        }
+        let report = try ActivityFixtures.analyze(file, ["--ignore-crc"])
+        #expect(abs((report["distanceMeters"] as? Double ?? 0) - 1800) < 1)
+        #expect((report["warnings"] as? [String])?.contains { $0.contains("CRC does not match") } == true)
+    }
+
+    @Test func cutShortIsReadUpToTheCut() throws {
+        let whole = ActivityFixtures.steadyFIT(seconds: 600)
+        // Header 14, sport definition 9 + data 2, record definition 18: each record 17 bytes.
+        let cut = Array(whole[0..<(14 + 11 + 18 + 301 * 17 + 5)])
+        let file = try ActivityFixtures.write(Data(cut), suffix: "fit")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let report = try ActivityFixtures.analyze(file)
+        // Records 0…300: 900 m in 300 s.
+        #expect(abs((report["distanceMeters"] as? Double ?? 0) - 900) < 1)
+        #expect(report["durationSeconds"] as? Double == 300)
+        #expect((report["warnings"] as? [String])?.contains { $0.contains("cut short") } == true)
+    }
+}

@@ -27,7 +27,7 @@ public struct ActivityAnalysis: Sendable {
     public init(activity: Activity, workout: Workout? = nil, easyPace: PaceRange? = nil, track: Bool? = nil) {
         self.activity = activity
         let series = SpeedSeries(activity)
-        var warnings: [String] = []
+        var warnings = activity.warnings
         if series == nil {
             warnings.append("the file has neither distance nor speed: no reps, pace or best efforts")
         }
