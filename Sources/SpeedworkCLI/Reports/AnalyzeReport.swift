@@ -67,6 +67,15 @@ struct AnalyzeReport: Encodable {
         let tooHard: Bool
     }
 
+    /// What cleaning the samples changed (docs/activity-analysis.md, "Cleaning the samples").
+    struct CleaningJSON: Encodable {
+        let samplesReordered: Int
+        let samplesMerged: Int
+        let samplesDropped: Int
+        let excludedMeters: Double
+        let excludedSeconds: Double
+    }
+
     let file: String
     let sport: String
     let device: String?
@@ -74,6 +83,10 @@ struct AnalyzeReport: Encodable {
     let distanceMeters: Double
     let deviceDistanceMeters: Double?
     let durationSeconds: Double
+    let movingSeconds: Double?
+    let hasTimestamps: Bool
+    let analysedAsRun: Bool
+    let cleaning: CleaningJSON
     let repSource: String
     let trackSnapped: Bool
     let laps: [Lap]
@@ -94,6 +107,13 @@ struct AnalyzeReport: Encodable {
         distanceMeters = rounded(analysis.distanceMeters)
         deviceDistanceMeters = activity.deviceDistanceMeters.map { rounded($0) }
         durationSeconds = rounded(analysis.durationSeconds)
+        movingSeconds = analysis.movingSeconds.map { rounded($0) }
+        hasTimestamps = analysis.cleaning.hasTimes
+        analysedAsRun = analysis.isRun
+        cleaning = CleaningJSON(
+            samplesReordered: analysis.cleaning.reordered, samplesMerged: analysis.cleaning.duplicates,
+            samplesDropped: analysis.cleaning.dropped, excludedMeters: rounded(analysis.cleaning.excludedMeters),
+            excludedSeconds: rounded(analysis.cleaning.excludedSeconds))
         repSource = analysis.repSource.rawValue
         trackSnapped = analysis.trackSnapped
         laps = activity.laps.map { Lap(startSeconds: rounded($0.startSeconds), seconds: rounded($0.timerSeconds ?? $0.elapsedSeconds), meters: $0.meters.map { rounded($0) }, trigger: $0.trigger.rawValue) }
@@ -127,7 +147,8 @@ struct AnalyzeReport: Encodable {
         var lines = [
             "File        \(file)",
             "Activity    \(sport)\(device.map { " on \($0)" } ?? "")\(start.map { ", \($0)" } ?? "")",
-            "Distance    \((distanceMeters / 1000).text(decimals: 2)) km in \(clock(durationSeconds))"
+            "Distance    \((distanceMeters / 1000).text(decimals: 2)) km" + (hasTimestamps ? " in \(clock(durationSeconds))" : ", no timestamps")
+                + (hasTimestamps ? movingSeconds.map { " (moving \(clock($0)))" } ?? "" : "")
                 + (deviceDistanceMeters.map { " (device: \(($0 / 1000).text(decimals: 2)) km)" } ?? ""),
         ]
         if reps.isEmpty {
