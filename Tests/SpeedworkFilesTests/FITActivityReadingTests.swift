@@ -112,3 +112,13 @@ struct FITActivityReadingTests {
         #expect(activity.samples[1].seconds == 2)
     }
 }
+
+/// Error messages stay one short line whatever text the file holds.
+@Suite("Activity file errors")
+struct ActivityFileErrorTests {
+    @Test func fileTextIsShownOnOneShortLine() {
+        let found = "2026-01-01\nT00:00\r\u{7}" + String(repeating: "x", count: 10_000)
+        let error = ActivityFileError(.invalidValue(line: 3, column: 4, element: "time", expected: "a date and time", found: found), file: "run.gpx")
+        #expect(error.description == "run.gpx:3:4: <time> holds \"2026-01-01\\nT00:00\\r\\u{7}" + String(repeating: "x", count: 41) + "…\", expected a date and time")
+    }
+}
