@@ -198,8 +198,8 @@ public struct SampleCleaning: Sendable {
     static func excludeImpossible(_ samples: inout [ActivitySample], limit: Double) -> (meters: Double, seconds: Double) {
         let indices = samples.indices.filter { samples[$0].meters != nil }
         guard indices.count >= 2 else { return (0, 0) }
-        var times = indices.map { samples[$0].seconds }
-        var meters = indices.map { samples[$0].meters! }
+        let times = indices.map { samples[$0].seconds }
+        let meters = indices.map { samples[$0].meters ?? 0 }
         // step k runs from point k to point k + 1.
         var excludedStep = [Bool](repeating: false, count: indices.count - 1)
         for k in excludedStep.indices {
@@ -232,8 +232,6 @@ public struct SampleCleaning: Sendable {
         }
         guard excludedMeters > 0 else { return (0, 0) }
         for (position, index) in indices.enumerated() { samples[index].meters = kept[position] }
-        times.removeAll()
-        meters.removeAll()
         return (excludedMeters, excludedSeconds)
     }
 
@@ -291,8 +289,9 @@ extension ActivitySample {
         if let value = stepsPerMinute, !value.isFinite || value < 0 || value > 600 { stepsPerMinute = nil }
     }
 
-    /// This sample with the values of `later` (of the same time) where it has them.
-    func merged(with later: ActivitySample) -> ActivitySample {
+    /// This sample with the values of `later` (of the same time) where it has them: two samples
+    /// of one second become one (M50).
+    public func merged(with later: ActivitySample) -> ActivitySample {
         ActivitySample(
             seconds: seconds, meters: later.meters ?? meters, metersPerSecond: later.metersPerSecond ?? metersPerSecond,
             latitude: later.latitude ?? latitude, longitude: later.longitude ?? longitude, altitude: later.altitude ?? altitude,

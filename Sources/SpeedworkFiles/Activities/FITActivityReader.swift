@@ -186,7 +186,7 @@ struct FITActivityBuilder {
         // one. Samples then stay within a small multiple of the file's size.
         guard sample.hasValue else { return }
         if let last = samples.last, last.seconds == sample.seconds {
-            samples[samples.count - 1] = last.completed(by: sample)
+            samples[samples.count - 1] = last.merged(with: sample)
         } else {
             samples.append(sample)
         }
@@ -291,14 +291,5 @@ extension ActivitySample {
     var hasValue: Bool {
         meters != nil || metersPerSecond != nil || latitude != nil || longitude != nil || altitude != nil
             || heartRate != nil || stepsPerMinute != nil
-    }
-
-    /// This sample with the values `later` (of the same second) gives in its place.
-    func completed(by later: ActivitySample) -> ActivitySample {
-        ActivitySample(
-            seconds: seconds, meters: later.meters ?? meters, metersPerSecond: later.metersPerSecond ?? metersPerSecond,
-            latitude: later.latitude ?? latitude, longitude: later.longitude ?? longitude,
-            altitude: later.altitude ?? altitude, heartRate: later.heartRate ?? heartRate,
-            stepsPerMinute: later.stepsPerMinute ?? stepsPerMinute)
     }
 }
