@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),
         .testTarget(name: "SpeedworkFilesTests", dependencies: ["SpeedworkFiles", "Speedwork", "SpeedworkTestSupport"]),
-        .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork", "SpeedworkFiles"], exclude: ["Snapshots"]),
+        .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkTestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

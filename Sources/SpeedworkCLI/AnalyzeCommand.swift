@@ -88,7 +88,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         do {
             activities = try ActivityFile.read(data, verifyCRC: !ignoreCRC)
         } catch {
-            let crc = !ignoreCRC && error.description.contains("CRC")
+            var crc = false
+            if case .fit(let fitError) = error.problem { crc = !ignoreCRC && fitError.isCRCMismatch }
             let named = error.naming(URL(fileURLWithPath: file).lastPathComponent)
             throw CommandFailure(.dataError, named.description + (crc ? " (--ignore-crc reads it anyway)" : ""))
         }

@@ -94,10 +94,19 @@ struct ActivityCorpusTests {
 
     @Test func corruptFITFilesGiveTypedErrorsNamingTheFile() throws {
         guard Corpus.availableOrNote() else { return }
-        for file in ["fit/derived__bad_file_crc.fit", "fit/derived__truncated_50pct.fit", "fit/derived__random_bytes.fit",
+        for file in ["fit/derived__bad_file_crc.fit", "fit/derived__random_bytes.fit",
                      "fit/derived__zero_length.fit", "fit/fitparse__Settings.fit"] {
             let error = #expect(throws: ActivityFileError.self) { try ActivityFile.read(contentsOf: Corpus.url(file)) }
             #expect(error?.description.hasPrefix((file as NSString).lastPathComponent + ":") == true, "\(error.map { "\($0)" } ?? "")")
         }
+    }
+
+    /// A file cut in half is read up to its last complete record, with a warning: the first half
+    /// of the 718 records (MANIFEST.tsv), at least.
+    @Test func truncatedFITIsReadUpToTheCut() throws {
+        guard Corpus.availableOrNote() else { return }
+        let activity = try #require(try ActivityFile.read(contentsOf: Corpus.url("fit/derived__truncated_50pct.fit")).first)
+        #expect(activity.samples.count > 300 && activity.samples.count < 718)
+        #expect(activity.warnings.contains { $0.contains("cut short") })
     }
 }

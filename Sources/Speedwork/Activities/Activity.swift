@@ -19,9 +19,12 @@ public struct Activity: Sendable, Hashable {
     /// The device's own session totals, when the file has them.
     public var deviceDistanceMeters: Double?
     public var deviceTimerSeconds: Double?
+    /// What reading the file found wrong but read past, in a runner's words ("the file is cut
+    /// short at byte 81,920: read up to its last complete record"); the analysis repeats them.
+    public var warnings: [String]
 
     public init(sport: String, start: Date?, samples: [ActivitySample], laps: [ActivityLap], device: String? = nil,
-                deviceDistanceMeters: Double? = nil, deviceTimerSeconds: Double? = nil) {
+                deviceDistanceMeters: Double? = nil, deviceTimerSeconds: Double? = nil, warnings: [String] = []) {
         self.sport = sport
         self.start = start
         self.samples = samples
@@ -29,6 +32,7 @@ public struct Activity: Sendable, Hashable {
         self.device = device
         self.deviceDistanceMeters = deviceDistanceMeters
         self.deviceTimerSeconds = deviceTimerSeconds
+        self.warnings = warnings
     }
 
     /// Whether the device called it a run (running, trail, track, treadmill).

@@ -74,7 +74,8 @@ public struct Compliance: Sendable {
             let verdict: Verdict = recovery.seconds < plan - slack ? .short : recovery.seconds > plan + slack ? .long : .onTarget
             return RecoveryGrade(index: index + 1, verdict: verdict, plannedSeconds: plan, seconds: recovery.seconds)
         }
-        let paces = reps.map(\.pace.secondsPerKilometer)
+        // A rep without distance has no pace to compare.
+        let paces = reps.map(\.pace.secondsPerKilometer).filter(\.isFinite)
         if paces.count >= 3 {
             let third = max(paces.count / 3, 1)
             let first = paces.prefix(third).reduce(0, +) / Double(third), last = paces.suffix(third).reduce(0, +) / Double(third)

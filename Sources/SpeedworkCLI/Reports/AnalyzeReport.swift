@@ -67,6 +67,15 @@ struct AnalyzeReport: Encodable {
         let tooHard: Bool
     }
 
+    /// What cleaning the samples changed (docs/activity-analysis.md, "Cleaning the samples").
+    struct CleaningJSON: Encodable {
+        let samplesReordered: Int
+        let samplesMerged: Int
+        let samplesDropped: Int
+        let excludedMeters: Double
+        let excludedSeconds: Double
+    }
+
     let file: String
     let sport: String
     let device: String?
@@ -74,6 +83,10 @@ struct AnalyzeReport: Encodable {
     let distanceMeters: Double
     let deviceDistanceMeters: Double?
     let durationSeconds: Double
+    let movingSeconds: Double?
+    let hasTimestamps: Bool
+    let analysedAsRun: Bool
+    let cleaning: CleaningJSON
     let repSource: String
     let trackSnapped: Bool
     let laps: [Lap]
@@ -94,6 +107,13 @@ struct AnalyzeReport: Encodable {
         distanceMeters = rounded(analysis.distanceMeters)
         deviceDistanceMeters = activity.deviceDistanceMeters.map { rounded($0) }
         durationSeconds = rounded(analysis.durationSeconds)
+        movingSeconds = analysis.movingSeconds.map { rounded($0) }
+        hasTimestamps = analysis.cleaning.hasTimes
+        analysedAsRun = analysis.isRun
+        cleaning = CleaningJSON(
+            samplesReordered: analysis.cleaning.reordered, samplesMerged: analysis.cleaning.duplicates,
+            samplesDropped: analysis.cleaning.dropped, excludedMeters: rounded(analysis.cleaning.excludedMeters),
+            excludedSeconds: rounded(analysis.cleaning.excludedSeconds))
         repSource = analysis.repSource.rawValue
         trackSnapped = analysis.trackSnapped
         laps = activity.laps.map { Lap(startSeconds: rounded($0.startSeconds), seconds: rounded($0.timerSeconds ?? $0.elapsedSeconds), meters: $0.meters.map { rounded($0) }, trigger: $0.trigger.rawValue) }
@@ -127,7 +147,8 @@ struct AnalyzeReport: Encodable {
         var lines = [
             "File        \(file)",
             "Activity    \(sport)\(device.map { " on \($0)" } ?? "")\(start.map { ", \($0)" } ?? "")",
-            "Distance    \((distanceMeters / 1000).text(decimals: 2)) km in \(Duration.seconds(durationSeconds).formatted())"
+            "Distance    \((distanceMeters / 1000).text(decimals: 2)) km" + (hasTimestamps ? " in \(clock(durationSeconds))" : ", no timestamps")
+                + (hasTimestamps ? movingSeconds.map { " (moving \(clock($0)))" } ?? "" : "")
                 + (deviceDistanceMeters.map { " (device: \(($0 / 1000).text(decimals: 2)) km)" } ?? ""),
         ]
         if reps.isEmpty {
@@ -137,15 +158,15 @@ struct AnalyzeReport: Encodable {
             var table = TextTable("#", "Time", "Distance", "Pace/km", "Cadence", "Step", "Grade")
             for rep in reps {
                 let grade = compliance?.reps.first { $0.index == rep.index }
-                table.add("\(rep.index)", Duration.seconds(rep.seconds).formatted(.rep),
+                table.add("\(rep.index)", clock(rep.seconds, .rep),
                           "\(Int(rep.meters.rounded()))m" + (rep.snapped ? " (\(Int(rep.measuredMeters.rounded())))" : ""),
-                          Duration.seconds(rep.secondsPerKm).formatted(), rep.cadence.map { "\(Int($0.rounded()))" } ?? "–",
+                          clock(rep.secondsPerKm), rep.cadence.map { "\(Int($0.rounded()))" } ?? "–",
                           rep.stepLength.map { "\($0.text(decimals: 2)) m" } ?? "–",
                           grade.map { $0.verdict == "on-target" ? "on target (\($0.target))" : "\($0.verdict) (\($0.target))" } ?? "")
             }
             lines.append(table.render(indent: "  "))
             if !recoveries.isEmpty {
-                lines.append("Recoveries  " + recoveries.map { Duration.seconds($0.seconds).formatted() }.joined(separator: ", "))
+                lines.append("Recoveries  " + recoveries.map { clock($0.seconds) }.joined(separator: ", "))
             }
         }
         if let compliance {
@@ -155,11 +176,18 @@ struct AnalyzeReport: Encodable {
             lines.append("Easy run    \(Int((easyRun.shareFasterThanEasy * 100).rounded())) % faster than easy pace\(easyRun.tooHard ? " — too hard" : "")")
         }
         if !bestEfforts.isEmpty {
-            lines.append("Best        " + bestEfforts.map { "\($0.distance) \(Duration.seconds($0.seconds).formatted(.rep))" }.joined(separator: ", "))
+            lines.append("Best        " + bestEfforts.map { "\($0.distance) \(clock($0.seconds, .rep))" }.joined(separator: ", "))
         }
         for warning in warnings {
             lines.append("Warning     \(warning)")
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// A time as the report prints it; "–" for one that has no finite value (the pace of a stretch
+/// without distance) or is too large to write as hours.
+private func clock(_ seconds: Double, _ style: Duration.Style = .clock) -> String {
+    guard seconds.isFinite, abs(seconds) < 1e15 else { return "–" }
+    return Duration.seconds(seconds).formatted(style)
 }

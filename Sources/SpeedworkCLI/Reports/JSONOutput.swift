@@ -1,12 +1,21 @@
 import Foundation
 import Speedwork
 
-/// Writes a report as the JSON of the README's contract: sorted keys, pretty-printed.
+/// Writes a report as the JSON of the README's contract: sorted keys, pretty-printed, and every
+/// number that is not finite (an infinite pace over a stretch without distance, a NaN) written as
+/// `null`, since JSON (RFC 8259, section 6) has no infinity or NaN.
 enum JSONOutput {
     static func render<T: Encodable>(_ value: T) throws -> String {
+        // The encoder can only spell a non-finite number as a string: it spells each as one marker
+        // string made unique per call, and every quoted marker then becomes `null`. A marker holds
+        // a fresh UUID, so no text of the report can match it.
+        let marker = "nonfinite-" + UUID().uuidString
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: marker, negativeInfinity: marker, nan: marker)
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        return text.replacingOccurrences(of: "\"" + marker + "\"", with: "null")
     }
 }
 

@@ -59,14 +59,41 @@ public struct ActivityFileError: Error, Equatable, Sendable, CustomStringConvert
         case .gzip(let error):
             return "\(name): \(error)"
         case .malformedXML(let line, let column, let element, let reason):
-            let inside = element.map { " in <\($0)>" } ?? ""
-            return "\(name):\(line):\(column): malformed XML\(inside): \(reason)"
+            let inside = element.map { " in <\(quoted($0))>" } ?? ""
+            return "\(name):\(line):\(column): malformed XML\(inside): \(quoted(reason, limit: 200))"
         case .invalidValue(let line, let column, let element, let expected, let found):
-            return "\(name):\(line):\(column): <\(element)> holds \"\(found)\", expected \(expected)"
+            return "\(name):\(line):\(column): <\(quoted(element))> holds \"\(quoted(found))\", expected \(expected)"
         case .wrongRoot(let line, let column, let found, let expected):
-            return "\(name):\(line):\(column): root element is <\(found)>, expected <\(expected)>"
+            return "\(name):\(line):\(column): root element is <\(quoted(found))>, expected <\(expected)>"
         case .noSamples(let format, let reason):
             return "\(name): no samples in this \(format) file: \(reason)"
         }
     }
+}
+
+/// Text from a file as an error message shows it: on one line (line breaks and other control
+/// characters written as `\n`, `\u{…}`) and at most `limit` characters, so a hostile file
+/// cannot flood or break the message.
+private func quoted(_ text: String, limit: Int = 60) -> String {
+    var result = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+        if count == limit {
+            result += "…"
+            break
+        }
+        count += 1
+        switch scalar {
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        default:
+            if scalar.properties.generalCategory == .control {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return result
 }

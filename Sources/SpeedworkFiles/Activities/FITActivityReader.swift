@@ -27,12 +27,17 @@ public struct FITActivityReader: Sendable {
     }
 
     /// Reads the activities in FIT bytes; see ``read(_:)-(Data)``.
+    ///
+    /// A file cut short, or missing only its CRC, is read up to its last complete record, and
+    /// one whose data turns unreadable part way is read up to that point: either way with a
+    /// warning on the activities, and an error only when nothing was read.
     public func read(_ bytes: UnsafeRawBufferPointer) throws(ActivityFileError) -> [Activity] {
         var activities: [Activity] = []
         var file = FITActivityBuilder()
         var fileIndex = 0
+        let outcome: FITReadableDecode
         do {
-            try FITDecoder(verifyCRC: verifyCRC).decode(bytes) { message in
+            outcome = try FITDecoder(verifyCRC: verifyCRC).decodeReadable(bytes) { message in
                 if message.fileIndex != fileIndex {
                     if let activity = file.finish() { activities.append(activity) }
                     // Later chained files of one recording often repeat no file_id.
@@ -41,16 +46,40 @@ public struct FITActivityReader: Sendable {
                 }
                 file.add(message)
             }
-        } catch let error as FITDecodeError {
-            throw ActivityFileError(.fit(error))
         } catch {
             throw ActivityFileError(.unreadable(reason: "\(error)"))
         }
         if let activity = file.finish() { activities.append(activity) }
         guard !activities.isEmpty else {
+            if let stop = outcome.stop { throw ActivityFileError(.fit(stop)) }
             throw ActivityFileError(.noSamples(format: "FIT", reason: "no record message with a timestamp"))
         }
+        let warnings = FITActivityReader.warnings(outcome, records: activities.reduce(0) { $0 + $1.samples.count })
+        if !warnings.isEmpty {
+            for index in activities.indices { activities[index].warnings += warnings }
+        }
         return activities
+    }
+
+    /// What the reader read past, in a runner's words.
+    static func warnings(_ outcome: FITReadableDecode, records: Int) -> [String] {
+        var warnings: [String] = []
+        if !outcome.crcMismatches.isEmpty {
+            warnings.append("the file's CRC does not match its contents (\(outcome.crcMismatches[0])): read anyway, as asked")
+        }
+        switch outcome.stop {
+        case nil:
+            break
+        case .truncated(let offset, let expected)?:
+            if expected.hasPrefix("the 2-byte file CRC") {
+                warnings.append("the file ends at byte \(offset) without its 2-byte CRC: read without checking it")
+            } else {
+                warnings.append("the file is cut short at byte \(offset): read up to its last complete record (\(records) samples)")
+            }
+        case let stop?:
+            warnings.append("the FIT data cannot be read past byte \(stop.offset) (\(stop)): read the \(records) samples before it")
+        }
+        return warnings
     }
 }
 
@@ -95,6 +124,9 @@ struct FITActivityBuilder {
 
     /// Takes in one data message of the file.
     mutating func add(_ message: FITMessage) {
+        // A message with no fields says nothing; it takes one byte, so it must not cost a sample
+        // or a lap each (a file of them would grow a thousandfold in memory).
+        guard !message.content.isEmpty else { return }
         switch message.globalMessageNumber {
         case Message.record:
             addRecord(message)
@@ -140,16 +172,24 @@ struct FITActivityBuilder {
             meters = packed.meters
             speed = speed ?? packed.speed
         }
-        samples.append(
-            ActivitySample(
-                seconds: Double(Int64(time) - Int64(first)),
-                meters: meters,
-                metersPerSecond: speed,
-                latitude: message.latitude,
-                longitude: message.longitude,
-                altitude: message.altitude,
-                heartRate: message.heartRate.map(Double.init),
-                stepsPerMinute: message.cadence))
+        let sample = ActivitySample(
+            seconds: Double(Int64(time) - Int64(first)),
+            meters: meters,
+            metersPerSecond: speed,
+            latitude: message.latitude,
+            longitude: message.longitude,
+            altitude: message.altitude,
+            heartRate: message.heartRate.map(Double.init),
+            stepsPerMinute: message.cadence)
+        // A record with no value adds nothing but a time; FIT times are whole seconds, so a
+        // record in the same second as the one before completes that sample rather than adding
+        // one. Samples then stay within a small multiple of the file's size.
+        guard sample.hasValue else { return }
+        if let last = samples.last, last.seconds == sample.seconds {
+            samples[samples.count - 1] = last.merged(with: sample)
+        } else {
+            samples.append(sample)
+        }
     }
 
     /// Distance summed so far from `compressed_speed_distance`, in 1/16 m.
@@ -243,5 +283,13 @@ struct FITActivityBuilder {
             FITProfile.garminProductManufacturers.contains(manufacturer)
             ? FITProfile.garminProductName(product) ?? String(product) : String(product)
         return maker + " " + model
+    }
+}
+
+extension ActivitySample {
+    /// Whether the sample holds any measurement besides its time.
+    var hasValue: Bool {
+        meters != nil || metersPerSecond != nil || latitude != nil || longitude != nil || altitude != nil
+            || heartRate != nil || stepsPerMinute != nil
     }
 }

@@ -38,6 +38,50 @@ public struct FITDecoder: Sendable {
         return fileIndex
     }
 
+    /// Decodes as much of `bytes` as can be read, calling `visit` for each data message in file
+    /// order, and returns how far it got instead of throwing: a file cut short (its data or only
+    /// its 2-byte CRC missing) is read up to its last complete record, and decoding stops at the
+    /// first error with the messages before it visited. With CRC checking on, a chained file whose
+    /// CRC does not match stops the decode before any of its messages; with it off, the mismatch
+    /// is listed and the file read. Errors `visit` throws are rethrown.
+    public func decodeReadable(_ bytes: UnsafeRawBufferPointer, visit: (FITMessage) throws -> Void) throws -> FITReadableDecode {
+        var result = FITReadableDecode()
+        guard !bytes.isEmpty else {
+            result.stop = .truncated(offset: 0, expected: "a FIT file header")
+            return result
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let unit: FITFileUnit
+            do {
+                unit = try FITDecoder.openFile(bytes, at: offset, verifyCRC: false)
+            } catch {
+                result.stop = error
+                return result
+            }
+            if let crcError = unit.crcError {
+                if verifyCRC {
+                    result.stop = crcError
+                    return result
+                }
+                result.crcMismatches.append(crcError)
+            }
+            do {
+                try FITDecoder.decodeRecords(bytes, unit: unit, fileIndex: result.files, visit: visit)
+            } catch let error as FITDecodeError {
+                result.stop = error
+                return result
+            }
+            result.files += 1
+            if let missing = unit.missingCRC {
+                result.stop = missing
+                return result
+            }
+            offset = unit.end
+        }
+        return result
+    }
+
     /// Decodes a byte array; see ``decode(_:visit:)-(UnsafeRawBufferPointer,_)``.
     @discardableResult
     public func decode(_ bytes: [UInt8], visit: (FITMessage) throws -> Void) throws -> Int {
@@ -97,6 +141,24 @@ public struct FITDecoder: Sendable {
     /// Inspects `Data`; see ``inspect(_:)-(UnsafeRawBufferPointer)``.
     public func inspect(_ data: Data) -> FITInspection {
         data.withUnsafeBytes { inspect($0) }
+    }
+}
+
+/// How far ``FITDecoder/decodeReadable(_:visit:)`` read: the chained files read to their end,
+/// the error that stopped it (nil when the whole input was read) and the CRC mismatches it read
+/// past (Garmin FIT SDK, *FIT Protocol*, section 3.3.2).
+public struct FITReadableDecode: Sendable, Equatable {
+    /// Chained files read to the end of their data.
+    public var files = 0
+    /// What stopped the decode before the end of the input, if anything: a cut (`truncated`), a
+    /// CRC mismatch with checking on, or bytes that are not FIT.
+    public var stop: FITDecodeError?
+    /// CRC mismatches read past because checking was off.
+    public var crcMismatches: [FITDecodeError] = []
+
+    /// Whether the input ended inside a file (its data or its CRC cut off).
+    public var isCutShort: Bool {
+        if case .truncated = stop { true } else { false }
     }
 }
 
