@@ -40,6 +40,7 @@ let package = Package(
             dependencies: [
                 "Speedwork",
                 "SpeedworkFiles",
+                "SpeedworkStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
