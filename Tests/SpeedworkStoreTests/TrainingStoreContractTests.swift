@@ -27,6 +27,35 @@ struct TrainingStoreContractTests {
     }
 
     @Test(arguments: Engine.available)
+    func twoOpeningsAtOnceMigrateOnce(engine: Engine) async throws {
+        try await withDatabase(engine) { database in
+            let location = database.location
+            async let first = location.open()
+            async let second = location.open()
+            let stores = try await [first, second]
+            for store in stores {
+                #expect(try await store.appliedMigrations() == Schema.migrations.map(\.name))
+                await store.close()
+            }
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func aDamagedSampleBlobIsAnErrorNotACrash(engine: Engine) async throws {
+        try await withStore(engine) { store, database in
+            let runner = try await store.defaultAthlete().id
+            let packed = try PackedActivity(GeneratedActivity.run(seed: 90, samples: 300))
+            _ = try await store.save(ImportBatch(activities: [packed]), for: runner)
+            // The magic bytes and a length, then no zlib stream.
+            let damaged = engine == .sqlite ? "X'5357530164'" : "'\\x5357530164'::bytea"
+            try await database.execute("UPDATE activity_samples SET blob = \(damaged)")
+            let error = await #expect(throws: StoreError.self) { _ = try await store.activity(packed.summary.contentHash, for: runner) }
+            #expect(error?.description.contains("damaged") == true)
+            #expect(try await store.activities(for: runner, in: nil) == [packed.summary])
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func athletesAreAddedOnceByHandle(engine: Engine) async throws {
         try await withStore(engine) { store, _ in
             #expect(try await store.athlete(handle: "default") == nil)
