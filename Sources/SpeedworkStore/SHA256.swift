@@ -25,13 +25,34 @@ public struct SHA256: Sendable {
     /// A hash with nothing fed yet.
     public init() {}
 
-    /// Feeds more bytes.
+    /// Feeds more bytes. Whole 64-byte blocks of contiguous input are compressed in place.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            var offset = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, buffer.count)
+                pending.append(contentsOf: buffer[0..<take])
+                offset = take
+                if pending.count == 64 {
+                    let block = pending
+                    block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            while buffer.count - offset >= 64 {
+                compress(buffer.baseAddress! + offset)
+                offset += 64
+            }
+            if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
+            length &+= UInt64(buffer.count)
+        }
+        if done != nil { return }
         for byte in bytes {
             pending.append(byte)
             length &+= 1
             if pending.count == 64 {
-                compress(pending)
+                let block = pending
+                block.withUnsafeBufferPointer { compress($0.baseAddress!) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
@@ -44,7 +65,9 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+        tail.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer.baseAddress! + start) }
+        }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for word in state {
@@ -60,30 +83,33 @@ public struct SHA256: Sendable {
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for t in 0..<16 {
-            w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        // The message schedule W of section 6.2.2, on the stack.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for t in 0..<16 {
+                w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
+                    | UInt32(block[4 * t + 3])
+            }
+            for t in 16..<64 {
+                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var a = state[0], b = state[1], c = state[2], d = state[3]
+            var e = state[4], f = state[5], g = state[6], h = state[7]
+            for t in 0..<64 {
+                let big1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                let choose = (e & f) ^ (~e & g)
+                let t1 = h &+ big1 &+ choose &+ SHA256.k[t] &+ w[t]
+                let big0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let t2 = big0 &+ majority
+                h = g; g = f; f = e; e = d &+ t1
+                d = c; c = b; b = a; a = t1 &+ t2
+            }
+            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
+            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for t in 0..<64 {
-            let big1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choose = (e & f) ^ (~e & g)
-            let t1 = h &+ big1 &+ choose &+ SHA256.k[t] &+ w[t]
-            let big0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = big0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
     private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -21,4 +21,20 @@ struct SHA256Tests {
         #expect(hash.finalize().map { String(format: "%02x", $0) }.joined()
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// Fed in pieces of every size, or byte by byte from a non-contiguous sequence, the digest is
+    /// the published one for the 448-bit message.
+    @Test func piecesGiveTheSameDigest() {
+        let message = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        let published = "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        for split in 0...message.count {
+            var hash = SHA256()
+            hash.update(message[..<split])
+            hash.update(message[split...])
+            #expect(hash.finalize().map { String(format: "%02x", $0) }.joined() == published, "split at \(split)")
+        }
+        var lazy = SHA256()
+        lazy.update(message.lazy.map { $0 })
+        #expect(lazy.finalize().map { String(format: "%02x", $0) }.joined() == published)
+    }
 }
