@@ -84,4 +84,26 @@ struct DatabaseLocationTests {
         await #expect(throws: StoreError.self) { _ = try await DatabaseLocation.sqlite(path: path).open() }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == junk)
     }
+
+    @Test func aReadOnlyFolderIsRefusedAndNothingIsCreated() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("speedwork-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        let path = folder.appendingPathComponent("log.sqlite").path
+        await #expect(throws: StoreError.readOnly(location: path)) { _ = try await DatabaseLocation.sqlite(path: path).open() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func aFolderThatCannotBeCreatedIsOneLine() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("speedwork-file-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("notes.txt")
+        try Data("a file, not a folder".utf8).write(to: file)
+        let path = file.appendingPathComponent("speedwork/log.sqlite").path
+        let error = await #expect(throws: StoreError.self) { _ = try await DatabaseLocation.sqlite(path: path).open() }
+        #expect(error.map { "\($0)" }?.contains("cannot create the folder") == true)
+    }
 }
