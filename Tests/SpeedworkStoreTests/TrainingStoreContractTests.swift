@@ -206,6 +206,23 @@ struct TrainingStoreContractTests {
     }
 
     @Test(arguments: Engine.available)
+    func writingForAnAthleteNotInTheLogFailsWholeAndClearly(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let known = try await store.defaultAthlete().id
+            let stranger = AthleteID(rawValue: "00000000-0000-0000-0000-000000000000")
+            let packed = try PackedActivity(GeneratedActivity.run(seed: 95, samples: 100))
+            let file = ImportedFile(path: "x.fit", sizeBytes: 1, modifiedAt: Date(timeIntervalSince1970: 0), outcome: .added)
+            let error = await #expect(throws: StoreError.self) {
+                _ = try await store.save(ImportBatch(activities: [packed], files: [file]), for: stranger)
+            }
+            #expect(error.map { !"\($0)".contains("\n") } == true)
+            #expect(try await store.activities(for: stranger, in: nil).isEmpty)
+            #expect(try await store.importedFiles(for: stranger).isEmpty)
+            #expect(try await store.activities(for: known, in: nil).isEmpty)
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func aDatabaseFromANewerSchemaIsRefusedAndLeftAlone(engine: Engine) async throws {
         try await withDatabase(engine) { database in
             let store = try await database.location.open()
