@@ -8,9 +8,12 @@ let package = Package(
         .executable(name: "speedwork", targets: ["speedwork"]),
         .library(name: "Speedwork", targets: ["Speedwork"]),
         .library(name: "SpeedworkFiles", targets: ["SpeedworkFiles"]),
+        .library(name: "SpeedworkStore", targets: ["SpeedworkStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The domain: units, fitness models, paces. Foundation only.
@@ -20,12 +23,24 @@ let package = Package(
         .target(name: "SpeedworkFiles", dependencies: ["Speedwork", "CZlib"]),
         // The system zlib, for gzip-compressed activity files (Strava bulk exports).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The training log: one schema, SQLite (GRDB) and PostgreSQL (postgres-nio) behind
+        // TrainingStore. Depends on the domain only (and the system zlib for the sample blobs).
+        .target(
+            name: "SpeedworkStore",
+            dependencies: [
+                "Speedwork",
+                "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // The command tree, a library so tests can run it in-process.
         .target(
             name: "SpeedworkCLI",
             dependencies: [
                 "Speedwork",
                 "SpeedworkFiles",
+                "SpeedworkStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +56,14 @@ let package = Package(
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),
         .testTarget(name: "SpeedworkFilesTests", dependencies: ["SpeedworkFiles", "Speedwork", "SpeedworkTestSupport"]),
+        .testTarget(
+            name: "SpeedworkStoreTests",
+            dependencies: [
+                "SpeedworkStore", "Speedwork", "SpeedworkTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkTestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

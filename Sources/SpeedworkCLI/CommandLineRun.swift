@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Speedwork
 import SpeedworkFiles
+import SpeedworkStore
 
 /// Runs a command line as the `speedwork` executable does: arguments are prepared for the
 /// parser, the command runs, and any failure becomes one line on standard error and an
@@ -117,6 +118,8 @@ public enum CommandLineRun {
             return (ExitStatus.dataError.rawValue, file.description)
         case let write as FileWriteError:
             return (ExitStatus.cannotWrite.rawValue, write.description)
+        case let store as StoreError:
+            return (status(of: store).rawValue, store.description)
         case is EncodingError:
             return (ExitStatus.failure.rawValue, "the report holds a value JSON cannot carry; please report this with the command line")
         case is DecodingError:
@@ -130,6 +133,18 @@ public enum CommandLineRun {
             }
             let code = SpeedworkCommand.exitCode(for: error)
             return (code.rawValue, SpeedworkCommand.fullMessage(for: error))
+        }
+    }
+
+    /// How a training-log failure ends the command: a mistyped database URL is a command-line
+    /// mistake, a newer schema is data this version cannot read, a read-only log cannot be written.
+    static func status(of error: StoreError) -> ExitStatus {
+        switch error {
+        case .unknownScheme, .badURL: .usage
+        case .unreachable: .unavailable
+        case .readOnly: .cannotWrite
+        case .newerSchema: .dataError
+        case .engine: .failure
         }
     }
 

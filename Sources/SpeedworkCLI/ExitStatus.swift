@@ -14,6 +14,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// A file or folder named on the command line does not exist, is a folder where a file is
     /// needed, or cannot be opened.
     case noInput = 66
+    /// The training log's database cannot be reached (a PostgreSQL server that does not answer
+    /// or refuses the login).
+    case unavailable = 69
     /// An output could not be written (the calendar, the FIT workouts, standard output): a full
     /// disk, a missing or read-only folder. Files written before are left as they were.
     case cannotWrite = 73

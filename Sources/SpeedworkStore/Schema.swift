@@ -1,0 +1,142 @@
+/// One step of the log's schema: a name that is recorded once applied, and plain SQL statements
+/// that mean the same on SQLite and PostgreSQL (ARCHITECTURE.md item 4).
+public struct Migration: Sendable, Hashable {
+    /// Recorded in `speedwork_migrations` once applied; never renamed.
+    public let name: String
+    /// Run in order inside one transaction, one statement each (PostgreSQL's extended protocol
+    /// takes one statement per query).
+    public let statements: [String]
+}
+
+/// The log's schema, as ordered migrations shared by both engines. Types are the ones both
+/// engines accept: TEXT, BIGINT, INTEGER, DOUBLE PRECISION, BOOLEAN, and BYTEA (which SQLite stores
+/// as a blob). Keys are UUID text or natural keys, so no engine-specific auto-increment is needed.
+/// Moments are BIGINT milliseconds since 1970; days are TEXT `YYYY-MM-DD`. See docs/store.md.
+public enum Schema {
+    /// The table that records applied migrations; created before any migration runs.
+    public static let migrationsTable = "speedwork_migrations"
+
+    /// Creates the migrations table when missing.
+    static let createMigrationsTable =
+        "CREATE TABLE IF NOT EXISTS speedwork_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"
+
+    /// Every migration this version knows, oldest first. Append only.
+    public static let migrations: [Migration] = [
+        Migration(name: "0001-training-log", statements: [
+            """
+            CREATE TABLE athletes (
+                id TEXT PRIMARY KEY,
+                handle TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE activities (
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                content_hash TEXT NOT NULL,
+                started_at BIGINT,
+                sport TEXT NOT NULL,
+                name TEXT,
+                device TEXT,
+                distance_m DOUBLE PRECISION,
+                duration_s DOUBLE PRECISION,
+                sample_count INTEGER NOT NULL,
+                source TEXT,
+                analysis TEXT,
+                imported_at BIGINT NOT NULL,
+                PRIMARY KEY (athlete_id, content_hash)
+            )
+            """,
+            "CREATE INDEX activities_by_start ON activities (athlete_id, started_at)",
+            """
+            CREATE TABLE activity_samples (
+                athlete_id TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                blob BYTEA NOT NULL,
+                PRIMARY KEY (athlete_id, content_hash),
+                FOREIGN KEY (athlete_id, content_hash) REFERENCES activities (athlete_id, content_hash) ON DELETE CASCADE
+            )
+            """,
+            """
+            CREATE TABLE results (
+                id TEXT PRIMARY KEY,
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                day TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('race', 'time-trial', 'effort')),
+                distance_m DOUBLE PRECISION NOT NULL CHECK (distance_m > 0),
+                time_s DOUBLE PRECISION NOT NULL CHECK (time_s > 0),
+                activity_hash TEXT,
+                notes TEXT,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX results_by_day ON results (athlete_id, day)",
+            """
+            CREATE TABLE logged_sessions (
+                id TEXT PRIMARY KEY,
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                day TEXT NOT NULL,
+                session TEXT,
+                rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),
+                notes TEXT,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX logged_sessions_by_day ON logged_sessions (athlete_id, day)",
+            """
+            CREATE TABLE logged_reps (
+                session_id TEXT NOT NULL REFERENCES logged_sessions (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                distance_m DOUBLE PRECISION,
+                time_s DOUBLE PRECISION NOT NULL CHECK (time_s > 0),
+                PRIMARY KEY (session_id, position)
+            )
+            """,
+            """
+            CREATE TABLE strength_sets (
+                session_id TEXT NOT NULL REFERENCES logged_sessions (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                exercise TEXT NOT NULL,
+                reps INTEGER NOT NULL CHECK (reps > 0),
+                load_kg DOUBLE PRECISION,
+                form_was_good BOOLEAN NOT NULL,
+                PRIMARY KEY (session_id, position)
+            )
+            """,
+            """
+            CREATE TABLE plans (
+                id TEXT PRIMARY KEY,
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                body TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE imported_files (
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                modified_at BIGINT NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('added', 'already-there', 'skipped')),
+                content_hash TEXT,
+                detail TEXT,
+                imported_at BIGINT NOT NULL,
+                PRIMARY KEY (athlete_id, path, size_bytes, modified_at)
+            )
+            """,
+        ]),
+    ]
+
+    /// Which known migrations are still to run, given the names a database has applied; throws
+    /// when the database has one this version does not know (a newer Speedwork wrote it).
+    static func pending(applied: [String], location: String) throws -> [Migration] {
+        let known = Set(migrations.map(\.name))
+        if let unknown = applied.sorted().first(where: { !known.contains($0) }) {
+            throw StoreError.newerSchema(location: location, migration: unknown)
+        }
+        let done = Set(applied)
+        return migrations.filter { !done.contains($0.name) }
+    }
+}

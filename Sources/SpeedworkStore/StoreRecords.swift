@@ -1,0 +1,82 @@
+import Foundation
+import Speedwork
+
+/// Turning stored columns back into records, shared by both engines, so a damaged or foreign row
+/// gives a clear error rather than a crash.
+enum StoreRecords {
+    /// Handles are short names: letters, digits, `-`, `_` and `.`, 1 to 64 of them.
+    static func checkHandle(_ handle: String) throws {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
+        guard (1...64).contains(handle.count), handle.unicodeScalars.allSatisfy(allowed.contains) else {
+            throw InputError("athlete handle '\(handle)' is not allowed: use 1 to 64 letters, digits, '-', '_' or '.'")
+        }
+    }
+
+    /// A UUID as stored: lower-case text.
+    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+    static func damaged(_ location: String, _ what: String) -> StoreError {
+        .engine(location: location, reason: "a stored \(what) is damaged")
+    }
+
+    static func unpack(_ summary: ActivitySummary, blob: Data, location: String) throws -> StoredActivity {
+        do {
+            let activity = try SampleBlob.decode(blob, sport: summary.sport, start: summary.start, device: summary.device)
+            return StoredActivity(summary: summary, activity: activity)
+        } catch let error as InputError {
+            throw StoreError.engine(location: location, reason: "activity \(summary.contentHash.prefix(12)): \(error.description)")
+        }
+    }
+
+    static func uuid(_ text: String, _ location: String, _ what: String) throws -> UUID {
+        guard let id = UUID(uuidString: text) else { throw damaged(location, "\(what) key") }
+        return id
+    }
+
+    static func day(_ text: String, _ location: String, _ what: String) throws -> Day {
+        guard let day = try? Day(parsing: text) else { throw damaged(location, "\(what) day") }
+        return day
+    }
+
+    static func importedFile(path: String, size: Int64, modified: Int64, outcome: String, contentHash: String?,
+                             detail: String?, location: String) throws -> ImportedFile {
+        guard let outcome = ImportedFile.Outcome(rawValue: outcome) else { throw damaged(location, "import outcome") }
+        return ImportedFile(path: path, sizeBytes: size, modifiedAt: StoredTime.date(modified), outcome: outcome,
+                            contentHash: contentHash, detail: detail)
+    }
+
+    static func result(id: String, day: String, kind: String, meters: Double, seconds: Double, activityHash: String?,
+                       notes: String?, location: String) throws -> LoggedResult {
+        guard let kind = LoggedResult.Kind(rawValue: kind) else { throw damaged(location, "result kind") }
+        do {
+            return try LoggedResult(id: uuid(id, location, "result"), day: self.day(day, location, "result"), kind: kind,
+                                    distance: .meters(meters), time: .seconds(seconds), activityHash: activityHash, notes: notes)
+        } catch is InputError { throw damaged(location, "result") }
+    }
+
+    static func rep(meters: Double?, seconds: Double, location: String) throws -> LoggedRep {
+        do { return try LoggedRep(distance: meters.map(Distance.meters), time: .seconds(seconds)) } catch is InputError {
+            throw damaged(location, "rep")
+        }
+    }
+
+    static func strengthSet(exercise: String, reps: Int, load: Double?, formWasGood: Bool, location: String) throws -> StrengthSet {
+        do { return try StrengthSet(exercise: exercise, reps: reps, loadKilograms: load, formWasGood: formWasGood) } catch is InputError {
+            throw damaged(location, "strength set")
+        }
+    }
+
+    static func session(id: String, day: String, session: String?, rpe: Int?, notes: String?, reps: [LoggedRep],
+                        sets: [StrengthSet], location: String) throws -> LoggedSession {
+        do {
+            return try LoggedSession(id: uuid(id, location, "session"), day: self.day(day, location, "session"), session: session,
+                                     rpe: rpe, notes: notes, reps: reps, strengthSets: sets)
+        } catch is InputError { throw damaged(location, "session") }
+    }
+
+    static func plan(id: String, name: String, createdAt: Int64, json: String, location: String) throws -> SavedPlan {
+        do {
+            return try SavedPlan(id: uuid(id, location, "plan"), name: name, createdAt: StoredTime.date(createdAt), json: json)
+        } catch is InputError { throw damaged(location, "plan") }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Speedwork
+
+/// The training log (issue 9; M50–M52), whatever engine keeps it: SQLite on one machine,
+/// PostgreSQL for a club. Every read and write of training data names the athlete it is for.
+/// Adapters must pass the contract suite in Tests/SpeedworkStoreTests.
+public protocol TrainingStore: Sendable {
+    /// Where the log is, for messages: a file path or `postgres://host:port/db` without password.
+    var location: String { get }
+
+    /// The names of the migrations applied to this database, in the order they were applied.
+    func appliedMigrations() async throws -> [String]
+
+    /// The runner with this handle, if there is one.
+    func athlete(handle: String) async throws -> Athlete?
+    /// Adds a runner with this handle, or returns the one already there.
+    func addAthlete(handle: String, name: String) async throws -> Athlete
+
+    /// Writes a batch of activities and file records in one transaction; activities already in the
+    /// log (same content hash) and files already recorded are left as they are.
+    func save(_ batch: ImportBatch, for athlete: AthleteID) async throws -> BatchOutcome
+    /// Summaries of the runner's activities that started in `range` (all when nil), oldest first.
+    func activities(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary]
+    /// One activity with its samples, by content hash.
+    func activity(_ contentHash: String, for athlete: AthleteID) async throws -> StoredActivity?
+    /// Every file an import has recorded for this runner, so the next import can skip them.
+    func importedFiles(for athlete: AthleteID) async throws -> [ImportedFile]
+
+    /// Adds results; a result whose id is already stored is left as it is. Returns how many were added.
+    func add(_ results: [LoggedResult], for athlete: AthleteID) async throws -> Int
+    /// The runner's results from `since` on (all when nil), oldest first.
+    func results(for athlete: AthleteID, since: Day?) async throws -> [LoggedResult]
+
+    /// Adds hand-logged sessions with their reps and sets; ids already stored are left as they are.
+    func add(_ sessions: [LoggedSession], for athlete: AthleteID) async throws -> Int
+    /// The runner's hand-logged sessions from `since` on (all when nil), oldest first.
+    func sessions(for athlete: AthleteID, since: Day?) async throws -> [LoggedSession]
+
+    /// Saves plans; ids already stored are left as they are.
+    func save(_ plans: [SavedPlan], for athlete: AthleteID) async throws -> Int
+    /// The runner's saved plans, oldest first.
+    func plans(for athlete: AthleteID) async throws -> [SavedPlan]
+
+    /// Closes connections; the store is not used afterwards.
+    func close() async
+}
+
+extension TrainingStore {
+    /// The runner the command line writes for when none is named, created on first use.
+    public func defaultAthlete() async throws -> Athlete {
+        try await addAthlete(handle: Athlete.defaultHandle, name: "Runner")
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import Speedwork
+import SpeedworkStore
+import Testing
+
+/// What every engine behind `TrainingStore` must do (ARCHITECTURE.md items 4 and 11): run on SQLite
+/// always and on PostgreSQL when `SPEEDWORK_TEST_POSTGRES` is set, each test on a fresh database.
+@Suite(.serialized)
+struct TrainingStoreContractTests {
+    private static func day(_ text: String) -> Day { try! Day(parsing: text) }
+
+    @Test func postgresIsRunOrSaidToBeSkipped() {
+        #expect(Engine.available.contains(.sqlite))
+        #expect(Engine.available.contains(.postgres) == (Engine.serverURL != nil))
+    }
+
+    @Test(arguments: Engine.available)
+    func migrationsAreAppliedOnceInOrder(engine: Engine) async throws {
+        try await withDatabase(engine) { database in
+            let first = try await database.location.open()
+            #expect(try await first.appliedMigrations() == Schema.migrations.map(\.name))
+            await first.close()
+            let second = try await database.location.open()
+            #expect(try await second.appliedMigrations() == Schema.migrations.map(\.name))
+            await second.close()
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func twoOpeningsAtOnceMigrateOnce(engine: Engine) async throws {
+        try await withDatabase(engine) { database in
+            let location = database.location
+            async let first = location.open()
+            async let second = location.open()
+            let stores = try await [first, second]
+            for store in stores {
+                #expect(try await store.appliedMigrations() == Schema.migrations.map(\.name))
+                await store.close()
+            }
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func aDamagedSampleBlobIsAnErrorNotACrash(engine: Engine) async throws {
+        try await withStore(engine) { store, database in
+            let runner = try await store.defaultAthlete().id
+            let packed = try PackedActivity(GeneratedActivity.run(seed: 90, samples: 300))
+            _ = try await store.save(ImportBatch(activities: [packed]), for: runner)
+            // The magic bytes and a length, then no zlib stream.
+            let damaged = engine == .sqlite ? "X'5357530164'" : "'\\x5357530164'::bytea"
+            try await database.execute("UPDATE activity_samples SET blob = \(damaged)")
+            let error = await #expect(throws: StoreError.self) { _ = try await store.activity(packed.summary.contentHash, for: runner) }
+            #expect(error?.description.contains("damaged") == true)
+            #expect(try await store.activities(for: runner, in: nil) == [packed.summary])
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func athletesAreAddedOnceByHandle(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            #expect(try await store.athlete(handle: "default") == nil)
+            let runner = try await store.defaultAthlete()
+            #expect(runner.handle == Athlete.defaultHandle)
+            #expect(try await store.defaultAthlete() == runner)
+            let other = try await store.addAthlete(handle: "kip", name: "Kip K.")
+            #expect(other.id != runner.id)
+            #expect(try await store.athlete(handle: "kip") == other)
+            await #expect(throws: InputError.self) { try await store.addAthlete(handle: "no spaces", name: "x") }
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func activitiesRoundTripWithTheirSamples(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let activities = (0..<3).map { GeneratedActivity.run(seed: UInt64(40 + $0), samples: 1200,
+                                                                 start: Date(timeIntervalSince1970: 1_767_225_600 + Double($0) * 86_400)) }
+            let packed = try activities.enumerated().map {
+                try PackedActivity($1, name: "run \($0)", source: "run\($0).fit", analysisJSON: #"{"reps":[{"seconds":38.2}]}"#)
+            }
+            let outcome = try await store.save(ImportBatch(activities: packed), for: runner)
+            #expect(outcome == BatchOutcome(added: 3, alreadyThere: 0))
+            let summaries = try await store.activities(for: runner, in: nil)
+            #expect(summaries == packed.map(\.summary))
+            #expect(summaries.map(\.name) == ["run 0", "run 1", "run 2"])
+            #expect(summaries[0].sampleCount == 1200)
+            #expect(summaries[0].distanceMeters == activities[0].deviceDistanceMeters)
+            let stored = try #require(try await store.activity(packed[1].summary.contentHash, for: runner))
+            #expect(stored.activity == activities[1])
+            #expect(stored.summary.analysisJSON == #"{"reps":[{"seconds":38.2}]}"#)
+            let secondDay = DateInterval(start: Date(timeIntervalSince1970: 1_767_225_600 + 86_400), duration: 86_400)
+            #expect(try await store.activities(for: runner, in: secondDay).map(\.contentHash) == [packed[1].summary.contentHash])
+            #expect(try await store.activity(String(repeating: "0", count: 64), for: runner) == nil)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func savingTheSameBatchTwiceAddsNothing(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let packed = try (0..<4).map { try PackedActivity(GeneratedActivity.run(seed: UInt64(60 + $0), samples: 200)) }
+            let modified = Date(timeIntervalSince1970: 1_700_000_000.123)
+            let files = packed.enumerated().map {
+                ImportedFile(path: "export/\($0).fit", sizeBytes: 1000 + Int64($0), modifiedAt: modified, outcome: .added,
+                             contentHash: $1.summary.contentHash)
+            } + [ImportedFile(path: "export/broken.fit", sizeBytes: 12, modifiedAt: modified, outcome: .skipped,
+                              detail: "FIT header says 14 bytes, file has 12")]
+            // The same run twice in one batch (as .fit and .fit.gz) is one activity.
+            let batch = ImportBatch(activities: packed + [packed[0]], files: files)
+            #expect(try await store.save(batch, for: runner) == BatchOutcome(added: 4, alreadyThere: 1))
+            #expect(try await store.save(batch, for: runner) == BatchOutcome(added: 0, alreadyThere: 5))
+            #expect(try await store.activities(for: runner, in: nil).count == 4)
+            let recorded = try await store.importedFiles(for: runner)
+            #expect(Set(recorded) == Set(files))
+            #expect(recorded.count == files.count)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func resultsRoundTripOnceAndFilterByDay(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let results = [
+                try LoggedResult(day: Self.day("2026-03-01"), kind: .race, distance: .kilometers(5), time: .seconds(1199),
+                                 notes: "parkrun, windy"),
+                try LoggedResult(day: Self.day("2026-04-12"), kind: .timeTrial, distance: .meters(1609.344), time: .seconds(331.4),
+                                 activityHash: String(repeating: "ab", count: 32)),
+                try LoggedResult(day: Self.day("2026-05-02"), kind: .effort, distance: .meters(400), time: .seconds(71.9)),
+            ]
+            #expect(try await store.add(results, for: runner) == 3)
+            #expect(try await store.add(results, for: runner) == 0)
+            #expect(try await store.results(for: runner, since: nil) == results)
+            #expect(try await store.results(for: runner, since: Self.day("2026-04-12")) == Array(results[1...]))
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func handLoggedSessionsKeepRepsSetsAndForm(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let track = try LoggedSession(
+                day: Self.day("2026-02-03"), session: "M11", rpe: 7, notes: "no watch, coach timed",
+                reps: [38.2, 37.9, 38.5].map { try LoggedRep(distance: .meters(200), time: .seconds($0)) })
+            let strength = try LoggedSession(
+                day: Self.day("2026-02-04"), rpe: 5,
+                strengthSets: [
+                    try StrengthSet(exercise: "back squat", reps: 5, loadKilograms: 62.5, formWasGood: true),
+                    try StrengthSet(exercise: "back squat", reps: 5, loadKilograms: 62.5, formWasGood: false),
+                    try StrengthSet(exercise: "calf raise", reps: 15, formWasGood: true),
+                ])
+            let untimed = try LoggedSession(day: Self.day("2026-02-05"), reps: [try LoggedRep(time: .seconds(61))])
+            #expect(try await store.add([track, strength, untimed], for: runner) == 3)
+            #expect(try await store.add([track], for: runner) == 0)
+            let back = try await store.sessions(for: runner, since: nil)
+            #expect(back == [track, strength, untimed])
+            #expect(back[1].strengthSets.map(\.formWasGood) == [true, false, true])
+            #expect(try await store.sessions(for: runner, since: Self.day("2026-02-04")) == [strength, untimed])
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func plansRoundTripAsJSON(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let plan = try SavedPlan(name: "Spring 1500", createdAt: Date(timeIntervalSince1970: 1_770_000_000.5),
+                                     json: #"{"weeks":[{"days":[{"session":"M11"}]}]}"#)
+            #expect(try await store.save([plan], for: runner) == 1)
+            #expect(try await store.save([plan], for: runner) == 0)
+            #expect(try await store.plans(for: runner) == [plan])
+            #expect(throws: InputError.self) { try SavedPlan(name: "bad", json: "{weeks") }
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func oneAthleteNeverSeesAnothersData(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let a = try await store.addAthlete(handle: "a", name: "A").id
+            let b = try await store.addAthlete(handle: "b", name: "B").id
+            let packed = try PackedActivity(GeneratedActivity.run(seed: 80, samples: 100))
+            let file = ImportedFile(path: "a.fit", sizeBytes: 1, modifiedAt: Date(timeIntervalSince1970: 0), outcome: .added)
+            _ = try await store.save(ImportBatch(activities: [packed], files: [file]), for: a)
+            let result = try LoggedResult(day: Self.day("2026-01-01"), kind: .race, distance: .kilometers(10), time: .seconds(2400))
+            _ = try await store.add([result], for: a)
+            let session = try LoggedSession(day: Self.day("2026-01-02"), rpe: 6, reps: [try LoggedRep(time: .seconds(80))])
+            _ = try await store.add([session], for: a)
+            let plan = try SavedPlan(name: "A's plan", json: "{}")
+            _ = try await store.save([plan], for: a)
+
+            #expect(try await store.activities(for: b, in: nil).isEmpty)
+            #expect(try await store.activity(packed.summary.contentHash, for: b) == nil)
+            #expect(try await store.importedFiles(for: b).isEmpty)
+            #expect(try await store.results(for: b, since: nil).isEmpty)
+            #expect(try await store.sessions(for: b, since: nil).isEmpty)
+            #expect(try await store.plans(for: b).isEmpty)
+
+            // B writing a record under A's key changes nothing of A's and gives B nothing of A's.
+            let clash = try LoggedSession(id: session.id, day: Self.day("2026-01-03"), rpe: 9,
+                                          reps: [try LoggedRep(time: .seconds(1)), try LoggedRep(time: .seconds(2))])
+            #expect(try await store.add([clash], for: b) == 0)
+            #expect(try await store.sessions(for: a, since: nil) == [session])
+            #expect(try await store.sessions(for: b, since: nil).isEmpty)
+            // The same activity is B's own once B imports it.
+            #expect(try await store.save(ImportBatch(activities: [packed]), for: b) == BatchOutcome(added: 1, alreadyThere: 0))
+            #expect(try await store.activities(for: a, in: nil).count == 1)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func writingForAnAthleteNotInTheLogFailsWholeAndClearly(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let known = try await store.defaultAthlete().id
+            let stranger = AthleteID(rawValue: "00000000-0000-0000-0000-000000000000")
+            let packed = try PackedActivity(GeneratedActivity.run(seed: 95, samples: 100))
+            let file = ImportedFile(path: "x.fit", sizeBytes: 1, modifiedAt: Date(timeIntervalSince1970: 0), outcome: .added)
+            let error = await #expect(throws: StoreError.self) {
+                _ = try await store.save(ImportBatch(activities: [packed], files: [file]), for: stranger)
+            }
+            #expect(error.map { !"\($0)".contains("\n") } == true)
+            #expect(try await store.activities(for: stranger, in: nil).isEmpty)
+            #expect(try await store.importedFiles(for: stranger).isEmpty)
+            #expect(try await store.activities(for: known, in: nil).isEmpty)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func aDatabaseFromANewerSchemaIsRefusedAndLeftAlone(engine: Engine) async throws {
+        try await withDatabase(engine) { database in
+            let store = try await database.location.open()
+            await store.close()
+            try await database.execute("INSERT INTO speedwork_migrations (name, applied_at) VALUES ('9999-from-the-future', 0)")
+            let before = try await Snapshot.take(database)
+            do {
+                let refused = try await database.location.open()
+                await refused.close()
+                Issue.record("a database with an unknown migration was opened")
+            } catch let error as StoreError {
+                guard case .newerSchema(_, let migration) = error else { Issue.record("wrong error: \(error)"); return }
+                #expect(migration == "9999-from-the-future")
+                #expect(!error.description.contains("\n"))
+                #expect(error.description.contains("newer Speedwork"))
+            }
+            let after = try await Snapshot.take(database)
+            #expect(after.bytes == before.bytes)
+            #expect(after.walLength == before.walLength)
+            #expect(after.rows == before.rows)
+        }
+    }
+}
