@@ -239,6 +239,15 @@ struct PlanCheckerTests {
         Self.expectOnly(.cutbacks, in: plan, naming: ["week 4 (2027-01-25", "marked cutback", "280 min after 253 min"])
     }
 
+    @Test func cutbackThatCutsMoreThanHalf() {
+        var plan = SamplePlan.good
+        // Week 4 keeps only its two hard sessions: 205 − (30 + 30 + 45) = 100 min after week 3's 253, 40 %.
+        plan.replace(week: 4, date: "2027-01-26", rule: "M20", with: SamplePlan.rest("2027-01-26"))
+        plan.replace(week: 4, date: "2027-01-29", rule: "M20", with: SamplePlan.rest("2027-01-29"))
+        plan.replace(week: 4, date: "2027-01-31", with: SamplePlan.rest("2027-01-31"))
+        Self.expectOnly(.cutbacks, in: plan, naming: ["week 4 (2027-01-25", "cutback of 100 min after 253 min", "less than 50 %"])
+    }
+
     @Test func longRunOverThirtyPercent() {
         var plan = SamplePlan.good
         // The cutback week: 70 of 50 + 20 + 50 + 20 + 70 = 210 min is 33 %.

@@ -527,9 +527,19 @@ public struct PlanBuilder: Sendable {
     /// the hard sessions, the long run at most 30 % of the week and sized for the goal, every run
     /// within the budget and at least ``WeeklyVolume/shortestEasyRun`` minutes (days that cannot
     /// hold that stay rest days).
+    ///
+    /// A cutback week whose runs are already at their shortest cannot cut 10 % without losing
+    /// every easy run; it then keeps them and runs just under the last full week instead of
+    /// falling to its hard sessions alone (Pfitzinger's recovery weeks cut 20–30 %, never half).
     private func easyRuns(on days: [Day], longDay: Day?, week: Plan.Week, hard: Int, request: PlanRequest,
                           progress: Progress) -> [Plan.Session] {
         let (total, ceiling, _) = weekTarget(week, progress: progress, request: request)
+        let runs = easyRuns(on: days, longDay: longDay, total: total, ceiling: ceiling, hard: hard, request: request)
+        guard runs.isEmpty, !days.isEmpty, week.cutback, progress.lastFullWeekMinutes - 1 > ceiling else { return runs }
+        return easyRuns(on: days, longDay: longDay, total: total, ceiling: progress.lastFullWeekMinutes - 1, hard: hard, request: request)
+    }
+
+    private func easyRuns(on days: [Day], longDay: Day?, total: Int, ceiling: Int, hard: Int, request: PlanRequest) -> [Plan.Session] {
         let budget = request.maxSessionMinutes ?? 600
         var runDays = days
         while !runDays.isEmpty {

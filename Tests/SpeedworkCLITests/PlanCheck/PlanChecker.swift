@@ -55,6 +55,9 @@ struct PlanChecker: Sendable {
     static let weeklyGrowthLimit = 0.10
     /// Weeks in a row without a cutback (issue 7: a cutback week every 3–4 weeks).
     static let buildWeeksBeforeCutback = 3
+    /// A cutback week keeps at least this share of the week before it (Pfitzinger and Douglas:
+    /// a recovery week cuts 20–30 %; a week cut by more than half is a break, not a cutback).
+    static let cutbackLeastShare = 0.5
     /// The long run's largest share of the week's running (issue 7: ≤ ~30 %).
     static let longRunShareLimit = 0.30
     /// Days before the race with no hard session (issue 7: none in the 2 days before).
@@ -390,6 +393,8 @@ struct PlanChecker: Sendable {
             if week.isCutback {
                 if week.running >= previous.minutes {
                     add(.cutbacks, "\(week.label) is marked cutback but runs \(week.running) min after \(previous.minutes) min (\(previous.label)), so it cuts nothing back (M9)")
+                } else if Double(week.running) < Double(previous.minutes) * Self.cutbackLeastShare {
+                    add(.cutbacks, "\(week.label) is a cutback of \(week.running) min after \(previous.minutes) min (\(previous.label)): less than \(Int(Self.cutbackLeastShare * 100)) % of it is a break, not a cutback (a recovery week cuts 20–30 %)")
                 }
                 buildRun = 0
             } else if week.phase == "taper" {
