@@ -248,6 +248,23 @@ struct PlanCheckerTests {
         Self.expectOnly(.cutbacks, in: plan, naming: ["week 4 (2027-01-25", "cutback of 100 min after 253 min", "less than 50 %"])
     }
 
+    @Test func timeTrialsThreeWeeksApart() {
+        var plan = SamplePlan.good
+        // Mondays of weeks 1 and 4: three weeks apart, under M21's four.
+        plan.replace(week: 1, date: "2027-01-04", with: SamplePlan.timeTrial("2027-01-04"))
+        plan.replace(week: 4, date: "2027-01-25", with: SamplePlan.timeTrial("2027-01-25"))
+        Self.expectOnly(.timeTrials, in: plan, naming: ["week 4 (2027-01-25", "3 weeks after week 1", "M21"])
+        plan.relaxed = [["rule": "M21", "why": "the race-specific weeks cannot hold one", "week": 4]]
+        #expect(Self.findings(plan).lines.isEmpty, "\(Self.findings(plan).lines)")
+    }
+
+    @Test func timeTrialsFourWeeksApartPass() {
+        var plan = SamplePlan.good
+        plan.replace(week: 1, date: "2027-01-04", with: SamplePlan.timeTrial("2027-01-04"))
+        plan.replace(week: 5, date: "2027-02-03", with: SamplePlan.timeTrial("2027-02-03"))
+        #expect(Self.findings(plan).lines.isEmpty, "\(Self.findings(plan).lines)")
+    }
+
     @Test func longRunOverThirtyPercent() {
         var plan = SamplePlan.good
         // The cutback week: 70 of 50 + 20 + 50 + 20 + 70 = 210 min is 33 %.

@@ -94,7 +94,12 @@ public struct PlanBuilder: Sendable {
         let target = feasibility.reachableGoal
         let phases = phaseLayout(request, relaxed: &relaxed)
         let raceSpecificWeeks = phases.filter { $0 == .raceSpecific }.count
-        let lastSpeedWeek = phases.lastIndex(of: .speed)
+        // Time trials (M21: every 4–6 weeks): the last in the last speed week, so race-specific
+        // work starts from fresh paces, the others every five speed weeks before it; none when
+        // the speed and race-specific weeks are too few to need one.
+        let speedWeeks = phases.filter { $0 == .speed }.count
+        let trialWeeks: Set<Int> = speedWeeks >= Self.timeTrialEvery || speedWeeks + raceSpecificWeeks > Self.timeTrialLongestGap
+            ? Set(stride(from: speedWeeks, through: 1, by: -Self.timeTrialEvery)) : []
         var weeks: [Plan.Week] = []
         var progress = Progress(lastFullWeekMinutes: request.volume.startMinutes, level: Double(request.volume.startMinutes))
         var speedWeeksSinceTrial = 0
@@ -120,8 +125,7 @@ public struct PlanBuilder: Sendable {
                                    : [["M11"], ["M17"], ["M12"], ["M18"], ["M16"]]
                 hardRules = rotation[(speedWeekCounter - 1) % rotation.count]
                 if available.count >= 4 { hill = weekOfPhase % 2 == 1 ? "M14" : "M15" }
-                let trialBeforeRaceSpecific = index == lastSpeedWeek && speedWeeksSinceTrial + raceSpecificWeeks > Self.timeTrialLongestGap
-                if speedWeeksSinceTrial >= Self.timeTrialEvery || trialBeforeRaceSpecific {
+                if trialWeeks.contains(speedWeekCounter) {
                     hardRules[0] = "M21"
                     speedWeeksSinceTrial = 0
                 }

@@ -36,6 +36,7 @@ struct PlanChecker: Sendable {
         case dropped = "dropped without relaxed"
         case legSpeedRecovery = "leg-speed recovery"
         case hardestForm = "most reps with shortest recovery"
+        case timeTrials = "time trials"
     }
 
     /// One breach: which check, and a line naming the week or date and the rule.
@@ -78,6 +79,8 @@ struct PlanChecker: Sendable {
     static let hardKinds: Set<String> = ["speed", "hills", "time-trial", "race"]
     /// Speed sessions a week at most (M3, M41: one or two).
     static let speedSessionsPerWeek = 2
+    /// Time trials come every 4–6 weeks (M21): never fewer than this many weeks apart.
+    static let timeTrialShortestGapWeeks = 4
 
     let request: Request
     /// Today's race time in seconds for a distance in whole metres (from `predict`, or a
@@ -127,6 +130,7 @@ struct PlanChecker: Sendable {
         checkDropped(plan, race: race, days: days, add: add)
         checkLegSpeedRecovery(plan, add: add)
         checkHardestForm(plan, add: add)
+        checkTimeTrials(plan, add: add)
         return found
     }
 
@@ -573,6 +577,16 @@ struct PlanChecker: Sendable {
     }
 
     // MARK: - Formatting
+
+    /// Time trials every 4–6 weeks (M21): one under four weeks after the last needs a relaxed M21 entry for its week.
+    private func checkTimeTrials(_ plan: CheckedPlan, add: (Check, String) -> Void) {
+        let trialWeeks = plan.weeks.filter { $0.sessions.contains { $0.kind == "time-trial" } }
+        for (earlier, later) in zip(trialWeeks, trialWeeks.dropFirst()) where later.index - earlier.index < Self.timeTrialShortestGapWeeks {
+            if !plan.relaxed.contains(where: { $0.rule == "M21" && ($0.week == nil || $0.week == later.index) }) {
+                add(.timeTrials, "\(later.label): a time trial \(later.index - earlier.index) weeks after week \(earlier.index)'s and no relaxed entry (M21: every 4–6 weeks)")
+            }
+        }
+    }
 
     static let weekdayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
