@@ -14,7 +14,7 @@ struct PlanCommandTests {
     }
 
     /// Times as a runner writes them: 4h = 240 min, 3h30 = 210, 240m and 240 = 240.
-    @Test(arguments: [("4h", 240), ("3h30", 210), ("240m", 240), ("240", 240), ("1h", 60), ("20h", 1200)])
+    @Test(arguments: [("4h", 240), ("3h30", 210), ("240m", 240), ("240", 240), ("1h", 60), ("20h", 1200), ("3h05", 185), ("3h30m", 210), ("2.5h", 150), ("3h59", 239)])
     func weeklyTimes(_ text: String, _ minutes: Int) throws {
         let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: Day(parsing: "2026-11-22"))
         let volume = try PlanCommand.weeklyVolume(parsing: text, fitness: fitness)
@@ -31,7 +31,7 @@ struct PlanCommandTests {
     }
 
     /// Bad amounts get one line naming the value and what is allowed.
-    @Test(arguments: ["lots", "30h", "45m", "0km", "km", "4x"])
+    @Test(arguments: ["lots", "30h", "45m", "0km", "km", "4x", "10h99", "3h60", "1h-5", "-2h", "3h+5", "3h1.5"])
     func badWeeklyAmounts(_ text: String) throws {
         let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: Day(parsing: "2026-11-22"))
         do {
