@@ -79,3 +79,23 @@ struct PlanCommandTests {
         #expect(text.contains("5:00 easy running"))
     }
 }
+
+/// A race date on or before the start says which side of the start it lies, in one line.
+@Suite("Plan command: race date before the start")
+struct PlanRaceDateTests {
+    @Test(arguments: [("2026-12-01", "6 days before the start 2026-12-07"), ("2026-12-06", "1 day before the start 2026-12-07"),
+                      ("2026-12-07", "the same day as the start 2026-12-07"), ("2026-12-10", "3 days after the start 2026-12-07")])
+    func raceDateTooEarly(_ raceDate: String, _ words: String) throws {
+        let arguments = ["plan", "--from", "5k=20:00", "--goal", "5k=19:30", "--race-date", raceDate, "--start", "2026-12-07",
+                         "--days", "mon,wed,fri,sun", "--as-of", "2026-11-22"]
+        let command = try #require(try SpeedworkCommand.parseAsRoot(arguments) as? PlanCommand)
+        do {
+            _ = try command.build()
+            Issue.record("race on \(raceDate) was planned")
+        } catch {
+            let message = SpeedworkCommand.message(for: error)
+            #expect(message.contains("race date \(raceDate) is \(words): a plan needs at least 7 days"), "\(message)")
+            #expect(!message.contains("\n"))
+        }
+    }
+}
