@@ -77,7 +77,9 @@ public struct PlanBuilder: Sendable {
             : min(progress.level * (1 + WeeklyVolume.weeklyGrowth), max(start * WeeklyVolume.peakShare, progress.level))
         let wanted: Double
         switch (week.phase, week.cutback) {
-        case (.taper, _): wanted = progress.level * WeeklyVolume.taperShare
+        // Race week cuts from what the weeks before ran, not from a planned level the days and
+        // the long run's cap kept them under.
+        case (.taper, _): wanted = min(progress.level, Double(progress.lastFullWeekMinutes)) * WeeklyVolume.taperShare
         case (_, true): wanted = progress.level * WeeklyVolume.cutbackShare
         default: wanted = level
         }
@@ -538,9 +540,17 @@ public struct PlanBuilder: Sendable {
     private func easyRuns(on days: [Day], longDay: Day?, week: Plan.Week, hard: Int, request: PlanRequest,
                           progress: Progress) -> [Plan.Session] {
         let (total, ceiling, _) = weekTarget(week, progress: progress, request: request)
-        let runs = easyRuns(on: days, longDay: longDay, total: total, ceiling: ceiling, hard: hard, request: request)
-        guard runs.isEmpty, !days.isEmpty, week.cutback, progress.lastFullWeekMinutes - 1 > ceiling else { return runs }
-        return easyRuns(on: days, longDay: longDay, total: total, ceiling: progress.lastFullWeekMinutes - 1, hard: hard, request: request)
+        var runs = easyRuns(on: days, longDay: longDay, total: total, ceiling: ceiling, hard: hard, request: request)
+        if runs.isEmpty, !days.isEmpty, week.cutback, progress.lastFullWeekMinutes - 1 > ceiling {
+            runs = easyRuns(on: days, longDay: longDay, total: total, ceiling: progress.lastFullWeekMinutes - 1, hard: hard, request: request)
+        }
+        // A week whose one short easy run would be more than 30 % as its long run (a beginner's
+        // hour: a 44 min session and a 20 min run) keeps it as an easy run, not a long one,
+        // rather than running the session alone week after week.
+        if runs.isEmpty, !days.isEmpty, longDay != nil {
+            runs = easyRuns(on: days, longDay: nil, total: total, ceiling: ceiling, hard: hard, request: request)
+        }
+        return runs
     }
 
     private func easyRuns(on days: [Day], longDay: Day?, total: Int, ceiling: Int, hard: Int, request: PlanRequest) -> [Plan.Session] {

@@ -59,6 +59,10 @@ struct PlanChecker: Sendable {
     /// A cutback week keeps at least this share of the week before it (Pfitzinger and Douglas:
     /// a recovery week cuts 20–30 %; a week cut by more than half is a break, not a cutback).
     static let cutbackLeastShare = 0.5
+    /// Race week's training (the race aside) stays under this share of the last full week (M40:
+    /// a taper in the last week; Pfitzinger and Douglas cut the final week of a short-race taper
+    /// by a third or more, so 10 % less is a floor, not the aim).
+    static let taperMostShare = 0.9
     /// The long run's largest share of the week's running (issue 7: ≤ ~30 %).
     static let longRunShareLimit = 0.30
     /// Days before the race with no hard session (issue 7: none in the 2 days before).
@@ -393,6 +397,7 @@ struct PlanChecker: Sendable {
     private func checkCutbacks(_ plan: CheckedPlan, add: (Check, String) -> Void) {
         var previous = (minutes: plan.volume?.startWeeklyMinutes ?? Int.max, label: "the starting volume")
         var buildRun = 0
+        var lastFull: (minutes: Int, label: String)?
         for week in plan.weeks {
             if week.isCutback {
                 if week.running >= previous.minutes {
@@ -403,6 +408,10 @@ struct PlanChecker: Sendable {
                 buildRun = 0
             } else if week.phase == "taper" {
                 buildRun = 0
+                let race = week.sessions.filter { $0.kind == "race" }.reduce(0) { $0 + $1.minutes }
+                if let full = lastFull, Double(week.running - race) > Double(full.minutes) * Self.taperMostShare {
+                    add(.cutbacks, "\(week.label): race week runs \(week.running - race) min besides the race after \(full.minutes) min (\(full.label)): a taper runs at least \(Int(((1 - Self.taperMostShare) * 100).rounded())) % less (M40)")
+                }
             } else {
                 buildRun += 1
                 if buildRun == Self.buildWeeksBeforeCutback + 1 {
@@ -410,6 +419,7 @@ struct PlanChecker: Sendable {
                 }
             }
             previous = (week.running, "week \(week.index)")
+            if !week.isCutback, week.phase != "taper" { lastFull = previous }
         }
     }
 
@@ -539,6 +549,11 @@ struct PlanChecker: Sendable {
                 if strength < 2, !relaxed(["M34", "M32"], week: week.index) {
                     add(.dropped, "\(week.label): \(strength) strength session\(strength == 1 ? "" : "s") and no relaxed entry (M34, M41: two a week)")
                 }
+            }
+            let runDays = weekDays(week, race: race).filter { $0 != race && request.days.contains($0.isoWeekday) }
+            if week.phase != "taper", runDays.count >= 3, !week.sessions.contains(where: { $0.kind == "easy" || $0.kind == "long" }),
+               !relaxed(["M20", "M41"], week: week.index) {
+                add(.dropped, "\(week.label): no easy run on any of \(runDays.count) days and no relaxed entry (M20, M41: easy runs on the days without a hard session)")
             }
             if week.phase == "race-specific", !week.sessions.contains(where: \.isGoalPace),
                !relaxed(["M13", "M40"], week: week.index) {
