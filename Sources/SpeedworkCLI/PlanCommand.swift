@@ -123,9 +123,13 @@ struct PlanCommand: AsyncParsableCommand {
             minutes = TrainingPaces.pace(.easy, vdot: fitness.vdot).middle.time(for: distance).minutes
         } else {
             let hoursAndMinutes = lowered.split(separator: "h", omittingEmptySubsequences: false)
-            if hoursAndMinutes.count == 2, let hours = Double(hoursAndMinutes[0]),
-               hoursAndMinutes[1].isEmpty || Double(hoursAndMinutes[1].replacingOccurrences(of: "m", with: "")) != nil {
-                minutes = hours * 60 + (Double(hoursAndMinutes[1].replacingOccurrences(of: "m", with: "")) ?? 0)
+            if hoursAndMinutes.count == 2, let hours = Double(hoursAndMinutes[0]), hours >= 0 {
+                // The minutes after the hours, as a clock writes them: 3h30, 3h05, 3h30m.
+                let rest = hoursAndMinutes[1].hasSuffix("m") ? hoursAndMinutes[1].dropLast() : hoursAndMinutes[1]
+                guard rest.isEmpty || (rest.allSatisfy({ ("0"..."9").contains($0) }) && Int(rest).map({ (0..<60).contains($0) }) == true) else {
+                    throw InputError("weekly running '\(text)': the minutes after the hours must be 0 to 59, e.g. 3h30")
+                }
+                minutes = hours * 60 + Double(Int(rest) ?? 0)
             } else if let value = Double(lowered.hasSuffix("m") ? String(lowered.dropLast()) : lowered) {
                 minutes = value
             } else {

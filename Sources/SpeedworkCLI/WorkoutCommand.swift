@@ -60,13 +60,13 @@ struct WorkoutShowCommand: AsyncParsableCommand {
             Example: speedwork workout show M11 --from 400m=80 --week 3
             """)
 
-    @Argument(help: ArgumentHelp("The session's rule id: M5, M10–M21 or M32 (see 'speedwork workout list').", valueName: "rule"),
+    @Argument(help: ArgumentHelp("The session's rule id: M5, M10–M21, M32 or M40-GP (see 'speedwork workout list').", valueName: "rule"),
               transform: { try SessionLibrary.rule(parsing: $0) })
     var rule: String
 
     @OptionGroup var fitness: FitnessOptions
 
-    @Option(help: ArgumentHelp("The goal race, DISTANCE=TIME: goal-pace sessions (M12, M13) aim at it.", valueName: "result"),
+    @Option(help: ArgumentHelp("The goal race, DISTANCE=TIME: goal-pace sessions (M12, M13, M40-GP) aim at it.", valueName: "result"),
             transform: { try Performance(parsing: $0) })
     var goal: Performance?
 
@@ -141,11 +141,11 @@ extension WorkoutShowCommand {
                 throw CommandFailure(.usage, "\(option) does not apply to \(rule): the session is the same every week of the block")
             }
         }
-        if goal != nil {
+        if goal != nil, rule != GoalPaceSession.rule {
             let withoutGoal = SessionLibrary(targets: SessionTargets(fitness: estimate), progression: library.progression,
                                              strengthLevel: library.strengthLevel, timeTrial: library.timeTrial)
             if try withoutGoal.workout(rule: rule, week: week ?? 1) == library.workout(rule: rule, week: week ?? 1) {
-                throw CommandFailure(.usage, "--goal does not apply to \(rule): only goal-pace sessions (M12, M13) aim at the goal")
+                throw CommandFailure(.usage, "--goal does not apply to \(rule): only goal-pace sessions (M12, M13, M40-GP) aim at the goal")
             }
         }
     }

@@ -14,7 +14,7 @@ struct PlanCommandTests {
     }
 
     /// Times as a runner writes them: 4h = 240 min, 3h30 = 210, 240m and 240 = 240.
-    @Test(arguments: [("4h", 240), ("3h30", 210), ("240m", 240), ("240", 240), ("1h", 60), ("20h", 1200)])
+    @Test(arguments: [("4h", 240), ("3h30", 210), ("240m", 240), ("240", 240), ("1h", 60), ("20h", 1200), ("3h05", 185), ("3h30m", 210), ("2.5h", 150), ("3h59", 239)])
     func weeklyTimes(_ text: String, _ minutes: Int) throws {
         let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: Day(parsing: "2026-11-22"))
         let volume = try PlanCommand.weeklyVolume(parsing: text, fitness: fitness)
@@ -31,7 +31,7 @@ struct PlanCommandTests {
     }
 
     /// Bad amounts get one line naming the value and what is allowed.
-    @Test(arguments: ["lots", "30h", "45m", "0km", "km", "4x"])
+    @Test(arguments: ["lots", "30h", "45m", "0km", "km", "4x", "10h99", "3h60", "1h-5", "-2h", "3h+5", "3h1.5"])
     func badWeeklyAmounts(_ text: String) throws {
         let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: Day(parsing: "2026-11-22"))
         do {
@@ -77,5 +77,25 @@ struct PlanCommandTests {
         #expect(text.contains("· running 4h"))
         #expect(text.contains(", 2:00 jog"))
         #expect(text.contains("5:00 easy running"))
+    }
+}
+
+/// A race date on or before the start says which side of the start it lies, in one line.
+@Suite("Plan command: race date before the start")
+struct PlanRaceDateTests {
+    @Test(arguments: [("2026-12-01", "6 days before the start 2026-12-07"), ("2026-12-06", "1 day before the start 2026-12-07"),
+                      ("2026-12-07", "the same day as the start 2026-12-07"), ("2026-12-10", "3 days after the start 2026-12-07")])
+    func raceDateTooEarly(_ raceDate: String, _ words: String) throws {
+        let arguments = ["plan", "--from", "5k=20:00", "--goal", "5k=19:30", "--race-date", raceDate, "--start", "2026-12-07",
+                         "--days", "mon,wed,fri,sun", "--as-of", "2026-11-22"]
+        let command = try #require(try SpeedworkCommand.parseAsRoot(arguments) as? PlanCommand)
+        do {
+            _ = try command.build()
+            Issue.record("race on \(raceDate) was planned")
+        } catch {
+            let message = SpeedworkCommand.message(for: error)
+            #expect(message.contains("race date \(raceDate) is \(words): a plan needs at least 7 days"), "\(message)")
+            #expect(!message.contains("\n"))
+        }
     }
 }

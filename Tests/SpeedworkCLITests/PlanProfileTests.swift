@@ -24,6 +24,8 @@ struct PlanProfileTests {
                       weeks: 8, days: "tue,thu,sun", maxSession: 40),
         RunnerProfile(name: "new runner 10K 70:00 → 65:00, 4 days, 60 min", results: ["10k=70:00"], goal: "10k=65:00",
                       weeks: 20, days: "mon,wed,fri,sun", maxSession: 60, baseWeeks: 6),
+        RunnerProfile(name: "10:00 miler on 3 days, 30 min (cutback weeks keep their runs)", results: ["mile=10:00"], goal: "mile=9:30",
+                      weeks: 13, days: "tue,thu,sat", maxSession: 30),
         RunnerProfile(name: "10:00 miler on Fri/Sat/Sun, 60 min", results: ["mile=10:00"], goal: "mile=9:30",
                       weeks: 12, days: "fri,sat,sun", maxSession: 60),
         RunnerProfile(name: "beginner 5K 30:00 → 24:00 (unrealistic), 3 days, 30 min", results: ["5k=30:00"], goal: "5k=24:00",

@@ -23,10 +23,17 @@ struct WorkoutCommandTests {
     @Test func listsEverySession() throws {
         let object = try Self.json(["workout", "list"])
         let sessions = try #require(object["sessions"] as? [[String: Any]])
-        #expect(sessions.map { $0["rule"] as? String } == ["M5"] + (10...21).map { "M\($0)" } + ["M32"])
+        #expect(sessions.map { $0["rule"] as? String } == ["M5"] + (10...21).map { "M\($0)" } + ["M32", "M40-GP"])
         #expect(sessions.allSatisfy { $0["title"] is String && $0["kind"] is String && $0["description"] is String })
         let text = try Self.render(["workout", "list"])
         #expect(text.contains("M17") && text.contains("VO2max repeats"))
+    }
+
+    /// The goal-pace session outside a plan: 19:00 for 5K is 3:48 a km, so 1k reps in 3:46–3:50 (±1 %).
+    @Test func showGoalPaceSession() throws {
+        let text = try Self.render(["workout", "show", "M40-GP", "--from", "5k=20:00", "--goal", "5k=19:00", "--as-of", "2026-11-22"])
+        #expect(text.hasPrefix("M40-GP  Repeats at goal race pace: 5 × 1k at 5k goal pace"), "\(text)")
+        #expect(text.contains("5 × (1k in 3:46–3:50, 2:00 jog)"), "\(text)")
     }
 
     @Test func showContract() throws {
@@ -100,6 +107,7 @@ struct WorkoutCommandTests {
         ["workout", "show", "M11", "--from", "400m=80", "--block-weeks", "0"],
         ["workout", "show", "M21", "--from", "400m=80", "--trial", "5k"],
         ["workout", "show", "M11"],
+        ["workout", "show", "M40-GP", "--from", "5k=20:00"],
     ]
 
     @Test(.enabled(if: ExecutableErrorTests.binary != nil, "the speedwork executable is built beside the tests"), arguments: badInputs)

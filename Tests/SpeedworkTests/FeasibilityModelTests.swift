@@ -37,6 +37,20 @@ struct FeasibilityModelTests {
         #expect(try Self.feasibility("mile=6:40", "mile=5:00", weeks: 8, baseWeeks: 0).reachableGoal.time.seconds < 400)
     }
 
+    /// An unrealistic verdict names two goals for the race kept, the ambitious one faster than
+    /// the realistic one and both slower than the goal, each written as a goal (5K 25:00 → 20:00 in
+    /// 8 weeks: the example).
+    @Test func unrealisticVerdictNamesTheAmbitiousAndTheRealisticGoal() throws {
+        let check = try Self.feasibility("5k=25:00", "5k=20:00", weeks: 8, baseWeeks: 20)
+        #expect(check.verdict == .unrealistic)
+        let pattern = /an ambitious goal is 5k=(\d+):(\d\d) and a realistic one 5k=(\d+):(\d\d)\.$/
+        let match = try #require(check.message.firstMatch(of: pattern), "\(check.message)")
+        let ambitious = Int(match.1)! * 60 + Int(match.2)!
+        let realistic = Int(match.3)! * 60 + Int(match.4)!
+        #expect(ambitious > 20 * 60 && ambitious < realistic && realistic < 25 * 60)
+        #expect(Double(realistic) == check.reachableGoal.time.seconds)
+    }
+
     /// The expected gain shrinks as the runner gets faster and with more base.
     @Test func gainShrinksWithLevelAndBase() {
         for base in stride(from: 0.0, through: 520, by: 26) {

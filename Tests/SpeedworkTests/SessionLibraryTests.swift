@@ -255,8 +255,40 @@ struct SessionLibraryTests {
         #expect(throws: InputError.self) { try BlockProgression(blockWeeks: 53) }
     }
 
+    /// `workout show M40-GP --goal …`: the block's first week is the distance's first step, its
+    /// last week the last, every rep at goal pace ±1 % (hand-computed: 19:00 for 5K is 3:48 a km;
+    /// 40:00 for 10K is 16:00 for 4 km; 2:30 for 800 m is 1:15 for 400 m).
+    @Test(arguments: [("5k=19:00", 1, 8, 5, 1000.0, 228.0), ("5k=19:00", 8, 8, 2, 2000.0, 456.0),
+                      ("10k=40:00", 4, 4, 2, 4000.0, 960.0), ("800m=2:30", 1, 8, 6, 300.0, 56.25)])
+    func goalPaceFromTheLibrary(_ goal: String, _ week: Int, _ blockWeeks: Int, _ count: Int, _ meters: Double, _ seconds: Double) throws {
+        let estimate = try FitnessEstimator().estimate(from: [try Performance(parsing: "5k=20:00")], asOf: Self.today)
+        let library = SessionLibrary(targets: SessionTargets(fitness: estimate, goal: try Performance(parsing: goal)),
+                                     progression: try BlockProgression(blockWeeks: blockWeeks))
+        let workout = try library.workout(rule: "M40-GP", week: week)
+        #expect(workout.rule == "M40-GP")
+        let main = try Self.mainRepeat(workout)
+        #expect(main.count == count)
+        let rep = try #require(main.steps.first)
+        #expect(rep.length == .distance(.meters(meters)))
+        guard case .pace(let band) = rep.target else { Issue.record("no pace target"); return }
+        let middle = band.middle.time(for: .meters(meters)).seconds
+        #expect(abs(middle - seconds) <= seconds * 0.002, "\(middle) s against \(seconds) s")
+        #expect(band.fast.time(for: .meters(meters)).seconds >= seconds * 0.99 - 0.05)
+        #expect(band.slow.time(for: .meters(meters)).seconds <= seconds * 1.01 + 0.05)
+    }
+
+    /// M40-GP runs at the goal's pace: without a goal it says so in one line.
+    @Test func goalPaceNeedsAGoal() throws {
+        #expect(throws: InputError.self) { try Self.library().workout(rule: "M40-GP", week: 1) }
+        do {
+            _ = try Self.library().workout(rule: "m40-gp", week: 1)
+        } catch let error as InputError {
+            #expect(error.description.contains("--goal") && !error.description.contains("\n"))
+        }
+    }
+
     @Test func entriesCoverEveryRule() {
-        #expect(SessionLibrary.rules == ["M5"] + Self.runningRules + ["M32"])
+        #expect(SessionLibrary.rules == ["M5"] + Self.runningRules + ["M32", "M40-GP"])
         #expect(Set(SessionLibrary.entries.map(\.title)).count == SessionLibrary.entries.count)
     }
 }

@@ -115,7 +115,7 @@ public struct GoalFeasibility: Sendable, Hashable {
             message = "\(goalText): +\(needed.text(decimals: 1)) in \(weeksText) is more than the realistic \(realisticGain.text(decimals: 1)) (\(rateText)) but within an ambitious \(ambitiousGain.text(decimals: 1)); realistic by then: \(reachableGoal.written)."
         } else {
             verdict = .unrealistic
-            message = "\(goalText): +\(needed.text(decimals: 1)) in \(weeksText) is beyond even an ambitious \(ambitiousGain.text(decimals: 1)) (realistic \(realisticGain.text(decimals: 1)), \(rateText)); consider a later race or a goal near \(DanielsGilbert.time(for: goal.distance, atVDOT: currentVDOT + ambitiousGain).formatted(.rep)); realistic by then: \(reachableGoal.written)."
+            message = "\(goalText): +\(needed.text(decimals: 1)) in \(weeksText) is beyond even an ambitious \(ambitiousGain.text(decimals: 1)) (realistic \(realisticGain.text(decimals: 1)), \(rateText)); consider a later race; by this one an ambitious goal is \(Performance.written(goal.distance, DanielsGilbert.time(for: goal.distance, atVDOT: currentVDOT + ambitiousGain))) and a realistic one \(reachableGoal.written)."
         }
     }
 }

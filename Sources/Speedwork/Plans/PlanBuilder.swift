@@ -77,7 +77,9 @@ public struct PlanBuilder: Sendable {
             : min(progress.level * (1 + WeeklyVolume.weeklyGrowth), max(start * WeeklyVolume.peakShare, progress.level))
         let wanted: Double
         switch (week.phase, week.cutback) {
-        case (.taper, _): wanted = progress.level * WeeklyVolume.taperShare
+        // Race week cuts from what the weeks before ran, not from a planned level the days and
+        // the long run's cap kept them under.
+        case (.taper, _): wanted = min(progress.level, Double(progress.lastFullWeekMinutes)) * WeeklyVolume.taperShare
         case (_, true): wanted = progress.level * WeeklyVolume.cutbackShare
         default: wanted = level
         }
@@ -94,7 +96,12 @@ public struct PlanBuilder: Sendable {
         let target = feasibility.reachableGoal
         let phases = phaseLayout(request, relaxed: &relaxed)
         let raceSpecificWeeks = phases.filter { $0 == .raceSpecific }.count
-        let lastSpeedWeek = phases.lastIndex(of: .speed)
+        // Time trials (M21: every 4–6 weeks): the last in the last speed week, so race-specific
+        // work starts from fresh paces, the others every five speed weeks before it; none when
+        // the speed and race-specific weeks are too few to need one.
+        let speedWeeks = phases.filter { $0 == .speed }.count
+        let trialWeeks: Set<Int> = speedWeeks >= Self.timeTrialEvery || speedWeeks + raceSpecificWeeks > Self.timeTrialLongestGap
+            ? Set(stride(from: speedWeeks, through: 1, by: -Self.timeTrialEvery)) : []
         var weeks: [Plan.Week] = []
         var progress = Progress(lastFullWeekMinutes: request.volume.startMinutes, level: Double(request.volume.startMinutes))
         var speedWeeksSinceTrial = 0
@@ -120,8 +127,7 @@ public struct PlanBuilder: Sendable {
                                    : [["M11"], ["M17"], ["M12"], ["M18"], ["M16"]]
                 hardRules = rotation[(speedWeekCounter - 1) % rotation.count]
                 if available.count >= 4 { hill = weekOfPhase % 2 == 1 ? "M14" : "M15" }
-                let trialBeforeRaceSpecific = index == lastSpeedWeek && speedWeeksSinceTrial + raceSpecificWeeks > Self.timeTrialLongestGap
-                if speedWeeksSinceTrial >= Self.timeTrialEvery || trialBeforeRaceSpecific {
+                if trialWeeks.contains(speedWeekCounter) {
                     hardRules[0] = "M21"
                     speedWeeksSinceTrial = 0
                 }
@@ -527,9 +533,27 @@ public struct PlanBuilder: Sendable {
     /// the hard sessions, the long run at most 30 % of the week and sized for the goal, every run
     /// within the budget and at least ``WeeklyVolume/shortestEasyRun`` minutes (days that cannot
     /// hold that stay rest days).
+    ///
+    /// A cutback week whose runs are already at their shortest cannot cut 10 % without losing
+    /// every easy run; it then keeps them and runs just under the last full week instead of
+    /// falling to its hard sessions alone (Pfitzinger's recovery weeks cut 20–30 %, never half).
     private func easyRuns(on days: [Day], longDay: Day?, week: Plan.Week, hard: Int, request: PlanRequest,
                           progress: Progress) -> [Plan.Session] {
         let (total, ceiling, _) = weekTarget(week, progress: progress, request: request)
+        var runs = easyRuns(on: days, longDay: longDay, total: total, ceiling: ceiling, hard: hard, request: request)
+        if runs.isEmpty, !days.isEmpty, week.cutback, progress.lastFullWeekMinutes - 1 > ceiling {
+            runs = easyRuns(on: days, longDay: longDay, total: total, ceiling: progress.lastFullWeekMinutes - 1, hard: hard, request: request)
+        }
+        // A week whose one short easy run would be more than 30 % as its long run (a beginner's
+        // hour: a 44 min session and a 20 min run) keeps it as an easy run, not a long one,
+        // rather than running the session alone week after week.
+        if runs.isEmpty, !days.isEmpty, longDay != nil {
+            runs = easyRuns(on: days, longDay: nil, total: total, ceiling: ceiling, hard: hard, request: request)
+        }
+        return runs
+    }
+
+    private func easyRuns(on days: [Day], longDay: Day?, total: Int, ceiling: Int, hard: Int, request: PlanRequest) -> [Plan.Session] {
         let budget = request.maxSessionMinutes ?? 600
         var runDays = days
         while !runDays.isEmpty {

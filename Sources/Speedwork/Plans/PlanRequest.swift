@@ -36,7 +36,8 @@ public struct PlanRequest: Sendable {
         }
         let span = start.days(until: raceDay)
         guard span >= Self.minimumDays else {
-            throw InputError("race date \(raceDay) is \(span) days after the start \(start): a plan needs at least \(Self.minimumDays) days")
+            let gap = span < 0 ? "\(-span) day\(span == -1 ? "" : "s") before" : span == 0 ? "the same day as" : "\(span) day\(span == 1 ? "" : "s") after"
+            throw InputError("race date \(raceDay) is \(gap) the start \(start): a plan needs at least \(Self.minimumDays) days")
         }
         guard span <= Self.maximumDays else {
             throw InputError("race date \(raceDay) is \(span) days after the start \(start): plans run up to two years")

@@ -135,10 +135,15 @@ public enum PlanRules {
 
         // Time trials every 4–6 weeks of speed work (M21); the race counts as one.
         var sinceTrial = 0
+        var lastTrialWeek: Int?
         for week in plan.weeks where week.phase == .speed || week.phase == .raceSpecific {
             sinceTrial += 1
             let days = week.days(until: request.raceDay)
-            if sessions.contains(where: { days.contains($0.day) && $0.workout.kind == .timeTrial }) { sinceTrial = 0 }
+            if sessions.contains(where: { days.contains($0.day) && $0.workout.kind == .timeTrial }) {
+                if let last = lastTrialWeek, week.index - last < 4 { flag("M21", week.index, "a time trial \(week.index - last) weeks after the last (every 4–6 weeks)") }
+                lastTrialWeek = week.index
+                sinceTrial = 0
+            }
             if sinceTrial > 6 { flag("M21", week.index, "more than 6 weeks of speed work without a time trial") }
         }
         return found

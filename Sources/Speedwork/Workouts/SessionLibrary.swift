@@ -68,6 +68,8 @@ public struct SessionLibrary: Sendable {
               summary: "400m or mile all-out on a track, every 4–6 weeks, to re-estimate fitness."),
         Entry(rule: "M32", title: "Strength routine", kind: .strength,
               summary: "Three exercises, 3 sets each, at the beginner, intermediate or advanced level of the M32 table."),
+        Entry(rule: GoalPaceSession.rule, title: "Repeats at goal race pace", kind: .speed,
+              summary: "Reps at the goal race's own pace, shaped for its distance (300–600m for 800m to 2–4km for 10K), growing towards it; needs a goal (M40)."),
     ]
 
     /// The rule ids of the library, in order.
@@ -126,6 +128,14 @@ public struct SessionLibrary: Sendable {
         case "M19": return speedRun(size: size)
         case "M20": return try easyRun(week: week, size: size)
         case "M21": return timeTrialSession(size: size)
+        case GoalPaceSession.rule:
+            guard let goal = targets.goal else {
+                throw InputError("\(rule) runs at the goal race's pace: give the goal, e.g. --goal 5k=20:00")
+            }
+            // The block's weeks walk the goal distance's steps, first to last (M40).
+            let steps = GoalPaceSession.steps(for: goal.distance)
+            let step = steps[GoalPaceSession.stepIndex(week: week, of: progression.blockWeeks, stepCount: steps.count)]
+            return try goalPaceWorkout(goal: goal, step: step, week: week, size: size)
         default: return StrengthRoutine(level: strengthLevel).workout
         }
     }

@@ -36,6 +36,7 @@ struct PlanChecker: Sendable {
         case dropped = "dropped without relaxed"
         case legSpeedRecovery = "leg-speed recovery"
         case hardestForm = "most reps with shortest recovery"
+        case timeTrials = "time trials"
     }
 
     /// One breach: which check, and a line naming the week or date and the rule.
@@ -55,6 +56,13 @@ struct PlanChecker: Sendable {
     static let weeklyGrowthLimit = 0.10
     /// Weeks in a row without a cutback (issue 7: a cutback week every 3–4 weeks).
     static let buildWeeksBeforeCutback = 3
+    /// A cutback week keeps at least this share of the week before it (Pfitzinger and Douglas:
+    /// a recovery week cuts 20–30 %; a week cut by more than half is a break, not a cutback).
+    static let cutbackLeastShare = 0.5
+    /// Race week's training (the race aside) stays under this share of the last full week (M40:
+    /// a taper in the last week; Pfitzinger and Douglas cut the final week of a short-race taper
+    /// by a third or more, so 10 % less is a floor, not the aim).
+    static let taperMostShare = 0.9
     /// The long run's largest share of the week's running (issue 7: ≤ ~30 %).
     static let longRunShareLimit = 0.30
     /// Days before the race with no hard session (issue 7: none in the 2 days before).
@@ -75,6 +83,8 @@ struct PlanChecker: Sendable {
     static let hardKinds: Set<String> = ["speed", "hills", "time-trial", "race"]
     /// Speed sessions a week at most (M3, M41: one or two).
     static let speedSessionsPerWeek = 2
+    /// Time trials come every 4–6 weeks (M21): never fewer than this many weeks apart.
+    static let timeTrialShortestGapWeeks = 4
 
     let request: Request
     /// Today's race time in seconds for a distance in whole metres (from `predict`, or a
@@ -124,6 +134,7 @@ struct PlanChecker: Sendable {
         checkDropped(plan, race: race, days: days, add: add)
         checkLegSpeedRecovery(plan, add: add)
         checkHardestForm(plan, add: add)
+        checkTimeTrials(plan, add: add)
         return found
     }
 
@@ -386,14 +397,21 @@ struct PlanChecker: Sendable {
     private func checkCutbacks(_ plan: CheckedPlan, add: (Check, String) -> Void) {
         var previous = (minutes: plan.volume?.startWeeklyMinutes ?? Int.max, label: "the starting volume")
         var buildRun = 0
+        var lastFull: (minutes: Int, label: String)?
         for week in plan.weeks {
             if week.isCutback {
                 if week.running >= previous.minutes {
                     add(.cutbacks, "\(week.label) is marked cutback but runs \(week.running) min after \(previous.minutes) min (\(previous.label)), so it cuts nothing back (M9)")
+                } else if Double(week.running) < Double(previous.minutes) * Self.cutbackLeastShare {
+                    add(.cutbacks, "\(week.label) is a cutback of \(week.running) min after \(previous.minutes) min (\(previous.label)): less than \(Int(Self.cutbackLeastShare * 100)) % of it is a break, not a cutback (a recovery week cuts 20–30 %)")
                 }
                 buildRun = 0
             } else if week.phase == "taper" {
                 buildRun = 0
+                let race = week.sessions.filter { $0.kind == "race" }.reduce(0) { $0 + $1.minutes }
+                if let full = lastFull, Double(week.running - race) > Double(full.minutes) * Self.taperMostShare {
+                    add(.cutbacks, "\(week.label): race week runs \(week.running - race) min besides the race after \(full.minutes) min (\(full.label)): a taper runs at least \(Int(((1 - Self.taperMostShare) * 100).rounded())) % less (M40)")
+                }
             } else {
                 buildRun += 1
                 if buildRun == Self.buildWeeksBeforeCutback + 1 {
@@ -401,6 +419,7 @@ struct PlanChecker: Sendable {
                 }
             }
             previous = (week.running, "week \(week.index)")
+            if !week.isCutback, week.phase != "taper" { lastFull = previous }
         }
     }
 
@@ -531,6 +550,11 @@ struct PlanChecker: Sendable {
                     add(.dropped, "\(week.label): \(strength) strength session\(strength == 1 ? "" : "s") and no relaxed entry (M34, M41: two a week)")
                 }
             }
+            let runDays = weekDays(week, race: race).filter { $0 != race && request.days.contains($0.isoWeekday) }
+            if week.phase != "taper", runDays.count >= 3, !week.sessions.contains(where: { $0.kind == "easy" || $0.kind == "long" }),
+               !relaxed(["M20", "M41"], week: week.index) {
+                add(.dropped, "\(week.label): no easy run on any of \(runDays.count) days and no relaxed entry (M20, M41: easy runs on the days without a hard session)")
+            }
             if week.phase == "race-specific", !week.sessions.contains(where: \.isGoalPace),
                !relaxed(["M13", "M40"], week: week.index) {
                 add(.dropped, "\(week.label): no goal-pace session and no relaxed entry (M13, M40: race-specific work at goal pace)")
@@ -568,6 +592,16 @@ struct PlanChecker: Sendable {
     }
 
     // MARK: - Formatting
+
+    /// Time trials every 4–6 weeks (M21): one under four weeks after the last needs a relaxed M21 entry for its week.
+    private func checkTimeTrials(_ plan: CheckedPlan, add: (Check, String) -> Void) {
+        let trialWeeks = plan.weeks.filter { $0.sessions.contains { $0.kind == "time-trial" } }
+        for (earlier, later) in zip(trialWeeks, trialWeeks.dropFirst()) where later.index - earlier.index < Self.timeTrialShortestGapWeeks {
+            if !plan.relaxed.contains(where: { $0.rule == "M21" && ($0.week == nil || $0.week == later.index) }) {
+                add(.timeTrials, "\(later.label): a time trial \(later.index - earlier.index) weeks after week \(earlier.index)'s and no relaxed entry (M21: every 4–6 weeks)")
+            }
+        }
+    }
 
     static let weekdayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 

@@ -115,6 +115,12 @@ struct SamplePlan {
                 steps: [speedWarmUp, repeats(6, [metered("active", 200, band(190, 194), "200m rep"), timed("recovery", 120, easyBand, "Jog")]), coolDown])
     }
 
+    /// M21: a mile time trial, all out with no pace target, 15 min warm-up and 10 min cool-down; 50 min with drills and jogging.
+    static func timeTrial(_ date: String) -> Session {
+        Session(date: date, rule: "M21", kind: "time-trial", title: "mile time trial", hard: true, minutes: 50,
+                steps: [speedWarmUp, metered("active", 1609.344, nil, "Time trial"), coolDown])
+    }
+
     /// M14: 8 × ~100 m uphill at race-pace effort, jog back down; at least 35 min.
     static func hills(_ date: String) -> Session {
         Session(date: date, rule: "M14", kind: "hills", title: "8 × ~100m hill", hard: true, minutes: 50,
