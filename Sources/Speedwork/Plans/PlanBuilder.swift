@@ -312,7 +312,7 @@ public struct PlanBuilder: Sendable {
                     choice = (found.hard, found.strength, rules)
                     if strengthCount < strengthWanted, !isTaper {
                         relaxed.append(Plan.Relaxation(
-                            rule: "M34", why: "the available days (\(available.map { Weekday($0).shortName }.joined(separator: ","))) leave room for \(strengthCount) strength session\(strengthCount == 1 ? "" : "s") that are not back to back, not on a hard day and not the day before one",
+                            rule: "M34", why: "the available days (\(available.map { Weekday($0).shortName }.joined(separator: ","))) leave room for \(strengthCount) strength session\(strengthCount == 1 ? " that is" : "s that are") not back to back, not on a hard day and not the day before one",
                             week: week.index))
                     }
                     break search
