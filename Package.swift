@@ -34,6 +34,9 @@ let package = Package(
         // The Swift side of the FIT decoding benchmark (Benchmarks/fit-decode/run); not part of the tests.
         .executableTarget(
             name: "speedwork-fit-bench", dependencies: ["SpeedworkFiles"], path: "Benchmarks/fit-decode/Swift"),
+        // The Swift side of the GPX/TCX reading benchmark (Benchmarks/xml-read/run); not part of the tests.
+        .executableTarget(
+            name: "speedwork-xml-bench", dependencies: ["SpeedworkFiles", "Speedwork"], path: "Benchmarks/xml-read/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),

@@ -18,15 +18,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The activity file: .fit, .gpx, .tcx, optionally .gz.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("Grade against this session of the method (M10–M21).", valueName: "rule"))
+    @Option(help: ArgumentHelp("Grade against this running session of the method (M10–M21).", valueName: "rule"),
+            transform: { try AnalyzeCommand.runningRule($0) })
     var workout: String?
 
-    @Option(help: ArgumentHelp("Week of the session's block, for its reps and recoveries (default 1).", valueName: "week"),
-            transform: { text in
-                guard let week = Int(text), week >= 1 else { throw InputError("week '\(text)' must be a whole number from 1") }
-                return week
-            })
-    var week: Int = 1
+    @Option(help: ArgumentHelp("Week of the --workout session's block, for its reps and recoveries (1–520, default 1).", valueName: "week"),
+            transform: { try parseWhole($0, named: "week", atLeast: acceptedWeeks.lowerBound, atMost: acceptedWeeks.upperBound) })
+    var week: Int?
 
     @Option(help: ArgumentHelp("Grade against the run a saved plan gives for a day: PLAN.json@YYYY-MM-DD.", valueName: "plan@date"))
     var planSession: String?
@@ -57,30 +55,52 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if workout != nil, results.isEmpty {
             throw ValidationError("--workout needs your fitness for its targets: add --from DISTANCE=TIME, e.g. --from 400m=80.")
         }
+        if workout == nil {
+            if week != nil { throw ValidationError("--week applies only with --workout (a plan session has its own week)") }
+            if goal != nil { throw ValidationError("--goal applies only with --workout (a plan session has its own targets)") }
+        }
+        if asOf != nil, results.isEmpty {
+            throw ValidationError("--as-of applies only with --from: it dates the fitness estimate")
+        }
+    }
+
+    /// The rule of a session that can grade a run: a running session of the library, not the
+    /// strength routine (M32) or mobility (M5).
+    static func runningRule(_ text: String) throws -> String {
+        let rule = try SessionLibrary.rule(parsing: text)
+        guard let entry = SessionLibrary.entries.first(where: { $0.rule == rule }), entry.kind.isRun else {
+            let runs = SessionLibrary.entries.filter(\.kind.isRun).map(\.rule)
+            throw InputError("\(rule) is not a run, so it cannot grade one: use one of \(runs.joined(separator: ", "))")
+        }
+        return rule
     }
 
     func run() async throws {
-        print(try render())
+        try StandardOutput.write(line: try render())
     }
 
     func render() throws -> String {
-        let url = URL(fileURLWithPath: file)
+        let data = try InputFile.read(file)
+        if ignoreCRC, let format = ActivityFile.format(of: data), format == .gpx || format == .tcx {
+            throw CommandFailure(.usage, "--ignore-crc applies only to FIT files, and \(InputError.quoted(file)) is \(format.rawValue.uppercased()) (no CRC)")
+        }
         let activities: [Activity]
         do {
-            activities = try ActivityFile.read(contentsOf: url, verifyCRC: !ignoreCRC)
+            activities = try ActivityFile.read(data, verifyCRC: !ignoreCRC)
         } catch {
             var crc = false
             if case .fit(let fitError) = error.problem { crc = !ignoreCRC && fitError.isCRCMismatch }
-            throw InputError(error.description + (crc ? " (--ignore-crc reads it anyway)" : ""))
+            let named = error.naming(URL(fileURLWithPath: file).lastPathComponent)
+            throw CommandFailure(.dataError, named.description + (crc ? " (--ignore-crc reads it anyway)" : ""))
         }
         guard let activity = activities.first(where: { !$0.samples.isEmpty }) else {
-            throw InputError("'\(file)' holds no recorded samples")
+            throw CommandFailure(.dataError, "\(InputError.quoted(file)) holds no recorded samples")
         }
         let fitness = results.isEmpty ? nil : try FitnessEstimator().estimate(from: results, asOf: asOf ?? Day(Date()))
         var planned: Workout?
         if let rule = workout, let fitness {
             let library = SessionLibrary(targets: SessionTargets(fitness: fitness, goal: goal))
-            planned = try library.workout(rule: SessionLibrary.rule(parsing: rule), week: week)
+            planned = try library.workout(rule: rule, week: week ?? 1)
         } else if let planSession {
             planned = try PlanSessionFile.workout(planSession)
         }

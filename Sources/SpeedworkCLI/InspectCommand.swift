@@ -12,36 +12,57 @@ struct InspectCommand: AsyncParsableCommand {
         discussion: """
             Counts data messages by FIT profile name (unknown messages by number). CRCs are checked and \
             mismatches reported, but a file with a bad CRC is still counted as far as its bytes allow. \
-            Exits non-zero when a file cannot be read at all.
+            A folder is read with its subfolders (the .fit files, sorted); - or --files-from - reads \
+            paths from standard input, one a line. Exits non-zero (65, 66) when a file is not FIT or \
+            cannot be read at all.
 
             Example: speedwork inspect morning-run.fit --json
             """)
 
-    @Argument(help: ArgumentHelp("FIT files to inspect.", valueName: "file"))
-    var files: [String]
+    /// Options that take a value, so the command line can hand the paths around the parser.
+    static let optionsWithValue: Set<String> = ["--files-from"]
+
+    @Argument(help: ArgumentHelp("FIT files or folders to inspect; - reads paths from standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Also inspect the paths listed in this file, one a line (- for standard input).", valueName: "list"))
+    var filesFrom: String?
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("no file given: name one or more FIT files") }
         if let blank = files.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("'\(blank)' is not a file name")
+        }
+        if let filesFrom, filesFrom.isEmpty {
+            throw ValidationError("--files-from needs a file name, or - for standard input")
         }
     }
 
     func run() async throws {
-        let report = InspectReport(paths: files)
-        print(try render(report))
-        let unreadable = report.files.filter { !$0.wasRead }
-        if let first = unreadable.first {
-            let more = unreadable.count > 1 ? " (and \(unreadable.count - 1) more)" : ""
-            throw InputError("cannot read \(first.path): \(first.errors.first ?? "unknown reason")\(more)")
+        let report = InspectReport(paths: try paths())
+        try StandardOutput.write(line: try render(report))
+        if let failure = report.failure { throw failure }
+    }
+
+    /// The files to read: arguments and lists expanded, never empty.
+    func paths() throws(CommandFailure) -> [String] {
+        if let blank = files.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw CommandFailure(.usage, "'\(blank)' is not a file name")
         }
+        let list = try InspectFileList(arguments: files, filesFrom: filesFrom)
+        guard !list.paths.isEmpty else {
+            if let folder = list.emptyFolders.first {
+                throw CommandFailure(.noInput, "no .fit file in \(InputError.quoted(folder)) or its subfolders")
+            }
+            throw CommandFailure(.usage, "no file given: name FIT files or folders, or list them with --files-from")
+        }
+        return list.paths
     }
 
     /// The report as it is printed.
     func render() throws -> String {
-        try render(InspectReport(paths: files))
+        try render(InspectReport(paths: try paths()))
     }
 
     func render(_ report: InspectReport) throws -> String {
@@ -53,7 +74,7 @@ struct InspectCommand: AsyncParsableCommand {
 /// The `inspect --json` contract: `{"files": [{"path", "chained", "messages", "errors"}]}`.
 struct InspectReport: Encodable {
     struct File: Encodable {
-        /// The path as given on the command line.
+        /// The path as given on the command line (or found in a folder or list).
         let path: String
         /// Number of chained FIT files whose header was read.
         let chained: Int
@@ -61,8 +82,11 @@ struct InspectReport: Encodable {
         let messages: [String: Int]
         /// One line per problem, each naming its byte offset (or why the file was not read).
         let errors: [String]
+        /// Why the command fails for this file: it could not be read, or holds no FIT file.
+        let failure: ExitStatus?
+
         /// Whether the file's bytes could be read at all.
-        let wasRead: Bool
+        var wasRead: Bool { failure != .noInput }
 
         private enum CodingKeys: String, CodingKey { case path, chained, messages, errors }
     }
@@ -73,34 +97,35 @@ struct InspectReport: Encodable {
         files = paths.map(Self.inspect)
     }
 
+    /// The failure the command exits with after printing: a file that could not be read (66)
+    /// before one that is not FIT (65), naming the first and counting the others.
+    var failure: CommandFailure? {
+        for status in [ExitStatus.noInput, .dataError] {
+            let failed = files.filter { $0.failure == status }
+            guard let first = failed.first else { continue }
+            let more = failed.count > 1 ? " (and \(failed.count - 1) more)" : ""
+            return CommandFailure(status, "cannot read \(InputError.quoted(first.path)): \(first.errors.first ?? "unknown reason")\(more)")
+        }
+        return nil
+    }
+
     static func inspect(_ path: String) -> File {
         let bytes: Data
         do {
-            bytes = try readFile(path)
+            bytes = try InputFile.read(path)
         } catch {
-            return File(path: path, chained: 0, messages: [:], errors: ["\(error)"], wasRead: false)
+            let reason = error.description.hasPrefix(InputError.quoted(path) + " ")
+                ? String(error.description.dropFirst(InputError.quoted(path).count + 1)) : error.description
+            return File(path: path, chained: 0, messages: [:], errors: [reason], failure: .noInput)
         }
         let inspection = FITDecoder(verifyCRC: false).inspect(bytes)
         var messages: [String: Int] = [:]
         for file in inspection.files { messages.merge(file.namedCounts, uniquingKeysWith: +) }
+        var errors = inspection.errors.map(\.description)
+        if inspection.chainedFileCount == 0, errors.isEmpty { errors = ["not a FIT file"] }
         return File(
-            path: path, chained: inspection.chainedFileCount, messages: messages,
-            errors: inspection.errors.map(\.description), wasRead: true)
-    }
-
-    /// The file's bytes, memory-mapped; a one-line reason when it is missing or unreadable.
-    static func readFile(_ path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("no such file")
-        }
-        guard !isDirectory.boolValue else { throw InputError("is a directory, not a FIT file") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            guard FileManager.default.isReadableFile(atPath: path) else { throw InputError("permission denied") }
-            throw InputError("could not be read")
-        }
+            path: path, chained: inspection.chainedFileCount, messages: messages, errors: errors,
+            failure: inspection.chainedFileCount == 0 ? .dataError : nil)
     }
 }
 

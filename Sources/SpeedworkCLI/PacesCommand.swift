@@ -22,7 +22,7 @@ struct PacesCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        print(try render())
+        try StandardOutput.write(line: try render())
     }
 
     func render() throws -> String {

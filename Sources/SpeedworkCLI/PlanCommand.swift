@@ -10,7 +10,9 @@ struct PlanCommand: AsyncParsableCommand {
         abstract: "Build a periodized plan to a goal race: base, speed, race-specific, taper (M40–M44).",
         discussion: """
             Example: speedwork plan --from mile=6:40 --goal mile=6:00 --race-date 2027-03-06 --start 2026-12-07 \\
-                       --days mon,tue,thu,sat,sun --max-session 60m
+                       --days mon,tue,thu,sat,sun --max-session 60m --weekly 3h30
+
+            Goals from 800m to 10k. Weekly running grows at most 10 % a week from --weekly (or a stated default), with a cutback week every fourth week.
             """)
 
     @OptionGroup var fitness: FitnessOptions
@@ -28,15 +30,18 @@ struct PlanCommand: AsyncParsableCommand {
             transform: { try Weekday.parseList($0) })
     var days: Set<Weekday>
 
-    @Option(help: ArgumentHelp("Longest session, warm-up and cool-down included: 60m, 1h, 75 (minutes).", valueName: "time"),
+    @Option(help: ArgumentHelp("Longest session, warm-up and cool-down included: 45m, 1h, 75 (minutes; 30 to 600).", valueName: "time"),
             transform: { text in
                 let minutes = try Duration(parsing: text.lowercased().hasSuffix("m") || text.lowercased().hasSuffix("h") || text.contains(":") ? text : text + "m").minutes
-                guard minutes == minutes.rounded(), (60...600).contains(minutes) else {
-                    throw InputError("session budget '\(text)' must be whole minutes from 60 to 600 (the one-hour option, M10, is the shortest)")
+                guard minutes == minutes.rounded(), (Double(PlanRequest.minimumSessionMinutes)...600).contains(minutes) else {
+                    throw InputError("session budget '\(text)' must be whole minutes from \(PlanRequest.minimumSessionMinutes) to 600 (a shortened warm-up, a few reps and a cool-down take half an hour)")
                 }
                 return Int(minutes)
             })
     var maxSession: Int?
+
+    @Option(help: ArgumentHelp("Your current weekly running: 4h, 240m, 3h30 or 40km (km at your easy pace). Default: your days × a time per day by fitness, stated in the plan.", valueName: "amount"))
+    var weekly: String?
 
     @Option(help: "Strength routine level (M32): beginner, intermediate or advanced.")
     var strength: StrengthRoutine.Level = .beginner
@@ -69,46 +74,68 @@ struct PlanCommand: AsyncParsableCommand {
         let plan = try build()
         let text = try render(plan)
         try writeExports(plan)
-        print(text)
+        try StandardOutput.write(line: text)
     }
 
     /// Writes the requested device files; says what it wrote on standard error so that
-    /// standard output stays the plan (and valid JSON with `--json`).
+    /// standard output stays the plan (and valid JSON with `--json`). Each file is complete or
+    /// not written: a failure leaves the previous calendar and workouts as they were.
     func writeExports(_ plan: Plan) throws {
+        for (option, path) in [("--ics", ics), ("--fit-dir", fitDir)] {
+            if let path, path.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CommandFailure(.usage, "\(option) needs a \(option == "--ics" ? "file" : "folder") name, not an empty one")
+            }
+        }
         let export = PlanExport(plan: plan, created: Date())
         if let ics {
-            let url = URL(fileURLWithPath: ics)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try export.calendar().write(to: url)
-            } catch {
-                throw InputError("cannot write the calendar to '\(ics)': \(error.localizedDescription)")
-            }
-            FileHandle.standardError.write(Data("Wrote \(plan.sessions.count) sessions to \(ics)\n".utf8))
+            try export.writeCalendar(to: ics)
+            try? StandardOutput.write(Array("Wrote \(plan.sessions.count) sessions to \(ics)\n".utf8), to: 2)
         }
         if let fitDir {
-            let directory = URL(fileURLWithPath: fitDir, isDirectory: true)
-            let files = try export.fitWorkouts()
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                for file in files {
-                    try Data(file.bytes).write(to: directory.appendingPathComponent(file.name))
-                }
-            } catch {
-                throw InputError("cannot write FIT workouts into '\(fitDir)': \(error.localizedDescription)")
-            }
-            FileHandle.standardError.write(Data("Wrote \(files.count) FIT workouts to \(fitDir)\n".utf8))
+            let result = try export.writeFITWorkouts(into: fitDir)
+            let removed = result.removed > 0 ? " (removed \(result.removed) of the plan written there before)" : ""
+            try? StandardOutput.write(Array("Wrote \(result.written) FIT workouts to \(fitDir)\(removed)\n".utf8), to: 2)
         }
     }
 
     /// The plan built from the options.
     func build() throws -> Plan {
         let estimate = try fitness.estimate()
+        let volume = try weekly.map { try Self.weeklyVolume(parsing: $0, fitness: estimate) }
         let request = try PlanRequest(
             fitness: estimate, goal: goal, raceDay: raceDate, start: start ?? fitness.asOf ?? Day(Date()), days: days,
-            maxSessionMinutes: maxSession, strength: strength, baseWeeks: baseWeeks)
-        let library = SessionLibrary(targets: SessionTargets(fitness: estimate, goal: goal), strengthLevel: strength)
+            maxSessionMinutes: maxSession, strength: strength, baseWeeks: baseWeeks, weekly: volume)
+        // Goal-pace targets use the best reachable goal (M44).
+        let reachable = GoalFeasibility(fitness: estimate, goal: goal, days: request.start.days(until: raceDate), baseWeeks: baseWeeks).reachableGoal
+        let library = SessionLibrary(targets: SessionTargets(fitness: estimate, goal: reachable), strengthLevel: strength)
         return try PlanBuilder(sessions: library).build(request)
+    }
+
+    /// `4h`, `240m`, `3h30`, `240` (minutes) or `40km` (at the runner's easy pace, M20).
+    static func weeklyVolume(parsing text: String, fitness: FitnessEstimate) throws -> WeeklyVolume {
+        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let minutes: Double
+        if lowered.hasSuffix("km") || lowered.hasSuffix("mi") {
+            guard let number = Double(lowered.dropLast(2).trimmingCharacters(in: .whitespaces)), number.isFinite, number > 0 else {
+                throw InputError("weekly running '\(text)' is not a distance: write e.g. 40km or 25mi")
+            }
+            let distance = lowered.hasSuffix("km") ? Distance.kilometers(number) : Distance.miles(number)
+            minutes = TrainingPaces.pace(.easy, vdot: fitness.vdot).middle.time(for: distance).minutes
+        } else {
+            let hoursAndMinutes = lowered.split(separator: "h", omittingEmptySubsequences: false)
+            if hoursAndMinutes.count == 2, let hours = Double(hoursAndMinutes[0]),
+               hoursAndMinutes[1].isEmpty || Double(hoursAndMinutes[1].replacingOccurrences(of: "m", with: "")) != nil {
+                minutes = hours * 60 + (Double(hoursAndMinutes[1].replacingOccurrences(of: "m", with: "")) ?? 0)
+            } else if let value = Double(lowered.hasSuffix("m") ? String(lowered.dropLast()) : lowered) {
+                minutes = value
+            } else {
+                throw InputError("weekly running '\(text)' is not a time or distance: write e.g. 4h, 240m, 3h30 or 40km")
+            }
+        }
+        guard minutes.isFinite, minutes >= 0 else {
+            throw InputError("weekly running '\(text)' is not a time or distance: write e.g. 4h, 240m, 3h30 or 40km")
+        }
+        return try WeeklyVolume(given: Int(minutes.rounded()), text: text)
     }
 
     func render(_ plan: Plan) throws -> String {

@@ -21,6 +21,10 @@ struct PredictCommand: AsyncParsableCommand {
     @Option(help: "The race model: auto, vdot, riegel, cs or speed-reserve.")
     var model: FitnessModelChoice = .auto
 
+    @Option(help: ArgumentHelp("Riegel's fatigue exponent for --model riegel (1.06 in Riegel 1981); without it, a personal exponent is fitted when results allow.", valueName: "exponent"),
+            transform: { try parseNumber($0, named: "Riegel exponent", in: PredictCommand.acceptedRiegelExponents) })
+    var riegelExponent: Double?
+
     @Option(
         help: ArgumentHelp("Distances to predict, comma-separated (default: 400m,800m,1500m,mile,3k,5k,10k,half,marathon).", valueName: "distances"),
         transform: { try parseDistances($0) })
@@ -28,15 +32,25 @@ struct PredictCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    /// The exponents `--riegel-exponent` accepts: a little over 1 (speed falls with distance)
+    /// up to 1.30, well past the 1.01–1.20 a personal fit is held to.
+    static let acceptedRiegelExponents = 1.01...1.30
+
     static let defaultDistances: [Distance] = ["400m", "800m", "1500m", "mile", "3k", "5k", "10k", "half", "marathon"].map { try! Distance(parsing: $0) }
 
+    func validate() throws {
+        if riegelExponent != nil, model != .riegel {
+            throw ValidationError("--riegel-exponent applies only with --model riegel")
+        }
+    }
+
     func run() async throws {
-        print(try render())
+        try StandardOutput.write(line: try render())
     }
 
     /// The report as it is printed.
     func render() throws -> String {
-        let estimate = try fitness.estimate(model: model)
+        let estimate = try fitness.estimate(model: model, riegelExponent: riegelExponent)
         let predictions = to.map { estimate.prediction(for: $0) }
         if output.json {
             return try JSONOutput.render(PredictReport(estimate: estimate, predictions: predictions))
@@ -57,7 +71,7 @@ func parseDistances(_ text: String) throws -> [Distance] {
     return try parts.map { part in
         let distance = try Distance(parsing: part)
         guard Distance.meters(100)...Distance.marathon ~= distance else {
-            throw InputError("'\(part)' is outside the distances predicted, 100m to the marathon")
+            throw InputError("\(InputError.quoted(part)) is outside the distances predicted, 100m to the marathon")
         }
         return distance
     }

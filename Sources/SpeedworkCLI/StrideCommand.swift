@@ -16,8 +16,8 @@ struct StrideCommand: AsyncParsableCommand {
             transform: { try Performance(parsing: $0) })
     var race: Performance
 
-    @Option(help: ArgumentHelp("Average cadence in the race, steps per minute with both feet counted.", valueName: "steps/min"),
-            transform: { try parseNumber($0, named: "cadence", in: 1...1000) })
+    @Option(help: ArgumentHelp("Average cadence in the race, steps per minute with both feet counted (120–250).", valueName: "steps/min"),
+            transform: { try parseNumber($0, named: "cadence", in: LegSpeed.acceptedCadence, outOfRange: LegSpeed.validateCadence) })
     var cadence: Double
 
     @Option(help: ArgumentHelp("Longer step to consider, with a unit: 2cm, 15mm (0–20 cm).", valueName: "length"),
@@ -29,17 +29,13 @@ struct StrideCommand: AsyncParsableCommand {
     var strideGain: Distance = .meters(0.02)
 
     @Option(help: ArgumentHelp("Higher cadence to consider, steps per minute (0–30).", valueName: "steps/min"),
-            transform: { text in
-                let gain = try parseNumber(text, named: "cadence gain", in: -1e9...1e9)
-                try LegSpeed.validateCadenceGain(gain)
-                return gain
-            })
+            transform: { try parseNumber($0, named: "cadence gain", in: LegSpeed.acceptedCadenceGain, outOfRange: LegSpeed.validateCadenceGain) })
     var cadenceGain: Double = 2
 
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        print(try render())
+        try StandardOutput.write(line: try render())
     }
 
     func render() throws -> String {

@@ -17,7 +17,7 @@ struct WorkoutListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        print(try render())
+        try StandardOutput.write(line: try render())
     }
 
     func render() throws -> String {
@@ -70,14 +70,14 @@ struct WorkoutShowCommand: AsyncParsableCommand {
             transform: { try Performance(parsing: $0) })
     var goal: Performance?
 
-    @Option(help: ArgumentHelp("The week of the block, 1 or more.", valueName: "week"),
-            transform: { try parseWhole($0, named: "week", atLeast: 1, atMost: nil) })
-    var week: Int = 1
+    @Option(help: ArgumentHelp("The week of the block, 1–520 (default 1), for sessions that grow over the block.", valueName: "week"),
+            transform: { try parseWhole($0, named: "week", atLeast: acceptedWeeks.lowerBound, atMost: acceptedWeeks.upperBound) })
+    var week: Int?
 
-    @Option(help: ArgumentHelp("Weeks from the starting to the final values of a session (1–52).", valueName: "weeks"),
+    @Option(help: ArgumentHelp("Weeks from the starting to the final values of a session (1–52, default 8).", valueName: "weeks"),
             transform: { try parseWhole($0, named: "block length", atLeast: BlockProgression.allowedBlockWeeks.lowerBound,
                                         atMost: BlockProgression.allowedBlockWeeks.upperBound) })
-    var blockWeeks: Int = BlockProgression.defaultBlockWeeks
+    var blockWeeks: Int?
 
     @Option(help: ArgumentHelp("The M32 routine: beginner, intermediate or advanced (default beginner, M33).", valueName: "level"),
             transform: { try StrengthRoutine.level(parsing: $0) })
@@ -99,15 +99,18 @@ struct WorkoutShowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        print(try render())
+        try StandardOutput.write(line: try render())
     }
 
     func render() throws -> String {
         let estimate = try fitness.estimate()
+        let blockWeeks = self.blockWeeks ?? BlockProgression.defaultBlockWeeks
+        let week = self.week ?? 1
         let library = SessionLibrary(targets: SessionTargets(fitness: estimate, goal: goal),
                                      progression: try BlockProgression(blockWeeks: blockWeeks),
                                      strengthLevel: strength ?? .beginner, timeTrial: trial ?? .mile)
         let workout = try library.workout(rule: rule, week: week)
+        try checkOptionsApply(library, estimate: estimate)
         let session = SessionJSON(workout, minutes: workout.minutes(openPace: library.openPace))
         if output.json {
             return try JSONOutput.render(session)
@@ -124,14 +127,26 @@ struct WorkoutShowCommand: AsyncParsableCommand {
     }
 }
 
-/// Parses a whole number at least `low` (and at most `high`), with a one-line error naming it.
-func parseWhole(_ text: String, named name: String, atLeast low: Int, atMost high: Int?) throws -> Int {
-    let allowed = high.map { "\(low)–\($0)" } ?? "\(low) or more"
-    guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-        throw InputError("\(name) '\(text)' is not a whole number: use \(allowed)")
+extension WorkoutShowCommand {
+    /// Refuses `--week`, `--block-weeks` and `--goal` for a session they do not change, judged by
+    /// building the session both ways: the same session every week (M5, M19, M21, M32) takes no
+    /// week, and only goal-pace sessions (M12, M13) take a goal.
+    func checkOptionsApply(_ library: SessionLibrary, estimate: FitnessEstimate) throws {
+        if week != nil || blockWeeks != nil {
+            let final = try BlockProgression(blockWeeks: BlockProgression.allowedBlockWeeks.upperBound)
+            let long = SessionLibrary(targets: library.targets, progression: final,
+                                      strengthLevel: library.strengthLevel, timeTrial: library.timeTrial)
+            if try long.workout(rule: rule, week: 1) == long.workout(rule: rule, week: final.blockWeeks) {
+                let option = week != nil ? "--week" : "--block-weeks"
+                throw CommandFailure(.usage, "\(option) does not apply to \(rule): the session is the same every week of the block")
+            }
+        }
+        if goal != nil {
+            let withoutGoal = SessionLibrary(targets: SessionTargets(fitness: estimate), progression: library.progression,
+                                             strengthLevel: library.strengthLevel, timeTrial: library.timeTrial)
+            if try withoutGoal.workout(rule: rule, week: week ?? 1) == library.workout(rule: rule, week: week ?? 1) {
+                throw CommandFailure(.usage, "--goal does not apply to \(rule): only goal-pace sessions (M12, M13) aim at the goal")
+            }
+        }
     }
-    guard value >= low, high.map({ value <= $0 }) ?? true else {
-        throw InputError("\(name) \(value) is outside the allowed range: use \(allowed)")
-    }
-    return value
 }

@@ -83,7 +83,8 @@ struct WorkoutCommandTests {
 
     @Test func textReadsAtAGlance() throws {
         let text = try Self.render(["workout", "show", "M11", "--from", "400m=80", "--week", "8", "--as-of", "2026-11-22"])
-        #expect(text.contains("10 × (200m in 37.6–38.4, 30 s jog)"))
+        // Week 8 of 8: the shortest jog with one rep fewer than the peak of 10 (reps, then recovery).
+        #expect(text.contains("9 × (200m in 37.6–38.4, 30 s jog)"))
         #expect(text.contains("Warm-up") && text.contains("Cool-down") && text.contains("Stretch hamstrings"))
         let m17 = try Self.render(["workout", "show", "m17", "--from", "mile=6:00", "--week", "1", "--as-of", "2026-11-22"])
         #expect(m17.contains("3 × (mile in 6:30–6:40, 4:00 jog)"))

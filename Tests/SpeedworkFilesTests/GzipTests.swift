@@ -40,6 +40,50 @@ struct GzipTests {
         #expect(throws: GzipError.tooLarge(limit: 3)) { try Gzip.decompress(Data(Self.helloGzip), limit: 3) }
     }
 
+    /// A gzip bomb made here with zlib: one member holding 1 MiB of zeros (about 1 KiB compressed),
+    /// repeated. Concatenated members are valid gzip, so the expansion is members × 1 MiB.
+    static func bomb(members: Int) throws -> Data {
+        let member = try Gzip.compress(Data(count: 1 << 20), level: 9)
+        #expect(member.count < 2048)
+        var data = Data()
+        for _ in 0..<members { data.append(member) }
+        return data
+    }
+
+    @Test func limitsFollowTheDocumentedCeiling() {
+        let limits = Gzip.Limits.standard
+        #expect(limits.ceiling(compressedBytes: 1_000) == 16 * 1_048_576)  // the floor
+        #expect(limits.ceiling(compressedBytes: 1_000_000) == 32_000_000)  // 32 times
+        #expect(limits.ceiling(compressedBytes: 10_000_000) == 256 * 1_048_576)  // the maximum
+        #expect(limits.ceiling(compressedBytes: Int.max) == 256 * 1_048_576)
+    }
+
+    @Test func aGzipBombStopsAtItsRatioLimitWithAOneLineError() throws {
+        // 600 members: about 600 KiB expanding to 600 MiB; the ceiling is 32 × the compressed size.
+        let bomb = try Self.bomb(members: 600)
+        let limit = bomb.count * 32
+        #expect(limit > 16 << 20 && limit < 600 << 20)
+        #expect(throws: GzipError.tooLarge(limit: limit)) { try Gzip.decompress(bomb) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("speedwork-bomb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("bomb.gpx.gz")
+        try bomb.write(to: url)
+        let error = try #require(#expect(throws: ActivityFileError.self) { try ActivityFile.read(contentsOf: url) })
+        #expect(error.description == "bomb.gpx.gz: gzip data expands to more than \(limit) bytes, the limit for a "
+            + "compressed file of this size (a guard against decompression bombs)")
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test func smallFilesMayExpandToTheFloorAndTheMaximumCapsEverything() throws {
+        // 12 MiB from about 12 KiB: 1000 times, allowed because it stays under the 16 MiB floor.
+        let small = try Self.bomb(members: 12)
+        #expect(try Gzip.decompress(small).count == 12 << 20)
+        // The maximum applies even at a low ratio.
+        let capped = Gzip.Limits(maxBytes: 3 << 20, ratio: 10_000, floorBytes: 1 << 20)
+        #expect(throws: GzipError.tooLarge(limit: 3 << 20)) { try Gzip.decompress(small, limits: capped) }
+    }
+
     @Test func compressedGPXReadsLikeThePlainFile() throws {
         let plain = Data(GPXReaderTests.gpx11.utf8)
         let packed = try Gzip.compress(plain)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SpeedworkTestSupport
 @testable import Speedwork
 
 @Suite("Best efforts and the pace curve (M52)")
@@ -124,5 +125,87 @@ struct ComplianceTests {
         let analysis = ActivityAnalysis(activity: Activity(sport: "running", start: nil, samples: samples, laps: []), easyPace: easy)
         #expect(analysis.easyRun?.tooHard == flagged)
         #expect(analysis.warnings.contains { $0.contains("M2") } == flagged)
+    }
+}
+
+/// The series is bounded by the samples, never by the time span: gaps are gaps (issue: a GPX whose
+/// second point came a year later filled a year of seconds).
+@Suite("Speed series over gaps")
+struct SpeedSeriesGapTests {
+    static let tenYears = 10 * 365.25 * 86_400.0
+
+    /// Two samples ten years apart: two one-second segments, not 315 million seconds.
+    @Test func twoSamplesTenYearsApart() throws {
+        let activity = Activity(sport: "running", start: nil, samples: [ActivitySample(seconds: 0, meters: 0), ActivitySample(seconds: Self.tenYears, meters: 5)], laps: [])
+        let series = try #require(SpeedSeries(activity))
+        #expect(series.count == 2)
+        #expect(series.segments.map(\.range.count) == [1, 1])
+        #expect(series.segments.map(\.startSeconds) == [0, Self.tenYears])
+        #expect(BestEfforts.efforts(series).isEmpty)
+        #expect(BestEfforts.curve(series).isEmpty)
+        let analysis = ActivityAnalysis(activity: activity)
+        #expect(analysis.reps.isEmpty)
+    }
+
+    /// A device that records speed but no distance (the 92-byte FIT with a far timestamp): the speed
+    /// is not integrated over the gap, and the gap holds no seconds.
+    @Test func speedOnlyWithAFarTimestamp() throws {
+        var samples = (0...60).map { ActivitySample(seconds: Double($0), metersPerSecond: 3) }
+        samples.append(ActivitySample(seconds: 4_000_000_000, metersPerSecond: 3))
+        let series = try #require(SpeedSeries(Activity(sport: "running", start: nil, samples: samples, laps: [])))
+        #expect(series.count == 62)
+        #expect(series.segments.count == 2)
+        // 60 s at 3 m/s, nothing over the gap.
+        #expect(abs(series.meters.last! - 180) < 1e-9)
+    }
+
+    /// Whatever the samples (seeded random times from milliseconds to decades apart, out of order,
+    /// repeated, some without distance) and laps, the series holds at most `longestGap + 1` seconds per
+    /// sample, its segments tile it, and analysis finishes.
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
+    func boundedBySamples(seed: UInt64) throws {
+        var generator = SeededGenerator(state: seed)
+        let scales = [0.001, 1, 5, 29, 31, 3600, 1e6, 1e9]
+        var t = 0.0
+        var samples: [ActivitySample] = []
+        for _ in 0..<Int.random(in: 2...400, using: &generator) {
+            t += Double.random(in: 0...1, using: &generator) * scales.randomElement(using: &generator)!
+            let time = Bool.random(using: &generator) ? t : Double.random(in: 0...max(t, 1), using: &generator)
+            samples.append(ActivitySample(seconds: time, meters: Int.random(in: 0..<5, using: &generator) == 0 ? nil : Double.random(in: 0...1e5, using: &generator),
+                                          metersPerSecond: Bool.random(using: &generator) ? Double.random(in: 0...8, using: &generator) : nil,
+                                          stepsPerMinute: Bool.random(using: &generator) ? 170 : nil))
+        }
+        // Laps as odd as the samples: manual, at random times, some not finite.
+        let odd = [Double.nan, .infinity, -.infinity, 1e300, -5]
+        let laps = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+            ActivityLap(startSeconds: Bool.random(using: &generator) ? Double.random(in: 0...max(t, 1), using: &generator) : odd.randomElement(using: &generator)!,
+                        elapsedSeconds: Bool.random(using: &generator) ? Double.random(in: 0...600, using: &generator) : odd.randomElement(using: &generator)!,
+                        meters: Bool.random(using: &generator) ? Double.random(in: 0...2000, using: &generator) : nil, trigger: .manual)
+        }
+        let activity = Activity(sport: "running", start: nil, samples: samples, laps: laps)
+        let series = try #require(SpeedSeries(activity))
+        #expect(series.count <= Int(SpeedSeries.longestGap + 1) * samples.count)
+        #expect(series.segments.first?.range.lowerBound == 0 && series.segments.last?.range.upperBound == series.count)
+        #expect(zip(series.segments, series.segments.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound && $1.startSeconds - $0.endSeconds > SpeedSeries.longestGap - 1 })
+        #expect([series.speed.count, series.stepsPerMinute.count, series.deviceSpeed?.count ?? series.count].allSatisfy { $0 == series.count })
+        _ = ActivityAnalysis(activity: activity, easyPace: TrainingPaces.pace(.easy, vdot: 43))
+    }
+
+    /// A run, a pause of ten minutes while the GPS distance jumps 5 km (a drive), then the same run:
+    /// best efforts and the pace curve stay inside each stretch (3 m/s, 9 km each), so no 10K and
+    /// no 5 km in a second.
+    @Test func effortsNeverSpanAGap() throws {
+        var samples = (0...3000).map { ActivitySample(seconds: Double($0), meters: 3 * Double($0)) }
+        samples += (0...3000).map { ActivitySample(seconds: 3600 + Double($0), meters: 14_000 + 3 * Double($0)) }
+        let series = try #require(SpeedSeries(Activity(sport: "running", start: nil, samples: samples, laps: [])))
+        #expect(series.count == 6002)
+        #expect(series.segments.map(\.startSeconds) == [0, 3600])
+        let efforts = BestEfforts.efforts(series)
+        #expect(efforts.map(\.distance.label) == ["400m", "800m", "1k", "mile", "3k", "5k"])
+        for effort in efforts { #expect(abs(effort.seconds - effort.distance.meters / 3) < 1e-9) }
+        for point in BestEfforts.curve(series) { #expect(abs(point.meters - 3 * point.seconds) < 1e-9) }
+        #expect(abs(series.recordedMeters(from: 0, to: Double(series.count - 1)) - 18_000) < 1e-9)
+        // The speed around the gap is the running speed, not the drive.
+        #expect(series.speed.allSatisfy { abs($0 - 3) < 1e-9 })
     }
 }

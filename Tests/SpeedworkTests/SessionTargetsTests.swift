@@ -39,17 +39,32 @@ struct SessionTargetsTests {
         #expect(abs(rep.fast.seconds - (first.fast.seconds + second.fast.seconds)) < 1e-9)
     }
 
-    /// M17: mile pace + 30–40 s per mile; M18: mile pace + 40–50 s per mile.
-    @Test func m17AndM18Offsets() throws {
+    /// M17: mile pace + 30–40 s per mile; the method's M18 figure, mile pace + 40–50 s per mile,
+    /// kept as the threshold's cross-check.
+    @Test func m17AndMethodThresholdOffsets() throws {
         let targets = try Self.targets(["mile=6:00"])
         let mile = targets.currentMile.seconds
         #expect(abs(mile - 360) < 0.01)
         let vo2 = try #require(targets.vo2maxMiles.repTarget)
         #expect(abs(vo2.fast.seconds - mile - 30) < 1e-9 && abs(vo2.slow.seconds - mile - 40) < 1e-9)
         #expect(abs(targets.vo2maxMiles.pace.fast.secondsPerMile - mile - 30) < 1e-9)
-        let threshold = targets.threshold.pace
-        #expect(abs(threshold.fast.secondsPerMile - mile - 40) < 1e-9 && abs(threshold.slow.secondsPerMile - mile - 50) < 1e-9)
+        let method = targets.methodThreshold
+        #expect(abs(method.fast.secondsPerMile - mile - 40) < 1e-9 && abs(method.slow.secondsPerMile - mile - 50) < 1e-9)
         #expect(targets.threshold.repDuration == Duration.minutes(10)...Duration.minutes(10))
+        #expect(targets.threshold.basis.contains("6:40–6:50/mi"))
+    }
+
+    /// M18 is Daniels' T (one threshold pace): a 5:50 mile is VDOT 50 (Table 5.1), whose published
+    /// T pace is 4:15/km (Table 5.2); the band is that pace ±1 %, within the table's rounding.
+    @Test func m18IsDanielsThreshold() throws {
+        let targets = try Self.targets(["mile=5:50"])
+        let band = targets.threshold.pace
+        #expect(abs(band.middle.secondsPerKilometer - 255) / 255 < 0.01)
+        #expect(abs(band.fast.secondsPerKilometer / band.middle.secondsPerKilometer - 0.99) < 1e-9)
+        #expect(abs(band.slow.secondsPerKilometer / band.middle.secondsPerKilometer - 1.01) < 1e-9)
+        #expect(band.contains(TrainingPaces.pace(.threshold, vdot: targets.fitness.vdot).middle))
+        // The method's own figure (5:50 + 40–50 s = 6:30–6:40/mi, 4:02–4:09/km) is faster than the band.
+        #expect(targets.methodThreshold.slow < band.fast)
     }
 
     /// M10: 20–30 s at about 400 m race pace.

@@ -11,6 +11,10 @@ struct SyntheticSession {
         let isRep: Bool
     }
 
+    /// Recovery speeds a runner uses between reps, metres per second: standing still, a shuffle, a
+    /// walk (about 5 km/h) and a jog.
+    static let standing = 0.0, shuffling = 0.5, walking = 1.4, jogging = 2.2
+
     let parts: [Part]
     /// True start and end of every rep, seconds since the start: the middle of the 2 s change of
     /// pace, where the speed is halfway between the levels.
@@ -26,8 +30,14 @@ struct SyntheticSession {
     ///     noise each second, so a 400 m rep measures a few metres (about 1 %) long or short.
     ///   - dopplerSpeed: whether the watch also records its speed, as GPS watches do from the
     ///     Doppler shift, with 0.15 m/s of independent error each second; GPX files have none.
+    ///   - laps: the trigger of a lap at every part (`.manual`: the runner pressed the button at
+    ///     each rep and recovery); `nil` for none.
+    ///   - pausedRecoveries: the watch pauses through each recovery (auto-pause while standing):
+    ///     no samples from 2 s after a rep ends (when it has stopped) to 1 s before the next starts
+    ///     (when it feels the runner move).
     init(warmup: Double = 900, easy: Double = 2.9, reps: [(seconds: Double, speed: Double)], recovery: Double, recoverySpeed: Double,
-         cooldown: Double = 600, gpsError: Double = 3, dopplerSpeed: Bool = true, laps: ActivityLap.Trigger? = nil, seed: UInt64 = 1) {
+         cooldown: Double = 600, gpsError: Double = 3, dopplerSpeed: Bool = true, laps: ActivityLap.Trigger? = nil,
+         pausedRecoveries: Bool = false, seed: UInt64 = 1) {
         var parts = [Part(seconds: warmup, speed: easy, isRep: false)]
         for (index, rep) in reps.enumerated() {
             parts.append(Part(seconds: rep.seconds, speed: rep.speed, isRep: true))
@@ -57,7 +67,10 @@ struct SyntheticSession {
             error = 0.98 * error + innovation * SyntheticSession.gaussian(&generator)
             let recorded = max(distance + error + 0.3 * SyntheticSession.gaussian(&generator), samples.last?.meters ?? 0)
             let doppler = dopplerSpeed ? max(speed + 0.15 * SyntheticSession.gaussian(&generator), 0) : nil
-            samples.append(ActivitySample(seconds: t, meters: recorded, metersPerSecond: doppler, stepsPerMinute: 150 + 6 * speed))
+            // No steps standing, a walker's 110 a minute, a runner's rising with speed.
+            let steps: Double? = speed < 0.3 ? nil : speed < 2 ? 110 : 150 + 6 * speed
+            if pausedRecoveries, zip(bounds, bounds.dropFirst()).contains(where: { t > $0.1 + 2 && t < $1.0 - 1 }) { continue }
+            samples.append(ActivitySample(seconds: t, meters: recorded, metersPerSecond: doppler, stepsPerMinute: steps))
         }
         var activityLaps: [ActivityLap] = []
         if let trigger = laps {

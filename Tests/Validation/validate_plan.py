@@ -104,11 +104,17 @@ def main():
     with open(os.path.join(directory, "plan.json")) as handle:
         plan = json.load(handle)
     manifest = manifest_for(plan)
-    written = sorted(os.listdir(os.path.join(directory, "fit")))
+    # The export lists what it wrote in a hidden file, so the next export can remove exactly those.
+    listed = os.path.join(directory, "fit", ".speedwork-workouts")
+    written = sorted(name for name in os.listdir(os.path.join(directory, "fit")) if not name.startswith("."))
     expected = sorted(os.path.basename(entry["file"]) for entry in manifest["fit"])
     if written != expected:
         print(f"MISMATCH fit/: wrote {len(written)} files, the plan has {len(expected)} runs")
         return 1
+    with open(listed) as handle:
+        if sorted(handle.read().split()) != expected:
+            print(f"MISMATCH fit/.speedwork-workouts does not list the {len(expected)} workouts written")
+            return 1
     return validate_exports.validate(directory, manifest, "validate-plan")
 
 

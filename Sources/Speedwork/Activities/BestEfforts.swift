@@ -22,34 +22,50 @@ public enum BestEfforts {
 
     /// Best efforts at every standard distance the activity covers: for each end second, the start
     /// where exactly the distance begins is found by a pointer that only moves forward (linear
-    /// time) and interpolated between seconds.
+    /// time) and interpolated between seconds. An effort lies within one recorded segment of the
+    /// series: never across a gap.
     public static func efforts(_ series: SpeedSeries, distances: [Distance] = distances) -> [Effort] {
-        let meters = series.meters
-        guard let total = meters.last.map({ $0 - meters[0] }) else { return [] }
-        return distances.filter { $0.meters <= total }.compactMap { distance in
+        distances.compactMap { distance in
             var best: (seconds: Double, start: Double)?
-            var start = 0
-            for end in 1..<meters.count where meters[end] - meters[0] >= distance.meters {
-                let from = meters[end] - distance.meters
-                while start + 1 < end, meters[start + 1] <= from { start += 1 }
-                let span = meters[start + 1] - meters[start]
-                let fractional = Double(start) + (span > 0 ? (from - meters[start]) / span : 0)
-                let seconds = Double(end) - fractional
-                if seconds > 0, best.map({ seconds < $0.seconds }) ?? true { best = (seconds, fractional) }
+            for segment in series.segments {
+                if let found = fastest(series.meters[segment.range], distance.meters), best.map({ found.seconds < $0.seconds }) ?? true {
+                    best = (found.seconds, segment.startSeconds + found.start)
+                }
             }
-            return best.map { Effort(distance: distance, seconds: $0.seconds, startSeconds: series.startSeconds + $0.start) }
+            return best.map { Effort(distance: distance, seconds: $0.seconds, startSeconds: $0.start) }
         }
     }
 
-    /// The pace–duration curve: for each duration the activity lasts, the farthest distance
-    /// covered in that many seconds.
+    /// The fastest stretch of `distance` metres in one segment's cumulative metres: its seconds and
+    /// its start, seconds from the segment's first index.
+    static func fastest(_ meters: ArraySlice<Double>, _ distance: Double) -> (seconds: Double, start: Double)? {
+        guard let first = meters.first, let last = meters.last, last - first >= distance else { return nil }
+        let base = meters.startIndex
+        var best: (seconds: Double, start: Double)?
+        var start = base
+        for end in (base + 1)..<meters.endIndex where meters[end] - first >= distance {
+            let from = meters[end] - distance
+            while start + 1 < end, meters[start + 1] <= from { start += 1 }
+            let span = meters[start + 1] - meters[start]
+            let fractional = Double(start - base) + (span > 0 ? (from - meters[start]) / span : 0)
+            let seconds = Double(end - base) - fractional
+            if seconds > 0, best.map({ seconds < $0.seconds }) ?? true { best = (seconds, fractional) }
+        }
+        return best
+    }
+
+    /// The pace–duration curve: for each duration the activity lasts without a gap, the farthest
+    /// distance covered in that many seconds of one recorded segment.
     public static func curve(_ series: SpeedSeries, durations: [Double] = curveDurations) -> [CurvePoint] {
         let meters = series.meters
-        return durations.filter { Int($0) < meters.count }.map { duration in
+        let longest = series.segments.map(\.range.count).max() ?? 0
+        return durations.filter { $0.isFinite && $0 >= 1 && $0 < Double(longest) }.map { duration in
             let window = Int(duration)
             var farthest = 0.0
-            for start in 0..<(meters.count - window) {
-                farthest = max(farthest, meters[start + window] - meters[start])
+            for segment in series.segments where segment.range.count > window {
+                for start in segment.range.lowerBound..<(segment.range.upperBound - window) {
+                    farthest = max(farthest, meters[start + window] - meters[start])
+                }
             }
             return CurvePoint(seconds: duration, meters: farthest)
         }

@@ -1,14 +1,20 @@
+import Foundation
+
 /// Finds the reps of a session and the recoveries between them (M51).
 ///
 /// Manual laps mark the reps when the runner pressed the lap button at each rep: laps whose
-/// average speed falls in the fast group of a two-group split are the reps. Otherwise the reps are
+/// average speed falls in the fast group of a two-group split are the reps. Recoveries stood or
+/// walked are slower than the warm-up and cool-down, so when the fast group itself holds two clear
+/// levels and its slower part lies mostly before or after its faster part, that slower part is the
+/// warm-up and cool-down (M4) and the reps are the faster part (``repLevels(_:weights:)``; the same
+/// holds for speed). Otherwise the reps are
 /// found from speed: the one-second speed (``SpeedSeries``), smoothed further over 9 s, is split
 /// into a fast and a slow level by Otsu's method (N. Otsu, "A threshold selection method from
 /// gray-level histograms", IEEE Trans. SMC 9, 1979), from moving seconds only (faster than 1 m/s),
 /// so stops at lights are not recoveries. A rep starts when speed rises above the threshold plus a
 /// hysteresis band and ends when it falls below it minus the band. Gaps shorter than 20 s, or than
-/// a tenth of the reps beside them, or spent mostly standing, are pauses and are closed (the
-/// method's shortest recovery is 30 s, and is run or walked); runs shorter than 8 s are dropped,
+/// a tenth of the reps beside them, are pauses and are closed (the method's shortest recovery is
+/// 30 s, run, walked or stood); runs shorter than 8 s are dropped,
 /// and so is any run less than 25 % faster than the running beside it (the method's reps all stand
 /// out from their recoveries by 30 % or more; a steady run's ups and downs do not).
 ///
@@ -23,9 +29,10 @@
 ///
 /// Each boundary is then placed, when the device records its own speed (GPS Doppler or a footpod),
 /// where that speed crosses halfway between the rep's level and the recovery's beside it; from
-/// positions alone (GPX), where the cumulative distance bends from one speed to the other, by a
-/// two-line least-squares fit over up to 30 s either side. Automatic laps (every km or mile) are
-/// never taken for reps.
+/// positions alone (GPX), where the metres covered each second change from one level to the other,
+/// by a least-squares change-point fit over up to 60 s either side (``bend(_:near:within:)``).
+/// Automatic laps (every km or mile) are never taken for reps. Reps never span a gap in the
+/// series (``SpeedSeries/segments``).
 public struct RepDetection: Sendable {
     /// Where the reps came from.
     public enum Source: String, Sendable, Codable {
@@ -52,6 +59,12 @@ public struct RepDetection: Sendable {
     public static let clearContrast = 0.25
     /// The fast level may take at most this share of the moving time.
     public static let largestFastShare = 0.6
+    /// From positions alone, a boundary is fitted over up to this many seconds either side, within
+    /// the recovery and the first half of the rep beside it.
+    public static let bendWindow = 60
+    /// A runner passes from one pace to the next over about this many seconds (the change-point
+    /// fit of positions alone models it as linear).
+    public static let changeSeconds = 2.0
     /// Unplanned reps must repeat: coefficient of variation of durations or distances at most this.
     public static let largestVariation = 0.5
 
@@ -75,6 +88,30 @@ public struct RepDetection: Sendable {
         }
     }
 
+    /// The level of the reps among `values` (in time order): Otsu's split in two; then, while the
+    /// fast group holds two levels of its own at least 25 % apart (the method's reps stand out from
+    /// easy running by that much; a run that merely speeds up in its second half does not) and most
+    /// of its slower part lies before or after its faster part, that slower part is the warm-up and
+    /// cool-down (M4), not reps, and the fast group is split again. Recoveries spent standing or walking are slower than the warm-up, so
+    /// the first split alone would put the warm-up and cool-down with the reps.
+    static func repLevels(_ values: [Double], weights: [Double]?) -> TwoLevels? {
+        guard var split = TwoLevels(values, weights: weights), split.contrast >= minimumContrast else { return nil }
+        let w = weights ?? Array(repeating: 1, count: values.count)
+        for _ in 0..<2 {
+            let fast = values.indices.filter { values[$0] > split.threshold }
+            guard let inner = TwoLevels(fast.map { values[$0] }, weights: fast.map { w[$0] }),
+                  inner.contrast >= clearContrast,
+                  let first = fast.first(where: { values[$0] > inner.threshold }),
+                  let last = fast.last(where: { values[$0] > inner.threshold })
+            else { break }
+            let slower = fast.filter { values[$0] <= inner.threshold }
+            let outside = slower.filter { $0 < first || $0 > last }.reduce(0) { $0 + w[$1] }
+            guard outside > 0.5 * slower.reduce(0, { $0 + w[$1] }) else { break }
+            split = inner
+        }
+        return split
+    }
+
     /// Whether the reps repeat one another in duration or in distance.
     static func repeats(_ reps: [Interval]) -> Bool {
         func variation(_ values: [Double]) -> Double {
@@ -93,12 +130,12 @@ public struct RepDetection: Sendable {
         guard laps.filter({ $0.trigger == .manual }).count >= 3 else { return nil }
         let intervals = laps.map { lap -> Interval in
             let seconds = lap.timerSeconds ?? lap.elapsedSeconds
-            let meters = lap.meters ?? series.map { $0.meters(at: lap.startSeconds + lap.elapsedSeconds - $0.startSeconds) - $0.meters(at: lap.startSeconds - $0.startSeconds) } ?? 0
+            let meters = lap.meters ?? series.map { $0.recordedMeters(from: $0.index(atSeconds: lap.startSeconds), to: $0.index(atSeconds: lap.startSeconds + lap.elapsedSeconds)) } ?? 0
             return Interval(startSeconds: lap.startSeconds, seconds: seconds, meters: meters,
                             stepsPerMinute: series.flatMap { averageCadence($0, from: lap.startSeconds, to: lap.startSeconds + lap.elapsedSeconds) })
         }
         let speeds = intervals.map { $0.seconds > 0 ? $0.meters / $0.seconds : 0 }
-        guard let split = TwoLevels(speeds, weights: intervals.map(\.seconds)), split.contrast >= minimumContrast else { return nil }
+        guard let split = repLevels(speeds, weights: intervals.map(\.seconds)) else { return nil }
         // The warm-up and cool-down laps are slow laps too; recoveries are the slow laps between reps.
         let fast = intervals.indices.filter { speeds[$0] > split.threshold }
         guard fast.count >= 2 else { return nil }
@@ -115,34 +152,36 @@ public struct RepDetection: Sendable {
     // MARK: - Speed
 
     static func fromSpeed(_ series: SpeedSeries) -> (reps: [Interval], recoveries: [Interval])? {
-        let classifying = SpeedSeries.movingMean(series.speed, radius: 4)
+        let classifying = series.bySegment(series.speed) { SpeedSeries.movingMean($0, radius: 4) }
         // Stops (lights, a shoelace) are neither reps nor recoveries: the levels come from moving
         // seconds only, so an easy run with stops has one level and no reps.
         let moving = classifying.filter { $0 > movingSpeed }
-        guard let split = TwoLevels(moving, weights: nil), split.contrast >= minimumContrast,
+        guard let split = repLevels(moving, weights: nil),
               split.contrast >= clearContrast || split.separability >= minimumSeparability,
               Double(moving.filter { $0 > split.threshold }.count) <= largestFastShare * Double(moving.count)
         else { return nil }
         let band = 0.15 * (split.high - split.low)
         var runs: [(start: Int, end: Int)] = []
-        var inRep = false
-        var start = 0
-        for (index, speed) in classifying.enumerated() {
-            if !inRep, speed > split.threshold + band {
-                inRep = true
-                start = index
-            } else if inRep, speed < split.threshold - band {
-                inRep = false
-                runs.append((start, index))
+        for segment in series.segments {
+            var inRep = false
+            var start = segment.range.lowerBound
+            for index in segment.range {
+                let speed = classifying[index]
+                if !inRep, speed > split.threshold + band {
+                    inRep = true
+                    start = index
+                } else if inRep, speed < split.threshold - band {
+                    inRep = false
+                    runs.append((start, index))
+                }
             }
+            if inRep { runs.append((start, segment.range.upperBound - 1)) }
         }
-        if inRep { runs.append((start, series.count - 1)) }
-        // Close short gaps, then drop short runs.
+        // Close short gaps (within a segment), then drop short runs.
         var merged: [(start: Int, end: Int)] = []
         for run in runs {
-            if let last = merged.last,
-               Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start)))
-                || median(Array(classifying[last.end..<max(run.start, last.end + 1)])) < movingSpeed {
+            if let last = merged.last, series.segment(containing: last.end) == series.segment(containing: run.start),
+               Double(run.start - last.end) < max(longestGlitch, 0.1 * Double(min(last.end - last.start, run.end - run.start))) {
                 merged[merged.count - 1].end = run.end
             } else {
                 merged.append(run)
@@ -151,11 +190,14 @@ public struct RepDetection: Sendable {
         merged = merged.filter { Double($0.end - $0.start) >= shortestRep }
         // A rep stands out from the running around it.
         merged = merged.enumerated().filter { index, run in
-            let before = index > 0 ? merged[index - 1].end : max(run.start - 120, 0)
-            let after = index + 1 < merged.count ? merged[index + 1].start : min(run.end + 120, series.count - 1)
-            let around = Array(classifying[before..<run.start]) + Array(classifying[min(run.end, after)..<after])
+            let segment = series.segment(containing: run.start).range
+            let before = max(index > 0 ? merged[index - 1].end : run.start - 120, segment.lowerBound)
+            let after = min(index + 1 < merged.count ? merged[index + 1].start : run.end + 120, segment.upperBound - 1)
+            // Clear of the change of pace itself, which the smoothing spreads over a few seconds.
+            let around = Array(classifying[before..<max(run.start - 8, before)]) + Array(classifying[min(run.end + 8, after)..<max(after, min(run.end + 8, after))])
             let moving = around.filter { $0 > movingSpeed }
-            guard !moving.isEmpty else { return true }
+            // Too little running recorded around it (the watch paused through the recoveries) to judge.
+            guard moving.count >= Int(shortestRep) else { return true }
             return median(Array(classifying[run.start..<run.end])) >= (1 + clearContrast) * median(moving)
         }.map(\.element)
         guard merged.count >= 2 else { return nil }
@@ -163,74 +205,114 @@ public struct RepDetection: Sendable {
         // Place each boundary where the distance bends from one speed to the other.
         var bounds: [(start: Double, end: Double)] = []
         for (index, run) in merged.enumerated() {
-            let before = index > 0 ? merged[index - 1].end : 0
-            let after = index + 1 < merged.count ? merged[index + 1].start : series.count - 1
+            let segment = series.segment(containing: run.start).range
+            let before = max(index > 0 ? merged[index - 1].end : 0, segment.lowerBound)
+            let after = min(index + 1 < merged.count ? merged[index + 1].start : series.count - 1, segment.upperBound - 1)
             let middle = (run.start + run.end) / 2
             let start: Double, end: Double
             if let device = series.deviceSpeed {
                 let level = median(Array(device[min(run.start + 2, middle)...max(run.end - 2, middle)]))
-                let slowBefore = median(Array(device[max(before, run.start - 30)..<max(run.start - 2, before + 1)]))
-                let slowAfter = median(Array(device[min(run.end + 3, after)...max(min(run.end + 30, after), min(run.end + 3, after))]))
+                // The recovery's level beside the rep: the seconds of up to 30 s beside it that are
+                // nearer its slowest than the rep's level (however few the watch recorded).
+                let slowBefore = slowLevel(device[max(before, run.start - 30)...run.start], rep: level)
+                let slowAfter = slowLevel(device[run.end...max(min(run.end + 30, after), run.end)], rep: level)
                 start = crossing(device, near: run.start, level: (level + slowBefore) / 2, rising: true, within: before...middle)
                 end = crossing(device, near: run.end, level: (level + slowAfter) / 2, rising: false, within: middle...after)
             } else {
-                start = bend(series.meters, near: run.start, within: before...middle)
-                end = bend(series.meters, near: run.end, within: middle...after)
+                // A few seconds clear of the neighbouring reps, which the hysteresis closes late
+                // and opens late.
+                let previousInSegment = index > 0 && merged[index - 1].end >= segment.lowerBound
+                let nextInSegment = index + 1 < merged.count && merged[index + 1].start < segment.upperBound
+                start = bend(series.meters, near: run.start, within: min(before + (previousInSegment ? 4 : 0), run.start)...middle)
+                end = bend(series.meters, near: run.end, within: middle...max(after - (nextInSegment ? 4 : 0), run.end))
             }
-            bounds.append((start, max(end, start + 1)))
+            // A rep the watch stopped or resumed recording in the middle of (running at rep speed
+            // at the segment's edge) ends or starts there: there is nothing to fit beyond it.
+            let resumed = run.start - segment.lowerBound <= 10 && series.speed[segment.lowerBound] > split.threshold
+            let stopped = segment.upperBound - 1 - run.end <= 10 && series.speed[segment.upperBound - 1] > split.threshold
+            let (from, to) = (resumed ? Double(segment.lowerBound) : start, stopped ? Double(segment.upperBound - 1) : end)
+            bounds.append((from, max(to, from + 1)))
         }
         let reps = bounds.map { interval(series, from: $0.start, to: $0.end) }
         let recoveries = zip(bounds, bounds.dropFirst()).map { interval(series, from: $0.end, to: $1.start) }
         return (reps, recoveries)
     }
 
-    /// The fractional index near `index` where the distance bends from one speed to another: for
-    /// every candidate bend 0.1 s apart within 8 s of `index`, the least-squares fit of two lines
-    /// meeting there (offset and both slopes free) over up to 30 s either side; the bend with the
-    /// smallest squared error wins.
+    /// The fractional index near `index` where the distance bends from one speed to another, as a
+    /// change point in the metres covered each second: the speed is one level before the change
+    /// and another after it, passing linearly from one to the other over ``changeSeconds``
+    /// centred on it; both levels are fitted by least squares for every change point 0.1 s apart
+    /// over up to ``bendWindow`` seconds either side; the boundary is the median of the
+    /// likelihood over the change points. GPS error drifts (each second's position error is most
+    /// of the previous one's plus a fresh part), so the metres covered each second carry nearly
+    /// independent errors while the cumulative distance carries a wandering one: fitted on the
+    /// differences, a wider window sharpens the estimate instead of bending with the drift
+    /// (D. V. Hinkley, "Inference about the change-point in a sequence of random variables",
+    /// Biometrika 57, 1970). Each change point costs a few steps (prefix sums), so the whole fit
+    /// is linear in the window.
     static func bend(_ meters: [Double], near index: Int, within range: ClosedRange<Int>) -> Double {
-        let low = max(range.lowerBound, index - 20, 0), high = min(range.upperBound, index + 20, meters.count - 1)
-        guard high - low >= 6 else { return Double(index) }
-        var best = (error: Double.infinity, at: Double(index))
-        var candidate = Double(max(index - 8, low + 2))
-        while candidate <= Double(min(index + 8, high - 2)) {
-            // Normal equations of d = c + a·min(t−τ, 0) + b·max(t−τ, 0).
-            var s = [[Double]](repeating: [0, 0, 0], count: 3), r = [0.0, 0, 0]
-            for t in low...high {
-                let dt = Double(t) - candidate
-                let x = [1, min(dt, 0), max(dt, 0)]
-                for i in 0..<3 {
-                    r[i] += x[i] * meters[t]
-                    for j in 0..<3 { s[i][j] += x[i] * x[j] }
-                }
+        let low = max(range.lowerBound, index - bendWindow, 0), high = min(range.upperBound, index + bendWindow, meters.count - 1)
+        guard high - low >= 4 else { return Double(index) }
+        // steps[k]: metres covered from index low + k to low + k + 1.
+        let steps = (low..<high).map { meters[$0 + 1] - meters[$0] }
+        let squares = steps.reduce(0) { $0 + $1 * $1 }
+        let half = changeSeconds / 2
+        /// The share of the change done by time t (its integral, from before the change starts).
+        func done(_ t: Double, _ change: Double) -> Double {
+            let from = change - half, to = change + half
+            if t <= from { return 0 }
+            if t >= to { return half + (t - to) }
+            return (t - from) * (t - from) / (2 * changeSeconds)
+        }
+        var prefix = [0.0]
+        prefix.reserveCapacity(steps.count + 1)
+        for step in steps { prefix.append(prefix[prefix.count - 1] + step) }
+        let total = prefix[steps.count]
+        var fits: [(error: Double, at: Double)] = []
+        // Change points 0.1 s apart within 20 s of where the speed crossed the threshold.
+        let first = max(10, (index - low - 20) * 10), last = min((steps.count - 1) * 10, (index - low + 20) * 10)
+        guard first <= last else { return Double(index) }
+        for tenths in first...last {
+            let change = Double(tenths) / 10
+            // x_k = a·(1 − g_k) + b·g_k, g_k the share of step k run at the second level: 0 before
+            // the change, 1 after it, so only the steps it overlaps need summing one by one.
+            let kLow = max(Int((change - half).rounded(.down)) - 1, 0), kHigh = min(Int((change + half).rounded(.up)), steps.count - 1)
+            var m11 = Double(kLow), m12 = 0.0, m22 = Double(steps.count - 1 - kHigh), r1 = prefix[kLow], r2 = total - prefix[kHigh + 1]
+            for k in kLow...kHigh {
+                let g = done(Double(k + 1), change) - done(Double(k), change), x = steps[k]
+                m11 += (1 - g) * (1 - g)
+                m12 += (1 - g) * g
+                m22 += g * g
+                r1 += (1 - g) * x
+                r2 += g * x
             }
-            if let solution = solve3(s, r) {
-                var error = 0.0
-                for t in low...high {
-                    let dt = Double(t) - candidate
-                    let residual = meters[t] - solution[0] - solution[1] * min(dt, 0) - solution[2] * max(dt, 0)
-                    error += residual * residual
-                }
-                if error < best.error { best = (error, candidate) }
+            let determinant = m11 * m22 - m12 * m12
+            if determinant > 1e-9 {
+                let a = (r1 * m22 - r2 * m12) / determinant, b = (m11 * r2 - m12 * r1) / determinant
+                fits.append((max(squares - a * r1 - b * r2, 0), Double(low) + change))
             }
-            candidate += 0.1
+        }
+        guard let best = fits.min(by: { $0.error < $1.error }) else { return Double(index) }
+        // The median of the change point's likelihood (Gaussian errors, their variance from the
+        // best fit): where the data leave two places nearly as likely, it lies between them
+        // rather than at the one that happens to fit a little better.
+        let variance = max(best.error / Double(max(steps.count - 3, 1)), 1e-9)
+        let weights = fits.map { exp(-($0.error - best.error) / (2 * variance)) }
+        let halfWeight = weights.reduce(0, +) / 2
+        var sum = 0.0
+        for (fit, weight) in zip(fits, weights) {
+            sum += weight
+            if sum >= halfWeight { return fit.at }
         }
         return best.at
     }
 
-    /// Solves a 3 × 3 linear system by Cramer's rule; `nil` when it is singular.
-    static func solve3(_ m: [[Double]], _ r: [Double]) -> [Double]? {
-        func det(_ a: [[Double]]) -> Double {
-            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
-        }
-        let d = det(m)
-        guard abs(d) > 1e-9 else { return nil }
-        return (0..<3).map { column in
-            var replaced = m
-            for row in 0..<3 { replaced[row][column] = r[row] }
-            return det(replaced) / d
-        }
+    /// The level of the slower seconds of `window` (those nearer its slowest value than the rep's
+    /// level): their lower median.
+    static func slowLevel(_ window: ArraySlice<Double>, rep level: Double) -> Double {
+        guard let slowest = window.min() else { return 0 }
+        let slow = window.filter { $0 < (slowest + level) / 2 }.sorted()
+        return slow.isEmpty ? slowest : slow[(slow.count - 1) / 2]
     }
 
     /// The fractional index nearest `index` where speed crosses `level` going up (or down),
@@ -248,15 +330,18 @@ public struct RepDetection: Sendable {
         return Double(index)
     }
 
+    /// The stretch between two fractional grid indices. Its seconds run on the activity's clock
+    /// (a pause between two reps is part of the recovery); its distance is what was recorded.
     static func interval(_ series: SpeedSeries, from start: Double, to end: Double) -> Interval {
-        let startSeconds = series.startSeconds + start
-        return Interval(startSeconds: startSeconds, seconds: end - start,
-                        meters: series.meters(at: end) - series.meters(at: start),
-                        stepsPerMinute: averageCadence(series, from: startSeconds, to: series.startSeconds + end))
+        let startSeconds = series.seconds(at: start), endSeconds = series.seconds(at: end)
+        return Interval(startSeconds: startSeconds, seconds: endSeconds - startSeconds,
+                        meters: series.recordedMeters(from: start, to: end),
+                        stepsPerMinute: averageCadence(series, from: startSeconds, to: endSeconds))
     }
 
     static func averageCadence(_ series: SpeedSeries, from start: Double, to end: Double) -> Double? {
-        let a = max(Int((start - series.startSeconds).rounded()), 0), b = min(Int((end - series.startSeconds).rounded()), series.count)
+        guard start.isFinite, end.isFinite else { return nil }
+        let a = Int(series.index(atSeconds: start).rounded()), b = min(Int(series.index(atSeconds: end).rounded()), series.count)
         guard b > a else { return nil }
         let values = series.stepsPerMinute[a..<b].compactMap { $0 }
         return values.count * 2 >= (b - a) ? values.reduce(0, +) / Double(values.count) : nil
@@ -279,7 +364,7 @@ struct TwoLevels {
     let separability: Double
 
     /// How far apart the groups are, as a share of the slow level.
-    var contrast: Double { low > 0 ? (high - low) / low : 0 }
+    var contrast: Double { low > 0 ? (high - low) / low : high > 0 ? .infinity : 0 }
 
     init?(_ values: [Double], weights: [Double]?) {
         guard values.count >= 2 else { return nil }

@@ -16,8 +16,19 @@ public enum TrackSnapping {
     public static func ranOnTrack(_ activity: Activity, reps: [Interval]) -> Bool {
         if activity.sport.lowercased().contains("track") { return true }
         guard reps.count >= 2 else { return false }
+        // Each sample is looked up among the reps by binary search: linear in the samples.
+        let spans = reps.map { ($0.startSeconds, $0.endSeconds) }.filter { $0.0 <= $0.1 }.sorted { $0.0 < $1.0 }
+        let latestEnd = spans.reduce(into: [Double]()) { ends, span in ends.append(max(ends.last ?? -.infinity, span.1)) }
+        func inRep(_ seconds: Double) -> Bool {
+            var low = 0, high = spans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if spans[middle].0 <= seconds { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 && seconds <= latestEnd[low - 1]
+        }
         let points = activity.samples.filter { sample in
-            sample.latitude != nil && sample.longitude != nil && reps.contains { $0.startSeconds <= sample.seconds && sample.seconds <= $0.endSeconds }
+            sample.latitude != nil && sample.longitude != nil && inRep(sample.seconds)
         }
         let latitudes = points.compactMap(\.latitude), longitudes = points.compactMap(\.longitude)
         guard points.count >= 10, let minLat = latitudes.min(), let maxLat = latitudes.max(),

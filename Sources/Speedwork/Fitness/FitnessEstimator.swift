@@ -4,10 +4,13 @@ import Foundation
 ///
 /// With `auto`: results all under 1500 m → the speed-reserve model (lower confidence); two or
 /// more results at different distances from 1500 m up → Riegel with a personal exponent;
-/// otherwise Daniels–Gilbert VDOT. Newer results weigh more (``RecencyWeighting``). The VDOT, and
-/// so every training pace, is the weighted mean of the results' own VDOTs whatever the model,
-/// so the race model changes predictions but never the paces under them. See
-/// `docs/fitness-models.md`.
+/// otherwise Daniels–Gilbert VDOT. Newer results weigh more (``RecencyWeighting``) and a newer
+/// result at least as fast at about the same distance supersedes an older one
+/// (``supersedingResult(of:olderAge:among:)``). The VDOT, and so every training pace, is the
+/// weighted mean of the VDOTs of the results from 1500 m up whatever the model, so the race model
+/// changes predictions but never the paces under them. Under 1500 m the speed reserve curve is
+/// joined to the race model at 1500 m, so predicted pace slows with distance everywhere from
+/// 100 m to the marathon. See `docs/fitness-models.md`.
 public struct FitnessEstimator: Sendable {
     /// How fast older results lose weight.
     public var recency: RecencyWeighting
@@ -22,10 +25,32 @@ public struct FitnessEstimator: Sendable {
         self.defaultSpeedReserveRatio = defaultSpeedReserveRatio
     }
 
+    /// Results at distances within this ratio of each other are "near" for ``supersededBy``:
+    /// a mile beside a 1500 m, a 5K beside a 3 mile or a 4K (a product setting).
+    public static let nearDistanceRatio = 1.25
+
+    /// The newer result that supersedes `older`, if any: a result run later at the same or a near
+    /// distance that is at least as fast (the older one scaled to its distance by Riegel's 1.06).
+    ///
+    /// An older result counts, with its decayed weight, only while it is faster than every newer
+    /// result near its distance: a fresh 6:25 mile time trial replaces last month's 6:40 instead of
+    /// being averaged down by it, while an older 6:20 beside today's 6:40 still counts (a bad day
+    /// or a fitness loss is not yet the whole story). See `docs/fitness-models.md`.
+    public static func supersedingResult(of older: Performance, olderAge: Int, among results: [(performance: Performance, ageDays: Int)]) -> Performance? {
+        results.filter { newer in
+            guard newer.ageDays < olderAge else { return false }
+            let ratio = max(newer.performance.distance.meters, older.distance.meters) / min(newer.performance.distance.meters, older.distance.meters)
+            guard ratio <= nearDistanceRatio else { return false }
+            let scaled = older.time.seconds * pow(newer.performance.distance.meters / older.distance.meters, RiegelModel.publishedExponent)
+            return newer.performance.time.seconds <= scaled
+        }.min { $0.ageDays < $1.ageDays }?.performance
+    }
+
     /// Estimates fitness from `results` as of `today`.
     ///
-    /// - Throws: ``InputError`` when there are no results, a result is dated after `today`, or the
-    ///   chosen model cannot use the results (e.g. `cs` without two 2–20 min results).
+    /// - Throws: ``InputError`` when there are no results, a result is dated after `today`, the
+    ///   Riegel exponent is below 1 (pace would get faster with distance), or the chosen model
+    ///   cannot use the results (e.g. `cs` without two 2–20 min results).
     public func estimate(from results: [Performance], model choice: FitnessModelChoice = .auto, asOf today: Day) throws -> FitnessEstimate {
         guard !results.isEmpty else {
             throw InputError("no result given: add at least one --from DISTANCE=TIME, e.g. --from 5k=22:30")
@@ -33,61 +58,54 @@ public struct FitnessEstimator: Sendable {
         if let future = results.first(where: { ($0.date ?? today) > today }) {
             throw InputError("\(future.written) is dated after \(today): results must already have been run")
         }
-        var notes: [String] = []
-        let aged = results.map { result -> (Performance, Int, Double) in
-            let age = (result.date ?? today).days(until: today)
-            return (result, age, recency.weight(ageDays: age))
+        if let exponent = riegelExponent, !(exponent >= 1 && exponent.isFinite) {
+            throw InputError("Riegel exponent \(exponent) is below 1: pace would get faster as the distance grows")
         }
+        var notes: [String] = []
+        let ages = results.map { ($0.date ?? today).days(until: today) }
+
+        // 0. A newer result at the same or a near distance, at least as fast, supersedes an older one.
+        let dated = results.indices.map { (performance: results[$0], ageDays: ages[$0]) }
+        let superseding = results.indices.map { Self.supersedingResult(of: results[$0], olderAge: ages[$0], among: dated) }
+        let counted = results.indices.filter { superseding[$0] == nil }
+        for index in results.indices {
+            if let newer = superseding[index] {
+                notes.append("\(results[index].written) is superseded by the newer, at least as fast \(newer.written): an older result counts only while it is faster than newer ones at about its distance")
+            }
+        }
+        let weights = recency.weights(ageDays: counted.map { ages[$0] })
+        let aged = counted.indices.map { (results[counted[$0]], ages[counted[$0]], weights[$0]) }
         let short = aged.filter { $0.0.distance < FitnessEstimate.shortDistanceLimit }
         let long = aged.filter { $0.0.distance >= FitnessEstimate.shortDistanceLimit }
+        let shortWeighted = short.map { weighted($0, vdot: 0, viaReserve: true) }
+        let longWeighted = long.map { weighted($0, vdot: DanielsGilbert.vdot(of: $0.0), viaReserve: false) }
 
-        // 1. The aerobic side: Daniels–Gilbert VDOT of the results from 1500 m up.
-        let longVDOT: Double? = long.isEmpty ? nil : weightedMean(long.map { (DanielsGilbert.vdot(of: $0.0), $0.2) })
-
-        // 2. The short-effort side: the speed reserve model.
-        var reserve: SpeedReserveModel
+        // 1. VDOT: the weighted mean of the VDOTs of the results from 1500 m up; with only shorter
+        //    results, the VDOT of the 1500 m the speed reserve curve through them predicts.
         var reserveIsPersonal = false
-        if let longVDOT {
-            let aerobic = DanielsGilbert.speedAtVO2max(vdot: longVDOT)
-            reserve = SpeedReserveModel(aerobicSpeed: aerobic, reserveRatio: defaultSpeedReserveRatio)
-            if !short.isEmpty {
-                let ratio = weightedMean(short.map { (SpeedReserveModel.ratio(of: $0.0, aerobicSpeed: aerobic), $0.2) })
-                let held = min(max(ratio, SpeedReserveModel.plausibleRatios.lowerBound), SpeedReserveModel.plausibleRatios.upperBound)
-                if held != ratio {
-                    notes.append("the short and long results disagree (speed reserve ratio \(ratio.text(decimals: 2)), held at \(held.text(decimals: 2))): check them, or run a fresh time trial (M21)")
-                }
-                reserve = SpeedReserveModel(aerobicSpeed: aerobic, reserveRatio: held)
-                reserveIsPersonal = true
-            }
+        let vdot: Double
+        if !long.isEmpty {
+            vdot = weightedMean(longWeighted.map { ($0.vdot, $0.weight) })
+            reserveIsPersonal = !short.isEmpty
         } else {
-            let weightedShort = short.map { weighted($0, vdot: 0, viaReserve: true) }
-            if let fitted = SpeedReserveModel.fitted(to: weightedShort) {
-                reserve = fitted
+            let free: SpeedReserveModel
+            if let fitted = SpeedReserveModel.fitted(to: shortWeighted) {
+                free = fitted
                 reserveIsPersonal = true
             } else {
                 let aerobic = weightedMean(short.map { (SpeedReserveModel.aerobicSpeed(of: $0.0, ratio: defaultSpeedReserveRatio).metersPerSecond, $0.2) })
-                reserve = SpeedReserveModel(aerobicSpeed: Speed(metersPerSecond: aerobic), reserveRatio: defaultSpeedReserveRatio)
+                free = SpeedReserveModel(aerobicSpeed: Speed(metersPerSecond: aerobic), reserveRatio: defaultSpeedReserveRatio)
             }
+            vdot = DanielsGilbert.vdot(distance: FitnessEstimate.shortDistanceLimit, time: free.time(for: FitnessEstimate.shortDistanceLimit))
         }
 
-        // 3. Each result's own VDOT; short results through the speed reserve model.
-        let weightedResults = aged.map { item -> WeightedResult in
-            if item.0.distance < FitnessEstimate.shortDistanceLimit {
-                let aerobic = SpeedReserveModel.aerobicSpeed(of: item.0, ratio: reserve.reserveRatio)
-                return weighted(item, vdot: DanielsGilbert.oxygenCost(at: aerobic), viaReserve: true)
-            }
-            return weighted(item, vdot: DanielsGilbert.vdot(of: item.0), viaReserve: false)
-        }.sorted { ($0.ageDays, $0.performance.distance) < ($1.ageDays, $1.performance.distance) }
-        let vdot = longVDOT ?? DanielsGilbert.oxygenCost(at: reserve.aerobicSpeed)
-
-        // 4. The race model.
-        let longResults = weightedResults.filter { !$0.vdotViaSpeedReserve }
+        // 2. The race model for 1500 m and up.
         let model: FitnessModel
         switch choice {
         case .auto:
-            if longResults.isEmpty {
+            if long.isEmpty {
                 model = .speedReserve
-            } else if riegelExponent == nil, let personal = RiegelModel.personal(fittedTo: longResults) {
+            } else if riegelExponent == nil, let personal = RiegelModel.personal(fittedTo: longWeighted) {
                 model = .riegel(personal.model)
                 noteClamp(personal.fittedExponent, held: personal.model.exponent, into: &notes)
             } else {
@@ -98,38 +116,60 @@ public struct FitnessEstimator: Sendable {
         case .speedReserve:
             model = .speedReserve
         case .riegel:
-            guard !longResults.isEmpty else {
+            guard !long.isEmpty else {
                 throw InputError("the Riegel model needs a result of 1500m or longer; for 400m and 800m results use --model speed-reserve or auto")
             }
             if let exponent = riegelExponent {
-                model = .riegel(RiegelModel(exponent: exponent, anchoredOn: longResults))
-            } else if let personal = RiegelModel.personal(fittedTo: longResults) {
+                model = .riegel(RiegelModel(exponent: exponent, anchoredOn: longWeighted))
+            } else if let personal = RiegelModel.personal(fittedTo: longWeighted) {
                 model = .riegel(personal.model)
                 noteClamp(personal.fittedExponent, held: personal.model.exponent, into: &notes)
             } else {
-                model = .riegel(RiegelModel(exponent: RiegelModel.publishedExponent, anchoredOn: longResults))
+                model = .riegel(RiegelModel(exponent: RiegelModel.publishedExponent, anchoredOn: longWeighted))
             }
         case .cs:
-            model = .criticalSpeed(try CriticalSpeedModel.fitted(to: weightedResults))
+            model = .criticalSpeed(try CriticalSpeedModel.fitted(to: longWeighted + shortWeighted))
         }
 
+        // 3. The short-effort curve, joined to the race model at 1500 m so the pace–distance curve
+        //    is continuous there, and fitted to the results under 1500 m.
+        let junction = FitnessEstimate.longPrediction(for: FitnessEstimate.shortDistanceLimit, model: model, vdot: vdot).time
+        let joined = SpeedReserveModel.joined(atTime: junction, over: FitnessEstimate.shortDistanceLimit, to: shortWeighted, defaultRatio: defaultSpeedReserveRatio)
+        let reserve = joined.model
+        if let fitted = joined.fittedRatio, fitted != reserve.reserveRatio {
+            notes.append("the short and long results disagree (speed reserve ratio \(fitted.text(decimals: 2)), held at \(reserve.reserveRatio.text(decimals: 2))): check them, or run a fresh time trial (M21)")
+        }
+
+        // 4. Each result's own VDOT; a short one through the speed reserve curve at the estimate's ratio.
+        func shortVDOT(_ result: Performance) -> Double {
+            let own = SpeedReserveModel(aerobicSpeed: SpeedReserveModel.aerobicSpeed(of: result, ratio: reserve.reserveRatio), reserveRatio: reserve.reserveRatio)
+            return DanielsGilbert.vdot(distance: FitnessEstimate.shortDistanceLimit, time: own.time(for: FitnessEstimate.shortDistanceLimit))
+        }
+        let countedResults = (longWeighted + short.map { weighted($0, vdot: shortVDOT($0.0), viaReserve: true) }).sorted { ($0.ageDays, $0.performance.distance) < ($1.ageDays, $1.performance.distance) }
+        let supersededResults = results.indices.compactMap { index -> WeightedResult? in
+            guard let newer = superseding[index] else { return nil }
+            let viaReserve = results[index].distance < FitnessEstimate.shortDistanceLimit
+            return WeightedResult(performance: results[index], ageDays: ages[index], weight: 0,
+                                  vdot: viaReserve ? shortVDOT(results[index]) : DanielsGilbert.vdot(of: results[index]), vdotViaSpeedReserve: viaReserve, supersededBy: newer)
+        }.sorted { ($0.ageDays, $0.performance.distance) < ($1.ageDays, $1.performance.distance) }
+
         // 5. Notes on what lies outside a model's fitted range.
-        for result in weightedResults where result.vdotViaSpeedReserve {
+        for result in countedResults where result.vdotViaSpeedReserve {
             notes.append("\(result.performance.written) is under 1500m, shorter than the Daniels–Gilbert equations were fitted for: its VDOT comes through the speed reserve model (ratio \(reserve.reserveRatio.text(decimals: 2))\(reserveIsPersonal ? ", fitted" : ", assumed"))")
         }
-        for result in longResults where !DanielsGilbert.fittedDurations.contains(result.performance.time) {
+        for result in countedResults where !result.vdotViaSpeedReserve && !DanielsGilbert.fittedDurations.contains(result.performance.time) {
             notes.append("\(result.performance.written) lasted longer than the Daniels–Gilbert equations were fitted for (up to 5 hours)")
         }
 
-        // 6. Confidence.
-        let (confidence, reasons) = judgeConfidence(weightedResults, model: model, reserveIsPersonal: reserveIsPersonal)
+        // 6. Confidence, from the results that count.
+        let (confidence, reasons) = judgeConfidence(countedResults, model: model, reserveIsPersonal: reserveIsPersonal)
         return FitnessEstimate(
             model: model, vdot: vdot, speedReserve: reserve, speedReserveIsPersonal: reserveIsPersonal,
-            results: weightedResults, confidence: confidence, confidenceReasons: reasons, notes: notes, asOf: today)
+            results: countedResults + supersededResults, confidence: confidence, confidenceReasons: reasons, notes: notes, asOf: today)
     }
 
     private func weighted(_ item: (Performance, Int, Double), vdot: Double, viaReserve: Bool) -> WeightedResult {
-        WeightedResult(performance: item.0, ageDays: item.1, weight: item.2, vdot: vdot, vdotViaSpeedReserve: viaReserve)
+        WeightedResult(performance: item.0, ageDays: item.1, weight: item.2, vdot: vdot, vdotViaSpeedReserve: viaReserve, supersededBy: nil)
     }
 
     private func noteClamp(_ fitted: Double, held: Double, into notes: inout [String]) {
@@ -171,9 +211,10 @@ public struct FitnessEstimator: Sendable {
     }
 }
 
-/// The weighted mean of values.
+/// The weighted mean of values; the plain mean when every weight is 0.
 func weightedMean(_ pairs: [(Double, Double)]) -> Double {
     let total = pairs.reduce(0) { $0 + $1.1 }
+    guard total > 0 else { return pairs.reduce(0) { $0 + $1.0 } / Double(max(pairs.count, 1)) }
     return pairs.reduce(0) { $0 + $1.0 * $1.1 } / total
 }
 

@@ -12,7 +12,7 @@ extension Performance {
         let format = "write DISTANCE=TIME, optionally @YYYY-MM-DD (400m=1:20, 5k=20:00@2026-10-04)"
         let pieces = raw.split(separator: "=", omittingEmptySubsequences: false)
         guard pieces.count == 2 else {
-            throw InputError("'\(raw)' is not a result: \(format)")
+            throw InputError("\(InputError.quoted(raw)) is not a result: \(format)")
         }
         let distanceText = String(pieces[0])
         var timeText = String(pieces[1])
@@ -23,7 +23,7 @@ extension Performance {
             do {
                 date = try Day(parsing: dateText)
             } catch let error as InputError {
-                throw InputError("'\(raw)': \(error.description)")
+                throw InputError("\(InputError.quoted(raw)): \(error.description)")
             }
         }
         let distance: Distance
@@ -32,7 +32,7 @@ extension Performance {
             distance = try Distance(parsing: distanceText)
             time = try Duration(parsing: timeText)
         } catch let error as InputError {
-            throw InputError("'\(raw)': \(error.description)")
+            throw InputError("\(InputError.quoted(raw)): \(error.description)")
         }
         try self.init(distance: distance, time: time, date: date)
     }

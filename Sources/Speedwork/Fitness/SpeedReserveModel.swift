@@ -11,8 +11,11 @@ import Foundation
 /// where S_aer is the speed at VO2max and S_anaer the top sprint speed; the paper validates it
 /// for efforts of about 3 to 240 s. The ratio S_anaer / S_aer is the speed reserve ratio. The
 /// method holds that 400 m times predict the mile (METHODOLOGY §2): this model is the bridge.
-/// S_aer is tied to VDOT through the Daniels–Gilbert oxygen cost (the speed whose cost equals
-/// VDOT), so a 400 m or 800 m result yields a VDOT and every training pace.
+/// The curve is joined to the race model at 1500 m (``joined(atTime:over:to:defaultRatio:)``),
+/// where both models hold: 1500 m takes 3½ to 6 minutes, about how long a runner can hold the
+/// speed at VO2max (V. Billat et al., *Med Sci Sports Exerc* 26, 1994: 404 ± 101 s). With only
+/// short results the VDOT is that of the 1500 m the curve predicts, so a 400 m or 800 m result
+/// yields a VDOT and every training pace.
 ///
 /// From a single short result the ratio cannot be measured, so a product default is assumed
 /// (1.6, a setting: the method leaves the number open) and confidence is lower. The ratio varies
@@ -70,6 +73,41 @@ public struct SpeedReserveModel: Sendable, Hashable {
     public static func ratio(of performance: Performance, aerobicSpeed: Speed) -> Double {
         let excess = performance.speed.metersPerSecond / aerobicSpeed.metersPerSecond - 1
         return 1 + excess / exp(-decayPerSecond * performance.time.seconds)
+    }
+
+    /// The curve that passes through `distance` run in `time` (the race model's 1500 m, where the
+    /// two models meet) and fits the short results as well as that allows.
+    ///
+    /// With `a` the aerobic speed and `b = (ratio − 1)·a`, the curve is `S(t) = a + b·e^(−k·t)`;
+    /// through the junction (speed `s_j` at time `t_j`) it is `S(t) = s_j + b·(e^(−k·t) − e^(−k·t_j))`,
+    /// and `b` is fitted by weighted least squares to the results' speeds (one result: the curve
+    /// passes through it). Without results the ratio is `defaultRatio`. A fitted ratio outside
+    /// ``plausibleRatios`` is held at the nearer end; it is returned beside the model so the
+    /// estimate can say so. `b ≥ 0` makes the average speed fall as the effort lasts longer, so
+    /// the pace never gets faster as the distance grows.
+    public static func joined(atTime time: Duration, over distance: Distance, to results: [WeightedResult], defaultRatio: Double) -> (model: SpeedReserveModel, fittedRatio: Double?) {
+        let junctionSpeed = distance.meters / time.seconds
+        let junctionDecay = exp(-decayPerSecond * time.seconds)
+        func through(ratio: Double) -> SpeedReserveModel {
+            SpeedReserveModel(aerobicSpeed: Speed(metersPerSecond: junctionSpeed / (1 + (ratio - 1) * junctionDecay)), reserveRatio: ratio)
+        }
+        var numerator = 0.0, denominator = 0.0
+        for result in results {
+            let decay = exp(-decayPerSecond * result.performance.time.seconds) - junctionDecay
+            numerator += result.weight * (result.performance.speed.metersPerSecond - junctionSpeed) * decay
+            denominator += result.weight * decay * decay
+        }
+        guard !results.isEmpty, denominator > 0 else {
+            return (through(ratio: defaultRatio), nil)
+        }
+        let reserve = numerator / denominator
+        let aerobic = junctionSpeed - reserve * junctionDecay
+        let fitted = aerobic > 0 ? 1 + reserve / aerobic : plausibleRatios.upperBound
+        let held = min(max(fitted, plausibleRatios.lowerBound), plausibleRatios.upperBound)
+        if held == fitted {
+            return (SpeedReserveModel(aerobicSpeed: Speed(metersPerSecond: aerobic), reserveRatio: fitted), fitted)
+        }
+        return (through(ratio: held), fitted)
     }
 
     /// Fits both the speed at VO2max and the ratio to two or more short results at different

@@ -14,13 +14,19 @@ public struct LegSpeed: Sendable, Hashable {
     /// Cadences accepted, steps per minute with both feet counted.
     public static let acceptedCadence = 120.0...250.0
 
-    /// - Throws: ``InputError`` when the cadence is outside 120–250 steps/min; a value that
-    ///   looks like one foot's count (60–125) is pointed out.
-    public init(race: Performance, cadence: Double) throws {
-        guard cadence.isFinite, Self.acceptedCadence.contains(cadence) else {
+    /// Throws ``InputError`` when `cadence` is outside ``acceptedCadence``; a value that looks
+    /// like one foot's count (60–125) is pointed out.
+    public static func validateCadence(_ cadence: Double) throws {
+        guard cadence.isFinite, acceptedCadence.contains(cadence) else {
             let hint = (60...125).contains(cadence) ? " (it looks like one foot's count: try \((cadence * 2).trimmedText()))" : ""
             throw InputError("cadence \(cadence.trimmedText()) is outside 120–250 steps per minute, both feet counted\(hint)")
         }
+    }
+
+    /// - Throws: ``InputError`` when the cadence is outside 120–250 steps/min; a value that
+    ///   looks like one foot's count (60–125) is pointed out.
+    public init(race: Performance, cadence: Double) throws {
+        try Self.validateCadence(cadence)
         self.race = race
         self.cadence = cadence
     }

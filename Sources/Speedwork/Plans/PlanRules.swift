@@ -1,5 +1,6 @@
-/// The plan rules as checkable invariants (M3, M8, M10, M21, M34, M40, M41): given any plan, lists
-/// what breaks them. Written apart from ``PlanBuilder`` so that one checks the other.
+/// The plan rules as checkable invariants (M3, M8, M10, M13, M21, M34, M40, M41, M42 and the
+/// volume model of docs/volume-model.md): given any plan, lists what breaks them. Written apart
+/// from ``PlanBuilder`` so that one checks the other.
 public enum PlanRules {
     /// One broken rule.
     public struct Violation: Sendable, Hashable, CustomStringConvertible {
@@ -46,6 +47,51 @@ public enum PlanRules {
             flag("M40", nil, "no leg-speed session (M10) within 5 days before the race")
         }
 
+        // No hard session in the two days before the race (race week, docs/plans.md).
+        for session in sessions where session.workout.isHard && session.workout.kind != .race
+            && (1...2).contains(session.day.days(until: request.raceDay)) {
+            flag("M40", plan.weeks.count, "\(session.workout.title) on \(session.day), \(session.day.days(until: request.raceDay)) day(s) before the race")
+        }
+
+        // Goal pace (M13, M40): every race-specific week has a session at the target goal's pace,
+        // within 3 %; no rep of 400 m or more aims faster than today's race time over it (M42).
+        let goalPace = plan.targetGoal.pace.secondsPerKilometer
+        for week in plan.weeks where week.phase == .raceSpecific {
+            let marked = week.sessions.filter(\.goalPace)
+            let goalRule = GoalPaceSession.relaxedRule(goal: plan.targetGoal.distance)
+            if marked.isEmpty { flag(goalRule, week.index, "no goal-pace session in a race-specific week") }
+            for session in marked {
+                for band in activePaceBands(session.workout) where max(abs(band.fast.secondsPerKilometer - goalPace), abs(band.slow.secondsPerKilometer - goalPace)) > goalPace * goalPaceTolerance {
+                    flag(goalRule, week.index, "\(session.workout.title) aims at \(band.perKilometerText), not within 3 % of \(plan.targetGoal.written) pace")
+                }
+            }
+        }
+        for session in sessions where session.workout.kind != .race {
+            for step in session.workout.expandedSteps where step.intensity == .active {
+                guard case .distance(let distance) = step.length, distance.meters >= 400, case .pace(let band) = step.target else { continue }
+                let today = request.fitness.time(for: distance)
+                if band.fast.time(for: distance) < today {
+                    flag("M42", weekIndex(of: session.day), "\(session.workout.title): \(distance.label) in \(band.fast.time(for: distance).formatted(.rep)) is faster than today's \(today.formatted(.rep))")
+                }
+            }
+        }
+
+        // Volume: at most +10 % a week over the last full week; the long run at most 30 % of the
+        // week's running (docs/volume-model.md).
+        var lastFull = request.volume.startMinutes
+        for week in plan.weeks {
+            let minutes = week.runningMinutes
+            if !week.cutback, week.phase != .taper {
+                if Double(minutes) > Double(lastFull) * (1 + WeeklyVolume.maximumGrowth) + 0.5 {
+                    flag("M9", week.index, "\(minutes) min of running after \(lastFull): more than +10 %")
+                }
+                lastFull = minutes
+            }
+            if Double(week.longRunMinutes) > Double(minutes) * WeeklyVolume.longRunShare + 0.5 {
+                flag("M20", week.index, "long run \(week.longRunMinutes) min of \(minutes): more than 30 % of the week")
+            }
+        }
+
         // Hard days never back to back (M2, M41).
         let hardDays = Set(sessions.filter { $0.workout.isHard }.map(\.day)).sorted()
         for (a, b) in zip(hardDays, hardDays.dropFirst()) where a.days(until: b) == 1 {
@@ -75,7 +121,8 @@ public enum PlanRules {
             if week.phase != .taper, strength != 2 { flag("M34", week.index, "\(strength) strength sessions; the method wants 2") }
             if week.phase == .taper, strength > 2 { flag("M34", week.index, "\(strength) strength sessions in the taper") }
             let busy = Set(inWeek.map(\.day))
-            if days.allSatisfy({ busy.contains($0) }) { flag("M41", week.index, "no rest day") }
+            // A race week of one day (the race) has no room for one.
+            if days.count > 1, days.allSatisfy({ busy.contains($0) }) { flag("M41", week.index, "no rest day") }
         }
 
         // Phases in order, base first when the runner lacks 12 weeks of it (M8, M40).
@@ -95,6 +142,17 @@ public enum PlanRules {
             if sinceTrial > 6 { flag("M21", week.index, "more than 6 weeks of speed work without a time trial") }
         }
         return found
+    }
+
+    /// How far a goal-pace target may be from the target goal's pace (the 3 %).
+    public static let goalPaceTolerance = 0.03
+
+    /// The pace bands of a workout's active steps.
+    static func activePaceBands(_ workout: Workout) -> [PaceRange] {
+        workout.expandedSteps.compactMap { step in
+            guard step.intensity == .active, case .pace(let band) = step.target else { return nil }
+            return band
+        }
     }
 
     /// The violations the plan has not declared in ``Plan/relaxed``.

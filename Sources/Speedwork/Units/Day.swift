@@ -26,16 +26,26 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else {
-            throw InputError("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2026-10-04")
+            throw InputError("\(InputError.quoted(text)) is not a date: use YYYY-MM-DD, e.g. 2026-10-04")
         }
         try self.init(year: year, month: month, day: day)
     }
 
-    /// The day a moment falls on in UTC.
+    /// The day a moment falls on in UTC; moments before year 1 or after year 9999 (a damaged
+    /// timestamp) give the first or last day of that range rather than a trap.
     public init(_ date: Date) {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        self = Day(daysSinceEpoch: days)
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        guard days.isFinite else {
+            self = Day(daysSinceEpoch: days > 0 ? Day.lastRepresentableDay : Day.firstRepresentableDay)
+            return
+        }
+        let clamped = min(max(days, Double(Day.firstRepresentableDay)), Double(Day.lastRepresentableDay))
+        self = Day(daysSinceEpoch: Int(clamped))
     }
+
+    /// 0001-01-01 and 9999-12-31 as days since 1970-01-01: the range ``init(_:)`` clamps to.
+    static let firstRepresentableDay = -719_162
+    static let lastRepresentableDay = 2_932_896
 
     /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm of
     /// Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".

@@ -18,6 +18,11 @@ public struct Duration: Sendable, Hashable, Comparable, Codable {
     public static func + (lhs: Duration, rhs: Duration) -> Duration { Duration(seconds: lhs.seconds + rhs.seconds) }
     public static func - (lhs: Duration, rhs: Duration) -> Duration { Duration(seconds: lhs.seconds - rhs.seconds) }
 
+    /// The longest time written out digit by digit, a million hours (about 114 years); longer
+    /// times, and infinity, are written as this bound with `>` (or `<-`) before it, so formatting
+    /// is safe for any number.
+    public static let longestFormatted = Duration(seconds: 3_600_000_000)
+
     /// How a time is written out.
     public enum Style: Sendable {
         /// Whole seconds: `6:30`, `1:02:03`, `45`.
@@ -30,7 +35,14 @@ public struct Duration: Sendable, Hashable, Comparable, Codable {
 
     /// Writes the time as runners read it: `m:ss` under an hour, `h:mm:ss` above, with tenths
     /// for reps under two minutes in the ``Style/rep`` style.
+    ///
+    /// Never traps: a time that is not a number is written `--`, and one beyond
+    /// ``longestFormatted`` is written as that bound with `>` before it (`<-` when negative).
     public func formatted(_ style: Style = .clock) -> String {
+        guard !seconds.isNaN else { return "--" }
+        if abs(seconds) > Duration.longestFormatted.seconds {
+            return (seconds < 0 ? "<-" : ">") + Duration.longestFormatted.formatted(style)
+        }
         let tenths = style == .precise || (style == .rep && seconds < 120)
         let total = tenths ? (seconds * 10).rounded() / 10 : seconds.rounded()
         let negative = total < 0

@@ -51,6 +51,25 @@ public struct BlockProgression: Sendable, Hashable {
         return .seconds((seconds / step).rounded() * step)
     }
 
+    /// Reps first, then recovery: the count rises from `count.start` to `count.end` over the
+    /// first half of the block (reaching it in the last week at or before mid-block) with the
+    /// starting recovery; over the second half the recovery shortens towards `recovery.end` while
+    /// the count stays one rep below its peak, so the most reps and the shortest recovery never
+    /// fall in the same week (a product setting: one load at a time, docs/plans.md).
+    public func repsThenRecovery(count: (start: Int, end: Int), recovery: (start: Duration, end: Duration), week: Int,
+                                 step: Double = 5) throws -> (count: Int, recovery: Duration) {
+        let share = try fraction(week: week)
+        let peak = blockWeeks > 1 ? Double((blockWeeks - 1) / 2) / Double(blockWeeks - 1) : 0
+        if share <= peak {
+            let rising = peak > 0 ? share / peak : 0
+            return (Int((Double(count.start) + Double(count.end - count.start) * rising).rounded()), recovery.start)
+        }
+        let falling = (share - peak) / (1 - peak)
+        let seconds = recovery.start.seconds + (recovery.end.seconds - recovery.start.seconds) * falling
+        let reps = count.end > count.start ? count.end - 1 : count.end
+        return (reps, .seconds((seconds / step).rounded() * step))
+    }
+
     /// Throws unless `week` is 1 or more.
     public static func validate(week: Int) throws {
         guard week >= 1 else {

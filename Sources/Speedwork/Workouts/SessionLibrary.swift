@@ -105,24 +105,55 @@ public struct SessionLibrary: Sendable {
     /// The session of `rule` for week `week` of the block (weeks past the block keep its final
     /// values). Throws for an unknown rule or a week below 1.
     public func workout(rule: String, week: Int) throws -> Workout {
+        try workout(rule: rule, week: week, size: .full)
+    }
+
+    /// The session of `rule` for week `week`, with the frame and at most the reps `size` gives.
+    public func workout(rule: String, week: Int, size: SessionSize) throws -> Workout {
         let rule = try Self.rule(parsing: rule)
         try BlockProgression.validate(week: week)
         switch rule {
         case "M5": return Self.mobility(easy: easy)
-        case "M10": return try legSpeed(week: week)
-        case "M11": return try twoHundreds(week: week)
-        case "M12": return try negativeSplits(week: week)
-        case "M13": return try goalPace(week: week)
-        case "M14": return try hills(week: week)
-        case "M15": return try downhillStrides(week: week)
-        case "M16": return try fartlek(week: week)
-        case "M17": return try vo2max(week: week)
-        case "M18": return try threshold(week: week)
-        case "M19": return speedRun()
-        case "M20": return try easyRun(week: week)
-        case "M21": return timeTrialSession()
+        case "M10": return try legSpeed(week: week, size: size)
+        case "M11": return try twoHundreds(week: week, size: size)
+        case "M12": return try negativeSplits(week: week, size: size)
+        case "M13": return try goalPace(week: week, size: size)
+        case "M14": return try hills(week: week, size: size)
+        case "M15": return try downhillStrides(week: week, size: size)
+        case "M16": return try fartlek(week: week, size: size)
+        case "M17": return try vo2max(week: week, size: size)
+        case "M18": return try threshold(week: week, size: size)
+        case "M19": return speedRun(size: size)
+        case "M20": return try easyRun(week: week, size: size)
+        case "M21": return timeTrialSession(size: size)
         default: return StrengthRoutine(level: strengthLevel).workout
         }
+    }
+
+    /// The fewest reps a session shortened for a time budget keeps before it gives way
+    /// (product settings: below these the session loses its purpose; docs/plans.md).
+    public static let fewestReps: [String: Int] = [
+        "M10": 2, "M11": 4, "M12": 3, "M13": 4, "M14": 4, "M15": 4, "M16": 3, "M17": 2, "M18": 2, GoalPaceSession.rule: 2,
+    ]
+
+    /// The largest version of `make` that fits `budget` minutes (M41): the full frame with the
+    /// progression's reps, then fewer reps down to the session's week-1 count, then the short
+    /// frame (M4 shortened) with reps down to ``fewestReps``; `nil` when even that does not fit.
+    public func fitted(rule: String, budget: Int?, _ make: (SessionSize) throws -> Workout) throws -> Workout? {
+        let full = try make(.full)
+        guard let budget else { return full }
+        let planned = full.mainRepCount ?? 0
+        let methodLowest = min(planned, (try? workout(rule: rule, week: 1).mainRepCount) ?? planned)
+        let fewest = min(planned, Self.fewestReps[rule] ?? planned)
+        let passes: [(WarmUp.Frame, Int)] = [(.full, methodLowest), (.short, methodLowest), (.short, fewest)]
+        for (frame, lowest) in passes {
+            for reps in stride(from: planned, through: max(lowest, 0), by: -1) {
+                let workout = try make(SessionSize(frame: frame, maxReps: planned > 0 ? reps : nil))
+                if workout.minutes(openPace: openPace) <= budget { return workout }
+                if planned == 0 { break }
+            }
+        }
+        return nil
     }
 
     /// The runner's easy pace as a target (M20), for warm-ups, cool-downs and recovery jogs.

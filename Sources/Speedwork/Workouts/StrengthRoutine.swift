@@ -82,15 +82,25 @@ public struct StrengthRoutine: Sendable, Hashable {
         return level
     }
 
+    /// Rest between sets in the short version: M32's lower bound (1 min).
+    public static let shortSetRest = Duration.seconds(60)
+    /// Rest after Olympic lifts in the short version: M32's lower bound (2 min).
+    public static let shortOlympicRest = Duration.seconds(120)
+
     /// The routine as a workout of kind `.strength`: a 10 min warm-up, each exercise as a repeat of
     /// sets (`.reps` steps with their rest), then the M5 stretches.
-    public var workout: Workout {
+    public var workout: Workout { workout(frame: .full) }
+
+    /// The routine with the `frame`'s warm-up; the short frame (budgets under 35 min) takes a 5 min
+    /// warm-up and M32's shortest rests (1 min, 2 min after Olympic lifts).
+    public func workout(frame: WarmUp.Frame) -> Workout {
+        let short = frame == .short
         var blocks: [WorkoutBlock] = [
-            .step(WorkoutStep(.warmup, .time(WarmUp.easyJog), target: .effort(1...2), name: "Warm-up",
+            .step(WorkoutStep(.warmup, .time(short ? WarmUp.shortFirstJog : WarmUp.easyJog), target: .effort(1...2), name: "Warm-up",
                               note: "easy jog or brisk walk; never lift or stretch cold (M4)")),
         ]
         for exercise in exercises {
-            let rest = exercise.isOlympicLift ? Self.olympicRest : Self.setRest
+            let rest = exercise.isOlympicLift ? (short ? Self.shortOlympicRest : Self.olympicRest) : (short ? Self.shortSetRest : Self.setRest)
             let set = WorkoutStep(.active, .reps(exercise.reps), name: exercise.name + (exercise.eachSide ? " (each side)" : ""),
                                   note: exercise.isOlympicLift ? "learn the lift with a dowel or PVC pipe first (M31)" : nil)
             let pause = WorkoutStep(.rest, .time(rest), name: "Rest",

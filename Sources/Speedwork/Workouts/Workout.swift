@@ -20,6 +20,28 @@ public struct Workout: Sendable, Hashable {
         self.notes = notes
     }
 
+    /// The count of the main set's first repeat block, or `nil` when the session has none.
+    public var mainRepCount: Int? {
+        for block in blocks {
+            if case .repeats(let count, let steps) = block, steps.contains(where: { $0.intensity == .active }) { return count }
+        }
+        return nil
+    }
+
+    /// The session with its (first) cool-down jog longer by `extra`: easy running that carries the
+    /// week's volume on a speed day (docs/volume-model.md).
+    public func withCoolDownJog(longerBy extra: Duration) -> Workout {
+        var copy = self
+        guard let index = blocks.firstIndex(where: { block in
+            if case .step(let step) = block, step.intensity == .cooldown, case .time = step.length { return true }
+            return false
+        }), case .step(var step) = blocks[index], case .time(let time) = step.length else { return self }
+        step.length = .time(time + extra)
+        step.note = (step.note.map { $0 + "; " } ?? "") + "longer easy running carries the week's volume"
+        copy.blocks[index] = .step(step)
+        return copy
+    }
+
     /// Whether it is a hard day (M2, M41).
     public var isHard: Bool { kind.isHard }
 

@@ -53,6 +53,7 @@ struct FitnessJSON: Encodable {
         let date: String?
         let weight: Double
         let vdot: Double
+        let supersededBy: String?
     }
 
     struct Parameters: Encodable {
@@ -85,7 +86,7 @@ struct FitnessJSON: Encodable {
         results = estimate.results.map {
             Result(result: $0.performance.written, distance: $0.performance.distance.label, meters: rounded($0.performance.distance.meters, 3),
                    seconds: rounded($0.performance.time.seconds, 2), date: $0.performance.date?.description,
-                   weight: rounded($0.weight, 3), vdot: rounded($0.vdot))
+                   weight: rounded($0.weight, 3), vdot: rounded($0.vdot), supersededBy: $0.supersededBy?.written)
         }
         var riegel: Double?
         var cs: CriticalSpeedModel?

@@ -19,17 +19,29 @@ struct PlanReport: Encodable {
         let week: Int?
     }
 
-    /// A session of the plan: the session object of `workout show --json` plus its `date`.
+    /// The weekly running the plan builds from.
+    struct Volume: Encodable {
+        let startWeeklyMinutes: Int
+        let source: String
+        let note: String
+    }
+
+    /// A session of the plan: the session object of `workout show --json` plus its `date`,
+    /// `goalPace` and `longRun`.
     struct Session: Encodable {
         let date: String
         let session: SessionJSON
+        var goalPace = false
+        var longRun = false
 
-        private enum Key: String, CodingKey { case date }
+        private enum Key: String, CodingKey { case date, goalPace, longRun }
 
         func encode(to encoder: Encoder) throws {
             try session.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(date, forKey: .date)
+            try container.encode(goalPace, forKey: .goalPace)
+            try container.encode(longRun, forKey: .longRun)
         }
 
         /// A day without training (M9: work, rest, recover).
@@ -44,11 +56,17 @@ struct PlanReport: Encodable {
         let index: Int
         let start: String
         let phase: String
+        let runningMinutes: Int
+        let cutback: Bool
+        let longRunMinutes: Int
         let sessions: [Session]
     }
 
     let goal: String
+    let targetGoal: String
+    let targetGoalReason: String
     let raceDate: String
+    let volume: Volume
     let fitness: FitnessJSON
     let feasibility: Feasibility
     let relaxed: [Relaxed]
@@ -57,7 +75,10 @@ struct PlanReport: Encodable {
     init(_ plan: Plan) {
         let request = plan.request
         goal = request.goal.written
+        targetGoal = plan.targetGoal.written
+        targetGoalReason = plan.targetGoalReason
         raceDate = request.raceDay.description
+        volume = Volume(startWeeklyMinutes: request.volume.startMinutes, source: request.volume.source.rawValue, note: request.volume.note)
         fitness = FitnessJSON(request.fitness)
         let f = plan.feasibility
         feasibility = Feasibility(
@@ -69,9 +90,11 @@ struct PlanReport: Encodable {
             let sessions = week.days(until: request.raceDay).flatMap { day -> [Session] in
                 let today = week.sessions.filter { $0.day == day }
                 return today.isEmpty ? [.rest(day)]
-                    : today.map { Session(date: day.description, session: SessionJSON($0.workout, minutes: $0.minutes)) }
+                    : today.map { Session(date: day.description, session: SessionJSON($0.workout, minutes: $0.minutes),
+                                          goalPace: $0.goalPace, longRun: $0.workout.kind == .long) }
             }
-            return Week(index: week.index, start: week.start.description, phase: week.phase.rawValue, sessions: sessions)
+            return Week(index: week.index, start: week.start.description, phase: week.phase.rawValue, runningMinutes: week.runningMinutes,
+                        cutback: week.cutback, longRunMinutes: week.longRunMinutes, sessions: sessions)
         }
     }
 }

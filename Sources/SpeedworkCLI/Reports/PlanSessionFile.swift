@@ -53,26 +53,21 @@ enum PlanSessionFile {
     /// `plan.json@2026-12-08`.
     static func workout(_ reference: String) throws -> Workout {
         guard let at = reference.lastIndex(of: "@") else {
-            throw InputError("'\(reference)' does not name a plan session: write PLAN.json@YYYY-MM-DD")
+            throw InputError("\(InputError.quoted(reference)) does not name a plan session: write PLAN.json@YYYY-MM-DD")
         }
         let path = String(reference[..<at])
         let day = try Day(parsing: String(reference[reference.index(after: at)...]))
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError("cannot read the plan '\(path)': \(error.localizedDescription)")
-        }
+        let data = try InputFile.read(path)
         let plan: PlanFile
         do {
             plan = try JSONDecoder().decode(PlanFile.self, from: data)
         } catch {
-            throw InputError("'\(path)' is not a plan saved with speedwork plan --json")
+            throw CommandFailure(.dataError, "\(InputError.quoted(path)) is not a plan saved with speedwork plan --json")
         }
         let sessions = plan.weeks.flatMap(\.sessions).filter { $0.date == day.description }
         let kinds = sessions.compactMap { SessionKind(rawValue: $0.kind) }
         guard let index = kinds.firstIndex(where: \.isHard) ?? kinds.firstIndex(where: \.isRun) else {
-            throw InputError("the plan '\(path)' has no run on \(day)")
+            throw InputError("the plan \(InputError.quoted(path)) has no run on \(day)")
         }
         let session = sessions[index]
         return Workout(rule: session.rule, kind: kinds[index], title: session.title,
@@ -88,7 +83,7 @@ enum PlanSessionFile {
 
     private static func single(_ step: Step) throws -> WorkoutStep {
         guard let intensity = Intensity(rawValue: step.intensity) else {
-            throw InputError("the plan has a step of unknown intensity '\(step.intensity)'")
+            throw CommandFailure(.dataError, "the plan has a step of unknown intensity \(InputError.quoted(step.intensity))")
         }
         let length: StepLength
         if let seconds = step.seconds { length = .time(.seconds(seconds)) }

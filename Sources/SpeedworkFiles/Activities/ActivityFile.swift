@@ -69,34 +69,13 @@ public enum ActivityFile {
         }
     }
 
-    /// GPX or TCX by the name of the first element after the XML declaration, comments and
-    /// processing instructions (within the first 64 KiB).
+    /// GPX or TCX by the local name of the root element, found past the XML declaration,
+    /// comments, processing instructions and a document type declaration (within the first 64 KiB).
     static func xmlFormat(_ bytes: UnsafeRawBufferPointer) -> Format? {
-        let end = min(bytes.count, 64 * 1024)
-        var i = 0
-        if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        while i < end {
-            let byte = bytes[i]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                i += 1
-                continue
-            }
-            guard byte == 0x3C, i + 1 < end else { return nil }  // "<"
-            let next = bytes[i + 1]
-            if next == 0x3F || next == 0x21 {  // "<?" or "<!": skip to the next ">"
-                while i < end, bytes[i] != 0x3E { i += 1 }
-                i += 1
-                continue
-            }
-            var nameEnd = i + 1
-            while nameEnd < end, ![0x20, 0x09, 0x0A, 0x0D, 0x3E, 0x2F].contains(bytes[nameEnd]) { nameEnd += 1 }
-            let qualified = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<nameEnd]), as: UTF8.self)
-            switch XMLName.local(qualified) {
-            case "gpx": return .gpx
-            case "TrainingCenterDatabase": return .tcx
-            default: return nil
-            }
+        switch XMLScanner.rootName(of: bytes) {
+        case "gpx": .gpx
+        case "TrainingCenterDatabase": .tcx
+        default: nil
         }
-        return nil
     }
 }

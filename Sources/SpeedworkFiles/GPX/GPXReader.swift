@@ -27,8 +27,8 @@ public struct GPXReader: Sendable {
     /// malformed XML or of a value that is not what the schema allows, or `noSamples` when no
     /// track has a point.
     public func read(_ data: Data) throws(ActivityFileError) -> [Activity] {
-        let handler = GPXHandler()
-        try handler.run(data)
+        var handler = GPXHandler()
+        try XMLScanner.scan(data, root: "gpx", names: GPXHandler.names, handler: &handler)
         let activities = handler.tracks.compactMap { $0.activity() }
         guard !activities.isEmpty else {
             let reason = handler.tracks.isEmpty ? "no <trk> element" : "no <trkpt> in any <trk>"
@@ -94,68 +94,97 @@ struct GPXTrack {
 }
 
 /// The XML event handler behind ``GPXReader``.
-final class GPXHandler: ActivityXMLHandler {
+struct GPXHandler: XMLContentHandler {
     private(set) var tracks: [GPXTrack] = []
     private var point: GPXTrack.Point?
+    /// How many `trk` elements are open (a `trkpt` counts only inside one).
+    private var trackDepth = 0
 
-    /// Leaf elements of a `trkpt` whose text is read; `hr` and `cad` sit in its extensions.
-    private static let pointLeaves: Set<String> = ["ele", "time", "speed", "hr", "cad"]
-
-    init() { super.init(rootName: "gpx") }
-
-    override func start(_ name: String, attributes: [String: String]) throws(ActivityFileError) {
-        switch name {
-        case "trk":
-            tracks.append(GPXTrack())
-        case "trkseg":
-            if !tracks.isEmpty { tracks[tracks.count - 1].segments.append([]) }
-        case "trkpt":
-            guard path.contains("trk") else { return }
-            let lat = try coordinate(attributes, "lat", range: -90...90)
-            let lon = try coordinate(attributes, "lon", range: -180...180)
-            point = GPXTrack.Point(latitude: lat, longitude: lon)
-        case "type":
-            capturing = parent == "trk"
-        default:
-            capturing = point != nil && GPXHandler.pointLeaves.contains(name)
-        }
+    /// The elements the reader acts on; `hr` and `cad` sit in a point's extensions.
+    enum Name: Int {
+        case trk, trkseg, trkpt, type, ele, time, speed, hr, cad
     }
 
-    override func end(_ name: String, text: String) throws(ActivityFileError) {
-        if name == "trkpt", let done = point {
+    static let names = XMLNames(["trk", "trkseg", "trkpt", "type", "ele", "time", "speed", "hr", "cad"])
+
+    mutating func open(_ element: Int, parent: Int, attributes: XMLAttributes) throws(XMLValueError) -> Bool {
+        guard let name = Name(rawValue: element) else { return false }
+        switch name {
+        case .trk:
+            tracks.append(GPXTrack())
+            trackDepth += 1
+        case .trkseg:
+            if !tracks.isEmpty { tracks[tracks.count - 1].segments.append([]) }
+        case .trkpt:
+            guard trackDepth > 0 else { return false }
+            let lat = try Self.coordinate(attributes, "lat", range: -90...90)
+            let lon = try Self.coordinate(attributes, "lon", range: -180...180)
+            point = GPXTrack.Point(latitude: lat, longitude: lon)
+        case .type:
+            return parent == Name.trk.rawValue
+        case .ele, .time, .speed, .hr, .cad:
+            return point != nil
+        }
+        return false
+    }
+
+    mutating func close(_ element: Int, parent: Int, text: XMLText) throws(XMLValueError) {
+        guard let name = Name(rawValue: element) else { return }
+        switch name {
+        case .trk:
+            trackDepth -= 1
+        case .trkpt:
+            guard let done = point else { return }
             point = nil
             guard !tracks.isEmpty else { return }
             if tracks[tracks.count - 1].segments.isEmpty { tracks[tracks.count - 1].segments.append([]) }
             let last = tracks[tracks.count - 1].segments.count - 1
             tracks[tracks.count - 1].segments[last].append(done)
-            return
-        }
-        guard capturing else { return }
-        if name == "type" {
-            if !tracks.isEmpty { tracks[tracks.count - 1].type = text }
-            return
-        }
-        guard point != nil else { return }
-        // An empty element says nothing; GPX writers leave some (e.g. <ele></ele>).
-        guard !text.allSatisfy(\.isWhitespace) else { return }
-        switch name {
-        case "ele": point?.elevation = try number(text, in: name, expected: "an elevation in metres")
-        case "time": point?.time = try time(text, in: name)
-        case "speed": point?.speed = try number(text, in: name, expected: "a speed in metres per second")
-        case "hr": point?.heartRate = try number(text, in: name, expected: "a heart rate in beats per minute")
-        case "cad": point?.cadence = try number(text, in: name, expected: "a cadence per minute")
-        default: break
+        case .type:
+            if parent == Name.trk.rawValue, !tracks.isEmpty { tracks[tracks.count - 1].type = text.string }
+        case .ele, .time, .speed, .hr, .cad:
+            // An empty element says nothing; GPX writers leave some (e.g. <ele></ele>).
+            guard point != nil, !text.isBlank else { return }
+            switch name {
+            case .ele: point?.elevation = try Self.number(text, in: "ele", expected: "an elevation in metres")
+            case .time: point?.time = try Self.time(text, in: "time")
+            case .speed: point?.speed = try Self.number(text, in: "speed", expected: "a speed in metres per second")
+            case .hr: point?.heartRate = try Self.number(text, in: "hr", expected: "a heart rate in beats per minute")
+            default: point?.cadence = try Self.number(text, in: "cad", expected: "a cadence per minute")
+            }
+        case .trkseg:
+            break
         }
     }
 
-    private func coordinate(_ attributes: [String: String], _ key: String, range: ClosedRange<Double>) throws(ActivityFileError)
-        -> Double
+    /// `text` as a finite number, or an error naming the element and what it should hold.
+    static func number(_ text: XMLText, in element: String, expected: String) throws(XMLValueError) -> Double {
+        guard let value = text.number else {
+            throw XMLValueError(element: element, expected: expected, found: text.trimmedString)
+        }
+        return value
+    }
+
+    /// `text` as seconds since 1970, or an error naming the element.
+    static func time(_ text: XMLText, in element: String) throws(XMLValueError) -> Double {
+        guard let seconds = ISO8601Time.seconds(text.bytes) else {
+            throw XMLValueError(
+                element: element, expected: "an ISO 8601 time like 2024-05-01T07:30:00Z", found: text.trimmedString)
+        }
+        return seconds
+    }
+
+    private static func coordinate(_ attributes: XMLAttributes, _ key: StaticString, range: ClosedRange<Double>)
+        throws(XMLValueError) -> Double
     {
-        let what = key == "lat" ? "a latitude in degrees (-90…90) in the lat attribute"
+        let isLatitude = key.utf8CodeUnitCount == 3 && key.utf8Start[1] == 0x61
+        let what = isLatitude ? "a latitude in degrees (-90…90) in the lat attribute"
             : "a longitude in degrees (-180…180) in the lon attribute"
-        guard let raw = attributes[key] else { throw invalid("trkpt", expected: what, found: "no \(key) attribute") }
+        guard let raw = attributes.value(key) else {
+            throw XMLValueError(element: "trkpt", expected: what, found: "no \(key) attribute")
+        }
         let value = try number(raw, in: "trkpt", expected: what)
-        guard range.contains(value) else { throw invalid("trkpt", expected: what, found: raw) }
+        guard range.contains(value) else { throw XMLValueError(element: "trkpt", expected: what, found: raw.trimmedString) }
         return value
     }
 }

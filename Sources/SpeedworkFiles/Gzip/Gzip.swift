@@ -13,10 +13,48 @@ public enum Gzip {
         bytes.count >= 2 && bytes[0] == magic[0] && bytes[1] == magic[1]
     }
 
+    /// How far a compressed activity file may expand before it is taken for a decompression bomb.
+    /// Real recordings compress 3× (FIT) to about 25× (pretty-printed TCX, GPX); a 48-hour GPX is
+    /// about 15 MB. A file may expand to `ratio` times its compressed size, never less than
+    /// `floorBytes` (small files) nor more than `maxBytes`.
+    public struct Limits: Sendable, Equatable {
+        /// The most any compressed file expands to: 256 MiB, 17× a 48-hour GPX.
+        public var maxBytes: Int
+        /// The most a file expands relative to its compressed size: 32×, above the most
+        /// compressible real recordings (about 25×). Reading takes up to about 15 bytes of
+        /// memory per byte of the densest XML, so this bounds what a small hostile file costs.
+        public var ratio: Int
+        /// What any file may expand to whatever its ratio: 16 MiB, more than a 48-hour GPX.
+        public var floorBytes: Int
+
+        /// The limits ``ActivityFile`` reads with.
+        public static let standard = Limits(maxBytes: 256 << 20, ratio: 32, floorBytes: 16 << 20)
+
+        /// Creates limits; see the properties.
+        public init(maxBytes: Int, ratio: Int, floorBytes: Int) {
+            self.maxBytes = maxBytes
+            self.ratio = ratio
+            self.floorBytes = floorBytes
+        }
+
+        /// The decompressed size allowed for `compressedBytes` of gzip data.
+        public func ceiling(compressedBytes: Int) -> Int {
+            let (scaled, overflow) = compressedBytes.multipliedReportingOverflow(by: ratio)
+            return min(maxBytes, max(floorBytes, overflow ? Int.max : scaled))
+        }
+    }
+
     /// Decompresses every gzip member in `data` (concatenated members are joined, as `gunzip`
-    /// does; trailing zero padding is ignored). Throws a ``GzipError`` naming the byte offset
-    /// when the data is not gzip, corrupt, cut short, or would exceed `limit` bytes.
-    public static func decompress(_ data: Data, limit: Int = 1 << 30) throws(GzipError) -> Data {
+    /// does; trailing zero padding is ignored), stopping at the ceiling `limits` set for its size.
+    /// Throws a ``GzipError`` naming the byte offset when the data is not gzip, corrupt or cut
+    /// short, or the limit when it expands further.
+    public static func decompress(_ data: Data, limits: Limits = .standard) throws(GzipError) -> Data {
+        try decompress(data, limit: limits.ceiling(compressedBytes: data.count))
+    }
+
+    /// Decompresses every gzip member in `data` as ``decompress(_:limits:)`` does, with at most
+    /// `limit` bytes of output.
+    public static func decompress(_ data: Data, limit: Int) throws(GzipError) -> Data {
         let result: Result<Data, GzipError> = data.withUnsafeBytes { input in
             Result { () throws(GzipError) -> Data in try decompress(input, limit: limit) }
         }
@@ -59,6 +97,12 @@ public enum Gzip {
         stream.next_in = UnsafeMutablePointer(mutating: base)
         stream.avail_in = uInt(input.count)
         var output = Data()
+        // The last member's ISIZE (its length mod 2^32) sizes the output once; never beyond the limit.
+        if input.count >= 18 {
+            let tail = input.count - 4
+            let size = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
+            output.reserveCapacity(min(size, limit))
+        }
         var chunk = [UInt8](repeating: 0, count: 256 * 1024)
         func consumed() -> Int { input.count - Int(stream.avail_in) }
         while true {

@@ -7,7 +7,8 @@ public enum GzipError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(offset: Int, reason: String)
     /// The input ends at `offset` inside a gzip member.
     case truncated(offset: Int)
-    /// The decompressed size would exceed the reader's limit (a guard against gzip bombs).
+    /// The decompressed size would exceed `limit` bytes (``Gzip/Limits``, a guard against
+    /// decompression bombs); decompression stops there.
     case tooLarge(limit: Int)
     /// zlib could not be set up (out of memory, version mismatch).
     case zlib(code: Int32)
@@ -18,7 +19,9 @@ public enum GzipError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notGzip: "not gzip data (no 1f 8b magic bytes at byte 0)"
         case .corrupt(let offset, let reason): "corrupt gzip data at byte \(offset): \(reason)"
         case .truncated(let offset): "gzip data ends at byte \(offset) inside a compressed member"
-        case .tooLarge(let limit): "gzip data decompresses to more than \(limit) bytes"
+        case .tooLarge(let limit):
+            "gzip data expands to more than \(limit) bytes, the limit for a compressed file of this size "
+                + "(a guard against decompression bombs)"
         case .zlib(let code): "zlib could not start (code \(code))"
         }
     }

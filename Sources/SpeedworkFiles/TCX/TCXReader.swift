@@ -26,8 +26,8 @@ public struct TCXReader: Sendable {
     /// of malformed XML or of a value the schema does not allow, or `noSamples` when no
     /// activity has a trackpoint.
     public func read(_ data: Data) throws(ActivityFileError) -> [Activity] {
-        let handler = TCXHandler()
-        try handler.run(data)
+        var handler = TCXHandler()
+        try XMLScanner.scan(data, root: "TrainingCenterDatabase", names: TCXHandler.names, handler: &handler)
         let activities = handler.activities.compactMap { $0.activity() }
         guard !activities.isEmpty else {
             let reason = handler.activities.isEmpty ? "no <Activity> element" : "no <Trackpoint> in any <Activity>"
@@ -123,91 +123,129 @@ struct TCXActivity {
 }
 
 /// The XML event handler behind ``TCXReader``.
-final class TCXHandler: ActivityXMLHandler {
+struct TCXHandler: XMLContentHandler {
     private(set) var activities: [TCXActivity] = []
     private var point: TCXActivity.Point?
+    /// How many `Activity` elements are open (a `Creator/Name` counts only inside one).
+    private var activityDepth = 0
 
-    /// Leaf elements whose text is read, by the element that holds them.
-    private static let leaves: [String: Set<String>] = [
-        "Activity": ["Id"],
-        "Creator": ["Name"],
-        "Lap": ["TotalTimeSeconds", "DistanceMeters", "TriggerMethod"],
-        "Trackpoint": ["Time", "AltitudeMeters", "DistanceMeters", "Cadence"],
-        "Position": ["LatitudeDegrees", "LongitudeDegrees"],
-        "HeartRateBpm": ["Value"],
-        "TPX": ["Speed", "RunCadence"],
-    ]
+    /// The elements the reader acts on.
+    enum Name: Int {
+        case activity, lap, trackpoint, id, creator, name, totalTimeSeconds, distanceMeters, triggerMethod, time
+        case altitudeMeters, cadence, position, latitudeDegrees, longitudeDegrees, heartRateBpm, value, tpx, speed
+        case runCadence
+    }
 
-    init() { super.init(rootName: "TrainingCenterDatabase") }
+    static let names = XMLNames([
+        "Activity", "Lap", "Trackpoint", "Id", "Creator", "Name", "TotalTimeSeconds", "DistanceMeters", "TriggerMethod",
+        "Time", "AltitudeMeters", "Cadence", "Position", "LatitudeDegrees", "LongitudeDegrees", "HeartRateBpm", "Value",
+        "TPX", "Speed", "RunCadence",
+    ])
 
-    override func start(_ name: String, attributes: [String: String]) throws(ActivityFileError) {
-        switch name {
-        case "Activity":
-            activities.append(TCXActivity(sport: attributes["Sport"]))
-        case "Lap" where !activities.isEmpty:
-            var lap = TCXActivity.Lap(firstPoint: activities[activities.count - 1].points.count)
-            if let start = attributes["StartTime"] { lap.start = try time(start, in: "Lap StartTime") }
-            activities[activities.count - 1].laps.append(lap)
-        case "Trackpoint" where !activities.isEmpty:
-            point = TCXActivity.Point()
+    /// Whether `name` inside `parent` is a leaf whose text is read.
+    private static func isLeaf(_ name: Name, in parent: Name) -> Bool {
+        switch (parent, name) {
+        case (.activity, .id), (.creator, .name), (.lap, .totalTimeSeconds), (.lap, .distanceMeters),
+            (.lap, .triggerMethod), (.trackpoint, .time), (.trackpoint, .altitudeMeters),
+            (.trackpoint, .distanceMeters), (.trackpoint, .cadence), (.position, .latitudeDegrees),
+            (.position, .longitudeDegrees), (.heartRateBpm, .value), (.tpx, .speed), (.tpx, .runCadence):
+            true
         default:
-            if let parent, let names = TCXHandler.leaves[parent], names.contains(name), !activities.isEmpty {
-                // Creator/Name only for the activity's device, not an Author's.
-                capturing = name != "Name" || path.contains("Activity")
-            }
+            false
         }
     }
 
-    override func end(_ name: String, text: String) throws(ActivityFileError) {
-        if name == "Trackpoint", let done = point {
+    mutating func open(_ element: Int, parent: Int, attributes: XMLAttributes) throws(XMLValueError) -> Bool {
+        guard let name = Name(rawValue: element) else { return false }
+        switch name {
+        case .activity:
+            activities.append(TCXActivity(sport: attributes.value("Sport")?.string))
+            activityDepth += 1
+        case .lap where !activities.isEmpty:
+            var lap = TCXActivity.Lap(firstPoint: activities[activities.count - 1].points.count)
+            if let start = attributes.value("StartTime") { lap.start = try GPXHandler.time(start, in: "Lap StartTime") }
+            activities[activities.count - 1].laps.append(lap)
+        case .trackpoint where !activities.isEmpty:
+            point = TCXActivity.Point()
+        default:
+            if let parent = Name(rawValue: parent), Self.isLeaf(name, in: parent), !activities.isEmpty {
+                // Creator/Name only for the activity's device, not an Author's.
+                return name != .name || activityDepth > 0
+            }
+        }
+        return false
+    }
+
+    mutating func close(_ element: Int, parent: Int, text: XMLText) throws(XMLValueError) {
+        guard let name = Name(rawValue: element) else { return }
+        if name == .activity { activityDepth -= 1 }
+        if name == .trackpoint, let done = point {
             point = nil
             activities[activities.count - 1].points.append(done)
             return
         }
-        guard capturing, !activities.isEmpty, !text.allSatisfy(\.isWhitespace) else { return }
+        guard let parent = Name(rawValue: parent), Self.isLeaf(name, in: parent), !activities.isEmpty, !text.isBlank
+        else { return }
         let a = activities.count - 1
         switch (parent, name) {
-        case ("Activity", "Id"):
-            activities[a].id = ISO8601Time.seconds(text)
-        case ("Creator", "Name"):
-            activities[a].device = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        case ("Lap", "TotalTimeSeconds"):
-            try updateLap { lap throws(ActivityFileError) in lap.timer = try number(text, in: name, expected: "seconds") }
-        case ("Lap", "DistanceMeters"):
-            try updateLap { lap throws(ActivityFileError) in lap.meters = try number(text, in: name, expected: "metres") }
-        case ("Lap", "TriggerMethod"):
-            guard let trigger = TCXActivity.trigger(text) else {
-                throw invalid(name, expected: "Manual, Distance, Location, Time or HeartRate", found: text)
+        case (.activity, .id):
+            activities[a].id = ISO8601Time.seconds(text.bytes)
+        case (.creator, .name):
+            if activityDepth > 0 { activities[a].device = text.trimmedString }
+        case (.lap, .totalTimeSeconds):
+            let timer = try GPXHandler.number(text, in: "TotalTimeSeconds", expected: "seconds")
+            updateLap { $0.timer = timer }
+        case (.lap, .distanceMeters):
+            let meters = try GPXHandler.number(text, in: "DistanceMeters", expected: "metres")
+            updateLap { $0.meters = meters }
+        case (.lap, .triggerMethod):
+            guard let trigger = TCXActivity.trigger(text.string) else {
+                throw XMLValueError(
+                    element: "TriggerMethod", expected: "Manual, Distance, Location, Time or HeartRate",
+                    found: text.string)
             }
-            try updateLap { lap throws(ActivityFileError) in lap.trigger = trigger }
-        case ("Trackpoint", "Time"): point?.time = try time(text, in: name)
-        case ("Trackpoint", "AltitudeMeters"): point?.altitude = try number(text, in: name, expected: "metres")
-        case ("Trackpoint", "DistanceMeters"): point?.meters = try number(text, in: name, expected: "metres")
-        case ("Trackpoint", "Cadence"): point?.cadence = try number(text, in: name, expected: "a cadence per minute")
-        case ("Position", "LatitudeDegrees"):
-            point?.latitude = try degrees(text, in: name, limit: 90)
-        case ("Position", "LongitudeDegrees"):
-            point?.longitude = try degrees(text, in: name, limit: 180)
-        case ("HeartRateBpm", "Value"):
-            if path.contains("Trackpoint") {
-                point?.heartRate = try number(text, in: name, expected: "a heart rate in beats per minute")
+            updateLap { $0.trigger = trigger }
+        case (.trackpoint, .time):
+            if point != nil { point?.time = try GPXHandler.time(text, in: "Time") }
+        case (.trackpoint, .altitudeMeters):
+            if point != nil { point?.altitude = try GPXHandler.number(text, in: "AltitudeMeters", expected: "metres") }
+        case (.trackpoint, .distanceMeters):
+            if point != nil { point?.meters = try GPXHandler.number(text, in: "DistanceMeters", expected: "metres") }
+        case (.trackpoint, .cadence):
+            if point != nil {
+                point?.cadence = try GPXHandler.number(text, in: "Cadence", expected: "a cadence per minute")
             }
-        case ("TPX", "Speed"): point?.speed = try number(text, in: name, expected: "a speed in metres per second")
-        case ("TPX", "RunCadence"): point?.runCadence = try number(text, in: name, expected: "a cadence per minute")
-        default: break
+        case (.position, .latitudeDegrees):
+            if point != nil { point?.latitude = try Self.degrees(text, in: "LatitudeDegrees", limit: 90) }
+        case (.position, .longitudeDegrees):
+            if point != nil { point?.longitude = try Self.degrees(text, in: "LongitudeDegrees", limit: 180) }
+        case (.heartRateBpm, .value):
+            if point != nil {
+                point?.heartRate = try GPXHandler.number(text, in: "Value", expected: "a heart rate in beats per minute")
+            }
+        case (.tpx, .speed):
+            if point != nil {
+                point?.speed = try GPXHandler.number(text, in: "Speed", expected: "a speed in metres per second")
+            }
+        case (.tpx, .runCadence):
+            if point != nil {
+                point?.runCadence = try GPXHandler.number(text, in: "RunCadence", expected: "a cadence per minute")
+            }
+        default:
+            break
         }
     }
 
-    private func updateLap(_ change: (inout TCXActivity.Lap) throws(ActivityFileError) -> Void) throws(ActivityFileError) {
+    private mutating func updateLap(_ change: (inout TCXActivity.Lap) -> Void) {
         let a = activities.count - 1
         guard !activities[a].laps.isEmpty else { return }
-        try change(&activities[a].laps[activities[a].laps.count - 1])
+        change(&activities[a].laps[activities[a].laps.count - 1])
     }
 
-    private func degrees(_ text: String, in element: String, limit: Double) throws(ActivityFileError) -> Double {
-        let expected = "degrees between -\(Int(limit)) and \(Int(limit))"
-        let value = try number(text, in: element, expected: expected)
-        guard abs(value) <= limit else { throw invalid(element, expected: expected, found: text) }
+    private static func degrees(_ text: XMLText, in element: String, limit: Double) throws(XMLValueError) -> Double {
+        let expected = limit == 90 ? "degrees between -90 and 90" : "degrees between -180 and 180"
+        let value = try GPXHandler.number(text, in: element, expected: expected)
+        guard abs(value) <= limit else { throw XMLValueError(element: element, expected: expected, found: text.trimmedString) }
         return value
     }
 }

@@ -5,56 +5,71 @@
 enum ISO8601Time {
     /// Seconds since 1970-01-01T00:00:00Z, or nil when `text` is not such a time.
     static func seconds(_ text: String) -> Double? {
-        var utf8 = Array(text.utf8)
-        while let last = utf8.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { utf8.removeLast() }
-        var i = 0
-        while i < utf8.count, utf8[i] == 0x20 || utf8[i] == 0x0A || utf8[i] == 0x0D || utf8[i] == 0x09 { i += 1 }
-        func digits(_ n: Int) -> Int? {
-            guard i + n <= utf8.count else { return nil }
-            var v = 0
-            for k in 0..<n {
-                let c = utf8[i + k]
-                guard c >= 0x30, c <= 0x39 else { return nil }
-                v = v * 10 + Int(c - 0x30)
-            }
-            i += n
-            return v
-        }
-        func expect(_ c: UInt8) -> Bool {
-            guard i < utf8.count, utf8[i] == c else { return false }
-            i += 1
-            return true
-        }
-        guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2),
-            expect(0x54) || expect(0x20), let hour = digits(2), expect(0x3A), let minute = digits(2), expect(0x3A),
-            let second = digits(2),
+        var text = text
+        return text.withUTF8 { seconds(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z of the UTF-8 `bytes` (surrounding white space allowed),
+    /// or nil when they are not such a time.
+    static func seconds(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var cursor = Cursor(bytes: XMLBytes.trimmed(bytes))
+        guard let year = cursor.digits(4), cursor.expect(0x2D), let month = cursor.digits(2), cursor.expect(0x2D),
+            let day = cursor.digits(2), cursor.expect(0x54) || cursor.expect(0x20), let hour = cursor.digits(2),
+            cursor.expect(0x3A), let minute = cursor.digits(2), cursor.expect(0x3A), let second = cursor.digits(2),
             (1...12).contains(month), (1...31).contains(day), hour <= 24, minute <= 59, second <= 60
         else { return nil }
         var fraction = 0.0
-        if expect(0x2E) {
+        if cursor.expect(0x2E) {
             var scale = 0.1
-            let start = i
-            while i < utf8.count, utf8[i] >= 0x30, utf8[i] <= 0x39 {
-                fraction += Double(utf8[i] - 0x30) * scale
+            var any = false
+            while let digit = cursor.digits(1) {
+                fraction += Double(digit) * scale
                 scale /= 10
-                i += 1
+                any = true
             }
-            guard i > start else { return nil }
+            guard any else { return nil }
         }
         var offset = 0
-        if expect(0x5A) {
+        if cursor.expect(0x5A) {
             offset = 0
-        } else if i < utf8.count, utf8[i] == 0x2B || utf8[i] == 0x2D {
-            let sign = utf8[i] == 0x2D ? -1 : 1
-            i += 1
-            guard let h = digits(2) else { return nil }
-            _ = expect(0x3A)
-            guard let m = digits(2) else { return nil }
+        } else if cursor.expect(0x2B) || cursor.expect(0x2D) {
+            let sign = cursor.bytes[cursor.i - 1] == 0x2D ? -1 : 1
+            guard let h = cursor.digits(2) else { return nil }
+            _ = cursor.expect(0x3A)
+            guard let m = cursor.digits(2) else { return nil }
             offset = sign * (h * 3600 + m * 60)
         }
-        guard i == utf8.count else { return nil }
+        guard cursor.i == cursor.bytes.count else { return nil }
         let days = daysSince1970(year: year, month: month, day: day)
         return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
+    }
+
+    /// A read position in the time's bytes.
+    private struct Cursor {
+        let bytes: UnsafeRawBufferPointer
+        var i = 0
+
+        /// The next `n` decimal digits as a number, or nil (position unchanged).
+        @inline(__always)
+        mutating func digits(_ n: Int) -> Int? {
+            guard i + n <= bytes.count else { return nil }
+            var value = 0
+            for k in 0..<n {
+                let c = bytes[i + k]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            i += n
+            return value
+        }
+
+        /// Steps over `c` when it is next.
+        @inline(__always)
+        mutating func expect(_ c: UInt8) -> Bool {
+            guard i < bytes.count, bytes[i] == c else { return false }
+            i += 1
+            return true
+        }
     }
 
     /// Days from 1970-01-01 to the given proleptic Gregorian date: count years from March so the

@@ -1,0 +1,16 @@
+// libFuzzer entry point for the GPX reader: any input gives activities or a typed error, never
+// a trap; an error's line lies within the input, and every sample read is finite where set.
+import Foundation
+import Speedwork
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzGPXReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = Data(bytes: data, count: size)
+    do {
+        let activities = try GPXReader().read(input)
+        FuzzChecks.samplesAreFinite(activities)
+    } catch {
+        FuzzChecks.errorIsPlaced(error, size: size, input: input)
+    }
+    return 0
+}
