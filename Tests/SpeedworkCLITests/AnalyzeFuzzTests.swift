@@ -26,27 +26,6 @@ struct AnalyzeFuzzTests {
     /// Peak resident memory of the test process allowed after the fuzz run, bytes.
     static let peakMemoryLimit = 256 << 20
 
-    /// Foundation's XMLParser, behind the current GPX and TCX readers, traps on some byte
-    /// sequences that are not UTF-8 (issue 8); until the readers no longer use it, mutated XML
-    /// that is not valid UTF-8 is counted and skipped rather than taking the run down.
-    static let skipsXMLThatIsNotUTF8 = true
-
-    /// Whether ``SpeedSeries`` keeps its arrays bounded by the samples (a segment per recorded
-    /// stretch, nothing stored across a gap). Without that, a mutated timestamp years away makes
-    /// it fill every second between (issue 8), so until then such inputs are counted and skipped.
-    static let seriesIsBoundedBySamples: Bool = {
-        let samples = (0..<3).map { ActivitySample(seconds: Double($0), meters: Double($0)) }
-        guard let series = SpeedSeries(Activity(sport: "running", start: nil, samples: samples, laps: [])) else { return false }
-        return Mirror(reflecting: series).children.contains { $0.label == "segments" }
-    }()
-
-    /// Whether an unbounded series would hold more than 31 seconds per sample for `activity`.
-    static func spansBeyondSamples(_ activity: Activity) -> Bool {
-        let times = activity.samples.map(\.seconds).filter(\.isFinite)
-        guard let low = times.min(), let high = times.max() else { return false }
-        return high - low > Double(31 * (times.count + 1))
-    }
-
     enum Format: String, CaseIterable, Sendable, CustomStringConvertible {
         case fit, gpx, tcx, gzip
         var description: String { rawValue }
@@ -194,9 +173,8 @@ struct AnalyzeFuzzTests {
         return (workout, TrainingPaces.pace(.easy, vdot: fitness.vdot))
     }()
 
-    /// Runs one input through the path: true for a report, false for a typed error, nil when
-    /// skipped (see ``seriesIsBoundedBySamples``).
-    static func analyze(_ bytes: [UInt8], iteration: Int) throws -> Bool? {
+    /// Runs one input through the path: true for a report, false for a typed error.
+    static func analyze(_ bytes: [UInt8], iteration: Int) throws -> Bool {
         let activities: [Activity]
         do {
             activities = try ActivityFile.read(Data(bytes), verifyCRC: iteration % 2 == 0)
@@ -205,7 +183,6 @@ struct AnalyzeFuzzTests {
             return false
         }
         guard let activity = activities.first(where: { !$0.samples.isEmpty }) else { return false }
-        if !seriesIsBoundedBySamples, spansBeyondSamples(activity) { return nil }
         let graded = iteration % 3 == 0 ? plan : nil
         let analysis = ActivityAnalysis(activity: activity, workout: graded?.workout, easyPace: graded?.easy, track: nil)
         let report = AnalyzeReport(analysis, file: "fuzz")
@@ -220,37 +197,17 @@ struct AnalyzeFuzzTests {
         let seeds = Self.seeds(format)
         #expect(!seeds.isEmpty)
         var rng = SeededGenerator(state: 0xA7A1_1CE5 ^ UInt64(Format.allCases.firstIndex(of: format)!) << 32)
-        var reports = 0, errors = 0, skippedXML = 0, skippedSpan = 0
+        var reports = 0, errors = 0
         for iteration in 0..<Self.iterations {
             let seed = seeds[Int.random(in: 0..<seeds.count, using: &rng)]
             let bytes = format == .gzip ? Self.mutateGzip(seed, seeds: seeds, &rng) : Self.mutate(seed, format: format, seeds: seeds, &rng)
-            if Self.skipsXMLThatIsNotUTF8, format != .fit, Self.isXMLThatIsNotUTF8(bytes) {
-                skippedXML += 1
-                continue
-            }
-            switch try Self.analyze(bytes, iteration: iteration) {
-            case true?: reports += 1
-            case false?: errors += 1
-            case nil: skippedSpan += 1
-            }
+            if try Self.analyze(bytes, iteration: iteration) { reports += 1 } else { errors += 1 }
         }
-        #expect(reports + errors + skippedXML + skippedSpan == Self.iterations)
+        #expect(reports + errors == Self.iterations)
         #expect(reports > 0)
-        print("analyze fuzz \(format): \(Self.iterations) mutations, \(reports) reports, \(errors) typed errors, "
-            + "\(skippedXML) skipped as XML that is not UTF-8, \(skippedSpan) skipped as spans beyond the samples; "
+        print("analyze fuzz \(format): \(Self.iterations) mutations, \(reports) reports, \(errors) typed errors; "
             + "peak RSS \(Self.peakResidentBytes() >> 20) MB")
         #expect(Self.peakResidentBytes() < Self.peakMemoryLimit)
-    }
-
-    /// XML, possibly gzip-compressed, whose bytes are not valid UTF-8.
-    static func isXMLThatIsNotUTF8(_ bytes: [UInt8]) -> Bool {
-        var content = Data(bytes)
-        if ActivityFile.format(of: content) == .gzip {
-            guard let inner = try? Gzip.decompress(content) else { return false }
-            content = inner
-        }
-        guard ActivityFile.format(of: content) != .fit else { return false }
-        return String(data: content, encoding: .utf8) == nil
     }
 
     /// The process's peak resident set size (getrusage; Linux reports kilobytes, macOS bytes).

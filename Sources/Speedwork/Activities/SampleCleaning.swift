@@ -128,7 +128,7 @@ public struct SampleCleaning: Sendable {
             let speed = limit * 3.6
             warnings.append("left out \(SampleCleaning.distanceText(excluded.meters)) covered faster than \(Int(speed.rounded())) km/h, "
                 + "faster than anyone \(limit == SampleCleaning.fastestOnFoot ? "runs" : "moves in this sport") (a GPS error or a vehicle), "
-                + "over \(Duration.seconds(excluded.seconds).formatted())")
+                + "over \(SampleCleaning.spanText(excluded.seconds))")
         }
 
         let withMeters = samples.compactMap { $0.meters }
@@ -270,9 +270,11 @@ public struct SampleCleaning: Sendable {
         meters >= 1000 ? "\((meters / 1000).text(decimals: 2)) km" : "\(Int(meters.rounded())) m"
     }
 
-    /// A span as `h:mm:ss`, or in days beyond two days.
+    /// A span as `12 s` under a minute, `m:ss` or `h:mm:ss`, or in days beyond two days.
     static func spanText(_ seconds: Double) -> String {
-        seconds > 2 * 86_400 ? "\(Int((seconds / 86_400).rounded(.down))) days" : Duration.seconds(seconds).formatted()
+        if seconds > 2 * 86_400 { return "\(Int((seconds / 86_400).rounded(.down))) days" }
+        if seconds < 60 { return "\(Int(seconds.rounded())) s" }
+        return Duration.seconds(seconds).formatted()
     }
 }
 
