@@ -93,6 +93,8 @@ TCX_TAIL = b"</Activity></Activities></TrainingCenterDatabase>"
 def tcx_point(step):
     if step is None:
         return lambda i: b"<Trackpoint/>"
+    if step == 0:  # the shortest trackpoint that is a sample: one value, no time
+        return lambda i: b"<Trackpoint><Cadence>0</Cadence></Trackpoint>"
     return lambda i: f"<Trackpoint><Time>{iso(i * step)}</Time><DistanceMeters>{i * 3}</DistanceMeters></Trackpoint>".encode()
 
 
@@ -151,6 +153,7 @@ def main():
         "gpx-1s.gpx": gpx(1),
         "gpx-29s.gpx": gpx(29),
         "tcx-dense.tcx": tcx(None),
+        "tcx-value.tcx": tcx(0),
         "tcx-1s.tcx": tcx(1),
         "tcx-29s.tcx": tcx(29),
         "fit-1s.fit": fit(1),
@@ -159,6 +162,7 @@ def main():
         "gpx-1s.gpx.gz": at_ceiling(lambda n, pad: gpx(1, pad, n)),
         "gpx-29s.gpx.gz": at_ceiling(lambda n, pad: gpx(29, pad, n)),
         "tcx-dense.tcx.gz": at_ceiling(lambda n, pad: tcx(None, pad, n)),
+        "tcx-value.tcx.gz": at_ceiling(lambda n, pad: tcx(0, pad, n)),
         "tcx-29s.tcx.gz": at_ceiling(lambda n, pad: tcx(29, pad, n)),
         # Distances repeating every 32 records: as compressible as the timestamps.
         "fit-1s.fit.gz": at_ceiling(lambda n, pad: fit(1, n, pad, cycle=32)),
