@@ -135,3 +135,38 @@ struct GPXReaderTests {
         }
     }
 }
+
+/// Reading builds one 64-byte sample per point and nothing per point beside it.
+@Suite("Reader memory")
+struct ReaderMemoryTests {
+    /// 50,000 points of the densest GPX (24 bytes each) give 50,000 samples, in an array no more
+    /// than twice that long (its growth), with the positions as written.
+    @Test func gpxPointsBecomeSamplesDirectly() throws {
+        let count = 50_000
+        let points = (0..<count).map { "<trkpt lat=\"\($0 % 2 == 0 ? "0" : "0.001")\" lon=\"0\"/>" }.joined()
+        let gpx = "<gpx><trk><trkseg>\(points)</trkseg></trk></gpx>"
+        let activity = try #require(try GPXReader().read(Data(gpx.utf8)).first)
+        #expect(activity.samples.count == count)
+        #expect(activity.samples.capacity <= 2 * count)
+        #expect(activity.samples[1].latitude == 0.001 && activity.samples[1].seconds == 0)
+        // 0.001° of latitude is 111.2 m on the mean-radius sphere (6,371,008.8 m · π / 180 000).
+        let step = 6_371_008.8 * Double.pi / 180_000
+        #expect(abs((activity.samples[count - 1].meters ?? 0) - step * Double(count - 1)) < 1e-3)
+    }
+
+    /// `<Trackpoint/>` says nothing (no time, no value): it adds no sample, so 13 bytes of a file
+    /// never cost a 64-byte sample; trackpoints with a time or a value are all kept.
+    @Test func emptyTrackpointsAddNoSample() throws {
+        let empty = String(repeating: "<Trackpoint/>", count: 10_000)
+        let tcx = """
+            <TrainingCenterDatabase><Activities><Activity Sport="Running">\(empty)\
+            <Trackpoint><Time>2024-05-01T07:30:00Z</Time></Trackpoint>\(empty)\
+            <Trackpoint><Time>2024-05-01T07:30:05Z</Time><DistanceMeters>15</DistanceMeters></Trackpoint>\
+            <Trackpoint><HeartRateBpm><Value>140</Value></HeartRateBpm></Trackpoint>\(empty)\
+            </Activity></Activities></TrainingCenterDatabase>
+            """
+        let activity = try #require(try TCXReader().read(Data(tcx.utf8)).first)
+        #expect(activity.samples.map(\.seconds) == [0, 5, 5])
+        #expect(activity.samples.map(\.heartRate) == [nil, nil, 140])
+    }
+}

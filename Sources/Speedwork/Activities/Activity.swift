@@ -40,23 +40,66 @@ public struct Activity: Sendable, Hashable {
 }
 
 /// One recorded moment. Every field but the time may be missing.
+///
+/// A sample takes 64 bytes: each missing value is stored as one NaN bit pattern of its own
+/// (``absent``) rather than as an optional, which would take 16 bytes a field. An activity holds
+/// up to millions of samples, and every copy of them counts.
 public struct ActivitySample: Sendable, Hashable {
     /// Seconds since the start of the activity.
     public var seconds: Double
+    private var storedMeters = ActivitySample.absent
+    private var storedMetersPerSecond = ActivitySample.absent
+    private var storedLatitude = ActivitySample.absent
+    private var storedLongitude = ActivitySample.absent
+    private var storedAltitude = ActivitySample.absent
+    private var storedHeartRate = ActivitySample.absent
+    private var storedStepsPerMinute = ActivitySample.absent
+
+    /// The bit pattern of a missing value: a signalling NaN with a payload no arithmetic produces,
+    /// so a value that is NaN stays a value.
+    private static let absentBits: UInt64 = 0x7FF4_5350_4545_4400
+    private static let absent = Double(bitPattern: absentBits)
+
+    @inline(__always)
+    private static func load(_ stored: Double) -> Double? {
+        stored.bitPattern == absentBits ? nil : stored
+    }
+
     /// Distance covered since the start, metres.
-    public var meters: Double?
+    public var meters: Double? {
+        get { Self.load(storedMeters) }
+        set { storedMeters = newValue ?? Self.absent }
+    }
     /// Instantaneous speed, metres per second.
-    public var metersPerSecond: Double?
+    public var metersPerSecond: Double? {
+        get { Self.load(storedMetersPerSecond) }
+        set { storedMetersPerSecond = newValue ?? Self.absent }
+    }
     /// Position in degrees (WGS 84).
-    public var latitude: Double?
-    public var longitude: Double?
+    public var latitude: Double? {
+        get { Self.load(storedLatitude) }
+        set { storedLatitude = newValue ?? Self.absent }
+    }
+    public var longitude: Double? {
+        get { Self.load(storedLongitude) }
+        set { storedLongitude = newValue ?? Self.absent }
+    }
     /// Altitude, metres.
-    public var altitude: Double?
+    public var altitude: Double? {
+        get { Self.load(storedAltitude) }
+        set { storedAltitude = newValue ?? Self.absent }
+    }
     /// Heart rate, beats per minute.
-    public var heartRate: Double?
+    public var heartRate: Double? {
+        get { Self.load(storedHeartRate) }
+        set { storedHeartRate = newValue ?? Self.absent }
+    }
     /// Cadence in steps per minute with both feet counted (FIT's per-leg running cadence is doubled
     /// on reading, M6).
-    public var stepsPerMinute: Double?
+    public var stepsPerMinute: Double? {
+        get { Self.load(storedStepsPerMinute) }
+        set { storedStepsPerMinute = newValue ?? Self.absent }
+    }
 
     public init(seconds: Double, meters: Double? = nil, metersPerSecond: Double? = nil, latitude: Double? = nil,
                 longitude: Double? = nil, altitude: Double? = nil, heartRate: Double? = nil, stepsPerMinute: Double? = nil) {
@@ -68,6 +111,24 @@ public struct ActivitySample: Sendable, Hashable {
         self.altitude = altitude
         self.heartRate = heartRate
         self.stepsPerMinute = stepsPerMinute
+    }
+
+    /// Equal when every field is, as optionals compare (a NaN value equals nothing).
+    public static func == (a: ActivitySample, b: ActivitySample) -> Bool {
+        a.seconds == b.seconds && a.meters == b.meters && a.metersPerSecond == b.metersPerSecond
+            && a.latitude == b.latitude && a.longitude == b.longitude && a.altitude == b.altitude
+            && a.heartRate == b.heartRate && a.stepsPerMinute == b.stepsPerMinute
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(seconds)
+        hasher.combine(meters)
+        hasher.combine(metersPerSecond)
+        hasher.combine(latitude)
+        hasher.combine(longitude)
+        hasher.combine(altitude)
+        hasher.combine(heartRate)
+        hasher.combine(stepsPerMinute)
     }
 }
 

@@ -10,7 +10,8 @@
 /// clock that jumped), the series ends a segment and starts the next at the following sample:
 /// nothing is interpolated across a gap and no second of it is stored. Every array therefore holds
 /// at most `longestGap + 1` elements per sample, whatever the time span of the file. Index `i` of
-/// the arrays is a grid second; ``seconds(at:)`` maps it back to seconds of the activity.
+/// the arrays is a grid second; ``seconds(at:)`` maps it back to seconds of the activity. Where
+/// samples come far apart on average, shorter gaps end segments too (``gridPerSample``).
 public struct SpeedSeries: Sendable {
     /// A stretch of recorded time: grid indices `range`, the first at `startSeconds`.
     public struct Segment: Sendable, Hashable {
@@ -42,17 +43,46 @@ public struct SpeedSeries: Sendable {
     /// The stretches of recorded time, in order; together they cover every index once.
     public let segments: [Segment]
 
+    /// The grid holds at most this many seconds per sample, or ``gridFloor`` seconds when that is
+    /// more: where samples come further apart on average (a point every 29 s), gaps longer than
+    /// the largest whole second that keeps within it end a segment too. Watches recording every
+    /// second or "smart" (a point every 1–8 s) stay well within it; the grid, and so the memory of
+    /// every analysis, stays proportional to the samples (product setting).
+    public static let gridPerSample = 8
+    /// Grid seconds any activity may have whatever its number of samples: 100,000 s, 28 hours.
+    public static let gridFloor = 100_000
+
     /// Builds the series, or `nil` when fewer than two samples carry distance or speed.
     public init?(_ activity: Activity, longestGap: Double = SpeedSeries.longestGap) {
-        let samples = activity.samples.filter { $0.seconds.isFinite }.sorted { $0.seconds < $1.seconds }
-        let hasDistance = samples.filter { $0.meters?.isFinite == true }.count * 2 >= samples.count
-        let hasSpeed = samples.contains { $0.metersPerSecond?.isFinite == true }
+        // The samples as they are when already in time order and timed (no copy), else sorted.
+        var samples = activity.samples
+        var ordered = true
+        var previousSeconds = -Double.infinity
+        for sample in samples {
+            if !sample.seconds.isFinite || sample.seconds < previousSeconds { ordered = false; break }
+            previousSeconds = sample.seconds
+        }
+        if !ordered { samples = samples.filter { $0.seconds.isFinite }.sorted { $0.seconds < $1.seconds } }
+        var withDistance = 0
+        var hasSpeed = false
+        for sample in samples {
+            if sample.meters?.isFinite == true { withDistance += 1 }
+            if sample.metersPerSecond?.isFinite == true { hasSpeed = true }
+        }
+        let hasDistance = withDistance * 2 >= samples.count
         guard samples.count >= 2, hasDistance || hasSpeed else { return nil }
 
         // Cumulative distance per sample: the device's, else integrated speed (never over a gap).
-        var times: [Double] = [], distances: [Double] = [], deviceSpeeds: [Double?] = [], cadences: [Double?] = []
+        // A missing speed or cadence is NaN.
+        let kept = hasDistance ? withDistance : samples.count
+        var times: [Double] = [], distances: [Double] = [], deviceSpeeds: [Double] = [], cadences: [Double] = []
+        times.reserveCapacity(kept)
+        distances.reserveCapacity(kept)
+        deviceSpeeds.reserveCapacity(kept)
+        cadences.reserveCapacity(kept)
         var integrated = 0.0
         var previous: ActivitySample?
+        var recordedSpeeds = 0
         for sample in samples {
             if hasDistance {
                 guard let meters = sample.meters, meters.isFinite else { continue }
@@ -67,18 +97,28 @@ public struct SpeedSeries: Sendable {
                 previous = sample
             }
             times.append(sample.seconds)
-            deviceSpeeds.append(sample.metersPerSecond.flatMap { $0.isFinite ? $0 : nil })
-            cadences.append(sample.stepsPerMinute.flatMap { $0.isFinite && $0 > 0 ? $0 : nil })
+            let speed = sample.metersPerSecond.flatMap { $0.isFinite ? $0 : nil }
+            if speed != nil { recordedSpeeds += 1 }
+            deviceSpeeds.append(speed ?? .nan)
+            cadences.append(sample.stepsPerMinute.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? .nan)
         }
+        let sampleCount = samples.count
+        samples = []
         guard times.count >= 2 else { return nil }
-        let useDeviceSpeed = deviceSpeeds.filter { $0 != nil }.count * 2 >= samples.count
+        let useDeviceSpeed = recordedSpeeds * 2 >= sampleCount
 
+        let gap = SpeedSeries.gap(times, longestGap: longestGap)
+        let total = SpeedSeries.gridCount(times, gap: gap)
         var meters: [Double] = [], speed: [Double] = [], steps: [Double?] = [], device: [Double] = []
+        meters.reserveCapacity(total)
+        speed.reserveCapacity(total)
+        steps.reserveCapacity(total)
+        if useDeviceSpeed { device.reserveCapacity(total) }
         var segments: [Segment] = []
         var first = 0
-        for last in times.indices where last == times.count - 1 || times[last + 1] - times[last] > longestGap {
+        for last in times.indices where last == times.count - 1 || times[last + 1] - times[last] > gap {
             let start = meters.count
-            SpeedSeries.fill(times: times[first...last], distances: distances, deviceSpeeds: deviceSpeeds, cadences: cadences,
+            SpeedSeries.fill(first...last, times: times, distances: distances, deviceSpeeds: deviceSpeeds, cadences: cadences,
                              deviceSpeed: useDeviceSpeed, meters: &meters, speed: &speed, steps: &steps, device: &device)
             segments.append(Segment(range: start..<meters.count, startSeconds: times[first]))
             first = last + 1
@@ -91,49 +131,80 @@ public struct SpeedSeries: Sendable {
         self.segments = segments
     }
 
-    /// Appends one segment: the samples `times` (indices into the per-sample arrays), no two more
-    /// than the longest gap apart, resampled onto whole seconds from the first of them.
-    private static func fill(times: ArraySlice<Double>, distances: [Double], deviceSpeeds: [Double?], cadences: [Double?],
-                             deviceSpeed: Bool, meters: inout [Double], speed: inout [Double], steps: inout [Double?], device: inout [Double]) {
-        let start = times[times.startIndex]
-        // Samples are at most the longest gap apart, so this is bounded by the number of samples.
-        let count = Int((times[times.endIndex - 1] - start).rounded(.down)) + 1
-        let points = times.indices.map { (times[$0], distances[$0]) }
-        let grid = resample(points, start: start, count: count)
-        if deviceSpeed {
-            let recorded = times.indices.compactMap { index in deviceSpeeds[index].map { (times[index], $0) } }
-            device += recorded.isEmpty ? [Double](repeating: 0, count: count) : movingMedian(resample(recorded, start: start, count: count), radius: 1)
+    /// The longest gap interpolated: `longestGap`, or the largest whole second below it that keeps
+    /// the grid within ``gridPerSample`` seconds per sample (or ``gridFloor``).
+    static func gap(_ times: [Double], longestGap: Double) -> Double {
+        let budget = max(gridPerSample * times.count, gridFloor)
+        guard gridCount(times, gap: longestGap) > budget else { return longestGap }
+        var gap = (longestGap - 1).rounded(.up)
+        while gap > 1, gridCount(times, gap: gap) > budget { gap -= 1 }
+        return min(gap, longestGap)
+    }
+
+    /// Grid seconds of the segments that gaps longer than `gap` make of `times` (in order).
+    static func gridCount(_ times: [Double], gap: Double) -> Int {
+        var count = 0
+        var first = 0
+        for last in times.indices where last == times.count - 1 || times[last + 1] - times[last] > gap {
+            count += Int((times[last] - times[first]).rounded(.down)) + 1
+            first = last + 1
         }
-        let cadence = times.indices.compactMap { index in cadences[index].map { (times[index], $0) } }
+        return count
+    }
+
+    /// Appends one segment: the samples `indices` (into the per-sample arrays), no two more than
+    /// the longest gap apart, resampled onto whole seconds from the first of them.
+    private static func fill(_ indices: ClosedRange<Int>, times: [Double], distances: [Double], deviceSpeeds: [Double],
+                             cadences: [Double], deviceSpeed: Bool, meters: inout [Double], speed: inout [Double],
+                             steps: inout [Double?], device: inout [Double]) {
+        let start = times[indices.lowerBound]
+        // Samples are at most the longest gap apart, so this is bounded by the number of samples.
+        let count = Int((times[indices.upperBound] - start).rounded(.down)) + 1
+        let base = meters.count
+        resample(times: times, values: distances, indices.lowerBound..<(indices.upperBound + 1), start: start, count: count, into: &meters)
+        if deviceSpeed {
+            let recorded = indices.filter { !deviceSpeeds[$0].isNaN }
+            if recorded.isEmpty {
+                device.append(contentsOf: repeatElement(0, count: count))
+            } else {
+                var grid: [Double] = []
+                grid.reserveCapacity(count)
+                resample(times: recorded.map { times[$0] }, values: recorded.map { deviceSpeeds[$0] }, 0..<recorded.count,
+                         start: start, count: count, into: &grid)
+                device.append(contentsOf: movingMedian(grid, radius: 1))
+            }
+        }
+        let cadence = indices.filter { !cadences[$0].isNaN }
         var cursor = 0
         for index in 0..<count {
             guard !cadence.isEmpty else { steps.append(nil); continue }
             let t = start + Double(index)
-            while cursor + 1 < cadence.count, cadence[cursor + 1].0 <= t { cursor += 1 }
-            steps.append(abs(cadence[cursor].0 - t) <= 5 ? cadence[cursor].1 : nil)
+            while cursor + 1 < cadence.count, times[cadence[cursor + 1]] <= t { cursor += 1 }
+            steps.append(abs(times[cadence[cursor]] - t) <= 5 ? cadences[cadence[cursor]] : nil)
         }
         // Speed: central difference over ±2 s, then median of 5, then mean of 3.
         var raw = [Double](repeating: 0, count: count)
         for index in 0..<count {
             let a = max(index - 2, 0), b = min(index + 2, count - 1)
-            raw[index] = b > a ? (grid[b] - grid[a]) / Double(b - a) : 0
+            raw[index] = b > a ? (meters[base + b] - meters[base + a]) / Double(b - a) : 0
         }
-        meters += grid
-        speed += movingMean(movingMedian(raw, radius: 2), radius: 1)
+        raw = movingMedian(raw, radius: 2)
+        appendMovingMean(raw, radius: 1, to: &speed)
     }
 
-    /// Values at `count` whole seconds from `start`, linear between the points (in time order) and
-    /// held at the ends.
-    private static func resample(_ points: [(Double, Double)], start: Double, count: Int) -> [Double] {
-        var values = [Double](repeating: 0, count: count)
-        var cursor = 0
+    /// Appends the values at `count` whole seconds from `start`, linear between the points
+    /// `indices` of `times` and `values` (in time order) and held at the ends.
+    private static func resample(times: [Double], values: [Double], _ indices: Range<Int>, start: Double, count: Int,
+                                 into output: inout [Double]) {
+        var cursor = indices.lowerBound
+        let last = indices.upperBound - 1
         for index in 0..<count {
             let t = start + Double(index)
-            while cursor + 1 < points.count - 1, points[cursor + 1].0 < t { cursor += 1 }
-            let (a, b) = (points[cursor], points[min(cursor + 1, points.count - 1)])
-            values[index] = b.0 > a.0 ? a.1 + (b.1 - a.1) * min(max((t - a.0) / (b.0 - a.0), 0), 1) : b.1
+            while cursor + 1 < last, times[cursor + 1] < t { cursor += 1 }
+            let next = min(cursor + 1, last)
+            let (a0, a1, b0, b1) = (times[cursor], values[cursor], times[next], values[next])
+            output.append(b0 > a0 ? a1 + (b1 - a1) * min(max((t - a0) / (b0 - a0), 0), 1) : b1)
         }
-        return values
     }
 
     /// Grid seconds covered by the series.
@@ -210,6 +281,14 @@ public struct SpeedSeries: Sendable {
             result[index] = window[window.count / 2]
         }
         return result
+    }
+
+    /// ``movingMean(_:radius:)`` of `values`, appended to `output`.
+    static func appendMovingMean(_ values: [Double], radius: Int, to output: inout [Double]) {
+        for index in values.indices {
+            let range = max(index - radius, 0)...min(index + radius, values.count - 1)
+            output.append(values[range].reduce(0, +) / Double(range.count))
+        }
     }
 
     static func movingMean(_ values: [Double], radius: Int) -> [Double] {

@@ -22,13 +22,15 @@ enum TrackDistance {
     }
 
     /// Fills `meters` with the distance summed along positions, restarting the step (not the
-    /// sum) at each index in `segmentStarts`: a gap between GPX segments adds nothing. Samples
+    /// sum) at each index in `segmentStarts` (in order): a gap between GPX segments adds nothing. Samples
     /// before the first position keep nil; samples without a position keep the sum so far.
-    static func fillDistance(_ samples: inout [ActivitySample], segmentStarts: Set<Int> = []) {
+    static func fillDistance(_ samples: inout [ActivitySample], segmentStarts: [Int] = []) {
         var total: Double?
         var previous: (Double, Double)?
+        var next = 0
         for i in samples.indices {
-            if segmentStarts.contains(i) { previous = nil }
+            while next < segmentStarts.count, segmentStarts[next] < i { next += 1 }
+            if next < segmentStarts.count, segmentStarts[next] == i { previous = nil }
             if let lat = samples[i].latitude, let lon = samples[i].longitude {
                 if let (pLat, pLon) = previous {
                     total = (total ?? 0)
@@ -44,9 +46,12 @@ enum TrackDistance {
 
     /// Fills a missing `metersPerSecond` from the distance and time since the sample before,
     /// when both have a distance and time moved on (not across a segment start).
-    static func fillSpeed(_ samples: inout [ActivitySample], segmentStarts: Set<Int> = []) {
+    static func fillSpeed(_ samples: inout [ActivitySample], segmentStarts: [Int] = []) {
         guard samples.count > 1 else { return }
-        for i in 1..<samples.count where samples[i].metersPerSecond == nil && !segmentStarts.contains(i) {
+        var next = 0
+        for i in 1..<samples.count where samples[i].metersPerSecond == nil {
+            while next < segmentStarts.count, segmentStarts[next] < i { next += 1 }
+            if next < segmentStarts.count, segmentStarts[next] == i { continue }
             guard let d1 = samples[i].meters, let d0 = samples[i - 1].meters else { continue }
             let dt = samples[i].seconds - samples[i - 1].seconds
             if dt > 0 { samples[i].metersPerSecond = (d1 - d0) / dt }

@@ -29,17 +29,25 @@ public struct GPXReader: Sendable {
     public func read(_ data: Data) throws(ActivityFileError) -> [Activity] {
         var handler = GPXHandler()
         try XMLScanner.scan(data, root: "gpx", names: GPXHandler.names, handler: &handler)
-        let activities = handler.tracks.compactMap { $0.activity() }
+        let trackCount = handler.tracks.count
+        var tracks: [GPXTrack] = []
+        swap(&tracks, &handler.tracks)
+        var activities: [Activity] = []
+        for index in tracks.indices {
+            if let activity = tracks[index].takeActivity() { activities.append(activity) }
+        }
         guard !activities.isEmpty else {
-            let reason = handler.tracks.isEmpty ? "no <trk> element" : "no <trkpt> in any <trk>"
+            let reason = trackCount == 0 ? "no <trk> element" : "no <trkpt> in any <trk>"
             throw ActivityFileError(.noSamples(format: "GPX", reason: reason))
         }
         return activities
     }
 }
 
-/// One `trk` as read so far.
+/// One `trk` as read so far: its samples are built while the points stream by, with no copy of
+/// the points in between (memory is the samples, 64 bytes a point).
 struct GPXTrack {
+    /// The point being read.
     struct Point {
         var latitude: Double
         var longitude: Double
@@ -51,36 +59,53 @@ struct GPXTrack {
     }
 
     var type: String?
-    var segments: [[Point]] = []
+    /// One sample per point; until ``takeActivity()`` its `seconds` is the point's time since
+    /// 1970 (that of the point before when it has none; NaN before any) and its cadence as written.
+    private(set) var samples: [ActivitySample] = []
+    /// Index of the first sample of each non-empty `trkseg`, in order.
+    private(set) var segmentStarts: [Int] = []
+    private var segmentOpened = true
+    private var lastTime: Double?
+    private var origin: Double?
 
-    func activity() -> Activity? {
-        let nonEmpty = segments.filter { !$0.isEmpty }
-        guard !nonEmpty.isEmpty else { return nil }
+    /// A `trkseg` opens: the next point starts a segment.
+    mutating func openSegment() { segmentOpened = true }
+
+    /// Adds a point as a sample.
+    mutating func add(_ point: Point) {
+        if segmentOpened {
+            segmentStarts.append(samples.count)
+            segmentOpened = false
+        }
+        if let time = point.time {
+            lastTime = time
+            if origin == nil { origin = time }
+        }
+        samples.append(
+            ActivitySample(
+                seconds: lastTime ?? .nan, metersPerSecond: point.speed, latitude: point.latitude,
+                longitude: point.longitude, altitude: point.elevation, heartRate: point.heartRate,
+                stepsPerMinute: point.cadence))
+    }
+
+    /// The activity of the track, or nil without points; the track gives its samples up to it.
+    mutating func takeActivity() -> Activity? {
+        guard !samples.isEmpty else { return nil }
+        var samples: [ActivitySample] = []
+        swap(&samples, &self.samples)
         let sport = ActivitySport.name(fromText: type)
         let stepsFactor = sport.hasPrefix("running") ? 2.0 : 1.0
-        let origin = nonEmpty.lazy.flatMap { $0 }.compactMap(\.time).first
-        var samples: [ActivitySample] = []
-        samples.reserveCapacity(nonEmpty.reduce(0) { $0 + $1.count })
-        var segmentStarts: Set<Int> = []
-        var seconds = 0.0
-        for segment in nonEmpty {
-            segmentStarts.insert(samples.count)
-            for point in segment {
-                if let time = point.time, let origin { seconds = time - origin }
-                samples.append(
-                    ActivitySample(
-                        seconds: seconds, metersPerSecond: point.speed, latitude: point.latitude,
-                        longitude: point.longitude, altitude: point.elevation, heartRate: point.heartRate,
-                        stepsPerMinute: point.cadence.map { $0 * stepsFactor }))
-            }
+        for i in samples.indices {
+            let time = samples[i].seconds
+            samples[i].seconds = time.isNaN ? 0 : origin.map { time - $0 } ?? 0
+            if stepsFactor != 1, let cadence = samples[i].stepsPerMinute { samples[i].stepsPerMinute = cadence * stepsFactor }
         }
         TrackDistance.fillDistance(&samples, segmentStarts: segmentStarts)
         TrackDistance.fillSpeed(&samples, segmentStarts: segmentStarts)
         var laps: [ActivityLap] = []
-        if nonEmpty.count > 1 {
-            let starts = segmentStarts.sorted()
-            for (k, first) in starts.enumerated() {
-                let last = (k + 1 < starts.count ? starts[k + 1] : samples.count) - 1
+        if segmentStarts.count > 1 {
+            for (k, first) in segmentStarts.enumerated() {
+                let last = (k + 1 < segmentStarts.count ? segmentStarts[k + 1] : samples.count) - 1
                 let meters = samples[last].meters.map { $0 - (samples[first].meters ?? 0) }
                 laps.append(
                     ActivityLap(
@@ -95,7 +120,7 @@ struct GPXTrack {
 
 /// The XML event handler behind ``GPXReader``.
 struct GPXHandler: XMLContentHandler {
-    private(set) var tracks: [GPXTrack] = []
+    var tracks: [GPXTrack] = []
     private var point: GPXTrack.Point?
     /// How many `trk` elements are open (a `trkpt` counts only inside one).
     private var trackDepth = 0
@@ -114,7 +139,7 @@ struct GPXHandler: XMLContentHandler {
             tracks.append(GPXTrack())
             trackDepth += 1
         case .trkseg:
-            if !tracks.isEmpty { tracks[tracks.count - 1].segments.append([]) }
+            if !tracks.isEmpty { tracks[tracks.count - 1].openSegment() }
         case .trkpt:
             guard trackDepth > 0 else { return false }
             let lat = try Self.coordinate(attributes, "lat", range: -90...90)
@@ -137,9 +162,7 @@ struct GPXHandler: XMLContentHandler {
             guard let done = point else { return }
             point = nil
             guard !tracks.isEmpty else { return }
-            if tracks[tracks.count - 1].segments.isEmpty { tracks[tracks.count - 1].segments.append([]) }
-            let last = tracks[tracks.count - 1].segments.count - 1
-            tracks[tracks.count - 1].segments[last].append(done)
+            tracks[tracks.count - 1].add(done)
         case .type:
             if parent == Name.trk.rawValue, !tracks.isEmpty { tracks[tracks.count - 1].type = text.string }
         case .ele, .time, .speed, .hr, .cad:

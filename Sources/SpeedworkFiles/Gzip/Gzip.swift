@@ -21,8 +21,9 @@ public enum Gzip {
         /// The most any compressed file expands to: 256 MiB, 17× a 48-hour GPX.
         public var maxBytes: Int
         /// The most a file expands relative to its compressed size: 32×, above the most
-        /// compressible real recordings (about 25×). Reading takes up to about 15 bytes of
-        /// memory per byte of the densest XML, so this bounds what a small hostile file costs.
+        /// compressible real recordings (about 25×). Reading takes up to about 2.7 bytes of
+        /// memory per byte of the densest XML (a 64-byte sample per 24-byte point), so this
+        /// bounds what a small hostile file costs (docs/activity-files.md, "Memory").
         public var ratio: Int
         /// What any file may expand to whatever its ratio: 16 MiB, more than a 48-hour GPX.
         public var floorBytes: Int

@@ -28,23 +28,30 @@ public struct TCXReader: Sendable {
     public func read(_ data: Data) throws(ActivityFileError) -> [Activity] {
         var handler = TCXHandler()
         try XMLScanner.scan(data, root: "TrainingCenterDatabase", names: TCXHandler.names, handler: &handler)
-        let activities = handler.activities.compactMap { $0.activity() }
+        let found = handler.activities.count
+        var read: [TCXActivity] = []
+        swap(&read, &handler.activities)
+        var activities: [Activity] = []
+        for index in read.indices {
+            if let activity = read[index].takeActivity() { activities.append(activity) }
+        }
         guard !activities.isEmpty else {
-            let reason = handler.activities.isEmpty ? "no <Activity> element" : "no <Trackpoint> in any <Activity>"
+            let reason = found == 0 ? "no <Activity> element" : "no <Trackpoint> in any <Activity>"
             throw ActivityFileError(.noSamples(format: "TCX", reason: reason))
         }
         return activities
     }
 }
 
-/// One TCX `Activity` as read so far.
+/// One TCX `Activity` as read so far: its samples are built while the trackpoints stream by,
+/// with no copy of the points in between.
 struct TCXActivity {
     struct Lap {
         var start: Double?
         var timer: Double?
         var meters: Double?
         var trigger: ActivityLap.Trigger = .other
-        /// Index of the lap's first trackpoint in ``TCXActivity/points``.
+        /// Index of the lap's first trackpoint in ``TCXActivity/samples``.
         var firstPoint: Int
     }
 
@@ -64,7 +71,38 @@ struct TCXActivity {
     var id: Double?
     var device: String?
     var laps: [Lap] = []
-    var points: [Point] = []
+    /// One sample per trackpoint; until ``takeActivity()`` its `seconds` is the point's time
+    /// since 1970 (that of the point before when it has none; NaN before any).
+    private(set) var samples: [ActivitySample] = []
+    private var firstTime: Double?
+    private var lastTime: Double?
+    private var anyMeters = false
+    /// Whether the `Sport` attribute says running (a plain `Cadence` is then per leg).
+    private let running: Bool
+
+    init(sport: String?) {
+        self.sport = sport
+        running = ActivitySport.name(fromText: sport).hasPrefix("running")
+    }
+
+    /// Adds a trackpoint as a sample. A trackpoint with neither a time nor a value (`<Trackpoint/>`)
+    /// says nothing and adds none: 13 bytes of a file must not cost a 64-byte sample.
+    mutating func add(_ point: Point) {
+        guard point.time != nil || point.latitude != nil || point.longitude != nil || point.altitude != nil
+            || point.meters != nil || point.heartRate != nil || point.cadence != nil || point.runCadence != nil
+            || point.speed != nil
+        else { return }
+        if let time = point.time {
+            lastTime = time
+            if firstTime == nil { firstTime = time }
+        }
+        if point.meters != nil { anyMeters = true }
+        let steps = point.runCadence.map { $0 * 2 } ?? point.cadence.map { running ? $0 * 2 : $0 }
+        samples.append(
+            ActivitySample(
+                seconds: lastTime ?? .nan, meters: point.meters, metersPerSecond: point.speed, latitude: point.latitude,
+                longitude: point.longitude, altitude: point.altitude, heartRate: point.heartRate, stepsPerMinute: steps))
+    }
 
     /// TCX `TriggerMethod_t`: Manual, Distance, Location, Time, HeartRate.
     static func trigger(_ text: String) -> ActivityLap.Trigger? {
@@ -78,24 +116,19 @@ struct TCXActivity {
         }
     }
 
-    func activity() -> Activity? {
-        guard !points.isEmpty else { return nil }
-        let sport = ActivitySport.name(fromText: sport)
-        let running = sport.hasPrefix("running")
-        let origin = points.lazy.compactMap(\.time).first ?? laps.first?.start ?? id
-        var seconds = 0.0
+    /// The activity, or nil without trackpoints; the activity read gives its samples up to it.
+    mutating func takeActivity() -> Activity? {
+        guard !samples.isEmpty else { return nil }
         var samples: [ActivitySample] = []
-        samples.reserveCapacity(points.count)
-        for point in points {
-            if let time = point.time, let origin { seconds = time - origin }
-            let steps = point.runCadence.map { $0 * 2 } ?? point.cadence.map { running ? $0 * 2 : $0 }
-            samples.append(
-                ActivitySample(
-                    seconds: seconds, meters: point.meters, metersPerSecond: point.speed, latitude: point.latitude,
-                    longitude: point.longitude, altitude: point.altitude, heartRate: point.heartRate,
-                    stepsPerMinute: steps))
+        swap(&samples, &self.samples)
+        let sport = ActivitySport.name(fromText: sport)
+        let origin = firstTime ?? laps.first?.start ?? id
+        for i in samples.indices {
+            let time = samples[i].seconds
+            samples[i].seconds = time.isNaN ? 0 : origin.map { time - $0 } ?? 0
         }
-        if !points.contains(where: { $0.meters != nil }) { TrackDistance.fillDistance(&samples) }
+        let seconds = samples[samples.count - 1].seconds
+        if !anyMeters { TrackDistance.fillDistance(&samples) }
         TrackDistance.fillSpeed(&samples)
         var activityLaps: [ActivityLap] = []
         for (k, lap) in laps.enumerated() {
@@ -124,7 +157,7 @@ struct TCXActivity {
 
 /// The XML event handler behind ``TCXReader``.
 struct TCXHandler: XMLContentHandler {
-    private(set) var activities: [TCXActivity] = []
+    var activities: [TCXActivity] = []
     private var point: TCXActivity.Point?
     /// How many `Activity` elements are open (a `Creator/Name` counts only inside one).
     private var activityDepth = 0
@@ -162,7 +195,7 @@ struct TCXHandler: XMLContentHandler {
             activities.append(TCXActivity(sport: attributes.value("Sport")?.string))
             activityDepth += 1
         case .lap where !activities.isEmpty:
-            var lap = TCXActivity.Lap(firstPoint: activities[activities.count - 1].points.count)
+            var lap = TCXActivity.Lap(firstPoint: activities[activities.count - 1].samples.count)
             if let start = attributes.value("StartTime") { lap.start = try GPXHandler.time(start, in: "Lap StartTime") }
             activities[activities.count - 1].laps.append(lap)
         case .trackpoint where !activities.isEmpty:
@@ -181,7 +214,7 @@ struct TCXHandler: XMLContentHandler {
         if name == .activity { activityDepth -= 1 }
         if name == .trackpoint, let done = point {
             point = nil
-            activities[activities.count - 1].points.append(done)
+            activities[activities.count - 1].add(done)
             return
         }
         guard let parent = Name(rawValue: parent), Self.isLeaf(name, in: parent), !activities.isEmpty, !text.isBlank
