@@ -131,8 +131,11 @@ public enum CommandLineRun {
             if type.hasPrefix("Foundation.") || type.hasPrefix("__C.") {
                 return (ExitStatus.failure.rawValue, "a system operation failed unexpectedly; please report this with the command line")
             }
+            // The parser's own errors: help and version print in full; a mistake prints its one
+            // line, without the parser's help and usage lines (`--help` shows those).
             let code = SpeedworkCommand.exitCode(for: error)
-            return (code.rawValue, SpeedworkCommand.fullMessage(for: error))
+            if code == .success { return (code.rawValue, SpeedworkCommand.fullMessage(for: error)) }
+            return (code.rawValue, SpeedworkCommand.message(for: error))
         }
     }
 

@@ -11,13 +11,12 @@ struct CommandLineRunTests {
     static let enabled = ExecutableErrorTests.binary != nil
     static let plan = ["plan", "--from", "mile=6:40", "--race-date", "2027-03-06", "--start", "2026-12-07", "--days", "mon,tue,thu,sat,sun"]
 
-    /// Runs the executable; checks the message is one `Error:` line (plus the parser's help and
-    /// usage lines for usage errors) with no runtime or Foundation text.
+    /// Runs the executable; checks the message is one `Error:` line with no runtime or Foundation text.
     static func failure(_ arguments: [String]) throws -> (status: Int32, message: String) {
         let result = try ExecutableErrorTests.run(arguments)
         let lines = result.error.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Error: ") == true, "\(arguments): \(result.error.prefix(300))")
-        #expect(lines.count <= 4, "\(arguments): \(lines.count) lines")
+        #expect(lines.count == 1, "\(arguments): \(lines.count) lines: \(result.error.prefix(300))")
         for forbidden in ["Fatal error", "NSCocoaErrorDomain", "The operation could not be completed", "Swift/"] {
             #expect(!result.error.contains(forbidden), "\(arguments): \(result.error.prefix(300))")
         }
