@@ -125,7 +125,9 @@ public struct ActivityArchive: Sendable {
         }
         let data: Data
         do {
-            data = try csv.contents(in: bytes, limit: limits.maxMemberBytes, tooLarge: ArchiveError.Problem.memberTooLarge, limits: limits)
+            data = try csv.contents(in: bytes, limit: limits.maxIndexBytes, tooLarge: { declared, limit in
+                .malformedIndex(reason: "it declares \(ArchiveError.size(declared)); at most \(ArchiveError.size(UInt64(limit))) is read")
+            }, limits: limits)
         } catch {
             warnings.append(ArchiveError(error, archive: archive, member: csv.path))
             return nil

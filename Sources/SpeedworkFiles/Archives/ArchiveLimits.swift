@@ -20,6 +20,9 @@ public struct ArchiveLimits: Sendable, Equatable {
     public var maxMembers: Int
     /// The most bytes one central directory may take, as it is read whole: 64 MiB.
     public var maxDirectoryBytes: Int
+    /// The most bytes Strava's `activities.csv` may hold: 64 MiB, about ten times the index of
+    /// 5,000 activities with Strava's 80-odd columns; a larger one is passed over with a warning.
+    public var maxIndexBytes: Int
     /// How deep zips may nest: 1, a zip inside the zip as Garmin Connect ships them; deeper ones
     /// are refused.
     public var maxNestingDepth: Int
@@ -35,6 +38,7 @@ public struct ArchiveLimits: Sendable, Equatable {
         maxNestedZipBytes: Int = 1 << 30,
         maxMembers: Int = 500_000,
         maxDirectoryBytes: Int = 64 << 20,
+        maxIndexBytes: Int = 64 << 20,
         maxNestingDepth: Int = 1
     ) {
         self.maxMemberBytes = maxMemberBytes
@@ -43,6 +47,7 @@ public struct ArchiveLimits: Sendable, Equatable {
         self.maxNestedZipBytes = maxNestedZipBytes
         self.maxMembers = maxMembers
         self.maxDirectoryBytes = maxDirectoryBytes
+        self.maxIndexBytes = maxIndexBytes
         self.maxNestingDepth = maxNestingDepth
     }
 }
