@@ -36,6 +36,22 @@ public struct ActivityArchive: Sendable {
         self.warnings = warnings
     }
 
+    /// Reads the zip held in `data` (one received whole, say), called `name` in member paths and
+    /// errors, as ``init(contentsOf:limits:)`` reads a file.
+    public init(_ data: Data, named name: String, limits: ArchiveLimits = .standard) throws(ArchiveError) {
+        self.name = name
+        self.limits = limits
+        bytes = ZipBytes(data)
+        do {
+            entries = try ZipDirectory.entries(of: bytes, limits: limits)
+        } catch {
+            throw ArchiveError(error, archive: name)
+        }
+        var warnings: [ArchiveError] = []
+        index = Self.stravaIndex(in: entries, bytes: bytes, limits: limits, archive: name, warnings: &warnings)
+        self.warnings = warnings
+    }
+
     /// Calls `body` for every activity member (.fit/.gpx/.tcx and their .gz, any case), in archive
     /// order, nested zips included; `read` returns that member's bytes (still gzip-compressed for
     /// .gz members: the caller's ActivityFile.read undoes that) and throws ArchiveError for that
