@@ -17,9 +17,6 @@ struct ZipEntry: Sendable, Equatable {
     var localHeaderOffset: UInt64
     var modifiedAt: Date
 
-    /// Whether the entry names a folder rather than a file.
-    var isFolder: Bool { path.hasSuffix("/") || path.hasSuffix("\\") }
-
     /// The time an MS-DOS date and time stand for, read as UTC (they carry no zone); fields out of
     /// range are clamped so that a damaged entry still has a time.
     static func date(dosDate: UInt16, dosTime: UInt16) -> Date {
