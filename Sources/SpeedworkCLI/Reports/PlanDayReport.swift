@@ -226,7 +226,8 @@ struct PlanDayReport: Encodable {
                                                 goalPace: session.goalPace, longRun: session.workout.kind == .long),
                     ref: ref.description, status: status.rawValue, doneBy: work?.id, linked: outcome?.linked.contains(ref) == true, grade: grade))
                 let mark = status == .planned ? "" : " [\(status.rawValue)\(work.map { " by \($0.id.prefix(8))" } ?? "")]"
-                lines.append("\(session.workout.isHard ? "● " : "")\(session.workout.title), \(session.minutes) min: \(PlanText.mainTarget(session.workout))\(mark)")
+                let title = session.workout.title.hasSuffix(" min") ? session.workout.title : "\(session.workout.title), \(session.minutes) min"
+                lines.append("\(session.workout.isHard ? "● " : "")\(title): \(PlanText.mainTarget(session.workout))\(mark)")
             }
             guard day <= date else {
                 entries.append(DayEntry(date: day.description, planned: plannedJSON, activities: [], sessions: [], plannedLines: lines))
