@@ -432,4 +432,40 @@ struct ActivePlanTests {
             #expect(lines.count == 2 && lines[1].hasPrefix("* ") && lines[0].hasPrefix("  "))
         }
     }
+
+    // MARK: bad input
+
+    @Test(.enabled(if: CommandLineRunTests.enabled), arguments: [
+        (["today", "--date", "2026-02-30"], "2026-02-30"),
+        (["week", "--date", "tomorrow"], "tomorrow"),
+        (["plan", "link", "abcdef", "2026-12-08/0"], "2026-12-08/0"),
+    ])
+    func badDatesAndSessionsAreOneLineUsageErrors(arguments: [String], value: String) async throws {
+        try await Self.withLog { database in
+            let failure = try CommandLineRunTests.failure(arguments + ["--database", database])
+            #expect(failure.status == 64)
+            #expect(failure.message.contains(value), "\(failure.message)")
+        }
+    }
+
+    @Test func aDamagedStoredRequestIsAOneLineError() async throws {
+        try await Self.withLog { database in
+            let log = try await Self.open(database)
+            let runner = try await log.defaultAthlete().id
+            let plan = try SavedPlan(name: "damaged", json: "{}", request: #"{"goal":"mile=6:00"}"#)
+            _ = try await log.save([plan], for: runner)
+            try await log.activate(plan: plan.id, for: runner, since: Date())
+            let bare = try SavedPlan(name: "without request", json: "{}")
+            await log.close()
+            let error = await #expect(throws: InputError.self) { _ = try await Self.report("today", "2026-12-08", database: database) }
+            #expect(error?.description.contains("damaged") == true && error?.description.contains("--save") == true)
+
+            let reopened = try await Self.open(database)
+            _ = try await reopened.save([bare], for: runner)
+            try await reopened.activate(plan: bare.id, for: runner, since: Date())
+            await reopened.close()
+            let missing = await #expect(throws: InputError.self) { _ = try await Self.report("week", "2026-12-08", database: database) }
+            #expect(missing?.description.contains("without its request") == true)
+        }
+    }
 }
