@@ -222,6 +222,17 @@ struct ActivePlanTests {
             #expect(easyTarget["secondsPerKm"] as? NSDictionary == easy["secondsPerKm"] as? NSDictionary)
             let notes = try #require(tuesday["notes"] as? [String])
             #expect(notes.contains { $0.contains("mile=6:20@2026-12-10") && $0.contains("M43") })
+
+            // In the week of the trial, days before it keep the targets they were run to; days from it on move.
+            let week = try await Self.report("week", "2026-12-13", database: database)
+            let strip = { (session: NSDictionary) -> NSDictionary in
+                var copy = session as! [String: Any]
+                for key in Self.statusKeys { copy.removeValue(forKey: key) }
+                return copy as NSDictionary
+            }
+            #expect(try Self.plannedWithStatus(week, day: 1).map(strip) == (try Self.planned(in: plan, on: "2026-12-08")))
+            let saturday = try #require(try Self.plannedWithStatus(week, day: 5).first)
+            #expect(try Self.firstTarget(saturday, intensity: "active")["secondsPerKm"] as? NSDictionary == easy["secondsPerKm"] as? NSDictionary)
         }
     }
 
