@@ -3,10 +3,10 @@ import Foundation
 import Speedwork
 import SpeedworkFiles
 
-/// `speedwork plan`: a periodized plan to a goal race (M40–M44).
+/// `speedwork plan [build]`: a periodized plan to a goal race (M40–M44).
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan",
+        commandName: "build",
         abstract: "Build a periodized plan to a goal race: base, speed, race-specific, taper (M40–M44).",
         discussion: """
             Example: speedwork plan --from mile=6:40 --goal mile=6:00 --race-date 2027-03-06 --start 2026-12-07 \\
@@ -70,10 +70,16 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Keep the plan in the training log as your active plan, for speedwork today and week; the one before stays as history.")
+    var save = false
+
+    @OptionGroup var store: DatabaseOptions
+
     func run() async throws {
         let plan = try build()
         let text = try render(plan)
         try writeExports(plan)
+        if save { try await saveAsActive(plan) }
         try StandardOutput.write(line: text)
     }
 

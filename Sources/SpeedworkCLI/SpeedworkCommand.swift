@@ -9,8 +9,9 @@ public struct SpeedworkCommand: AsyncParsableCommand {
             Results are written DISTANCE=TIME, optionally @YYYY-MM-DD: 400m=1:20, mile=6:30, 5k=20:00@2026-10-04.
             Every command that prints data takes --json.
             """,
-        subcommands: [PredictCommand.self, PacesCommand.self, StrideCommand.self, WorkoutCommand.self, PlanCommand.self,
-                      AnalyzeCommand.self, InspectCommand.self, LogCommand.self]
+        subcommands: [PredictCommand.self, PacesCommand.self, StrideCommand.self, WorkoutCommand.self, PlanGroupCommand.self,
+                      AnalyzeCommand.self, InspectCommand.self, LogCommand.self,
+                      TodayCommand.self, WeekCommand.self]
     )
 
     public init() {}

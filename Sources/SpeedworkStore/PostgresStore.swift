@@ -371,9 +371,9 @@ public final class PostgresStore: TrainingStore {
                 var added = 0
                 for plan in plans {
                     added += try await PostgresStore.count(connection.query("""
-                        INSERT INTO plans (id, athlete_id, name, created_at, body)
+                        INSERT INTO plans (id, athlete_id, name, created_at, body, request)
                         VALUES (\(StoreRecords.key(plan.id)), \(athlete.rawValue), \(plan.name),
-                            \(StoredTime.milliseconds(plan.createdAt)), \(plan.json))
+                            \(StoredTime.milliseconds(plan.createdAt)), \(plan.json), \(plan.request))
                         ON CONFLICT DO NOTHING RETURNING 1
                         """, logger: logger))
                 }
@@ -385,12 +385,80 @@ public final class PostgresStore: TrainingStore {
     public func plans(for athlete: AthleteID) async throws -> [SavedPlan] {
         try await run {
             var plans: [SavedPlan] = []
-            for try await (id, name, created, body) in try await client.query("""
-                SELECT id, name, created_at, body FROM plans WHERE athlete_id = \(athlete.rawValue) ORDER BY created_at, id
-                """, logger: logger).decode((String, String, Int64, String).self) {
-                plans.append(try StoreRecords.plan(id: id, name: name, createdAt: created, json: body, location: location))
+            for try await (id, name, created, body, request) in try await client.query("""
+                SELECT id, name, created_at, body, request FROM plans WHERE athlete_id = \(athlete.rawValue) ORDER BY created_at, id
+                """, logger: logger).decode((String, String, Int64, String, String?).self) {
+                plans.append(try StoreRecords.plan(id: id, name: name, createdAt: created, json: body, request: request, location: location))
             }
             return plans
+        }
+    }
+
+    public func activate(plan: UUID, for athlete: AthleteID, since: Date) async throws {
+        let logger = logger
+        let key = StoreRecords.key(plan)
+        let moment = StoredTime.milliseconds(StoredTime.rounded(since))
+        let owned = try await run {
+            try await client.withTransaction(logger: logger) { connection -> Bool in
+                let owned = try await PostgresStore.count(connection.query("""
+                    SELECT 1 FROM plans WHERE id = \(key) AND athlete_id = \(athlete.rawValue)
+                    """, logger: logger))
+                guard owned == 1 else { return false }
+                try await connection.query("""
+                    INSERT INTO active_plans (athlete_id, plan_id, since) VALUES (\(athlete.rawValue), \(key), \(moment))
+                    ON CONFLICT (athlete_id) DO UPDATE SET plan_id = excluded.plan_id, since = excluded.since
+                    """, logger: logger)
+                return true
+            }
+        }
+        guard owned else { throw StoreRecords.noSuchPlan(plan) }
+    }
+
+    public func activePlan(for athlete: AthleteID) async throws -> SavedPlan? {
+        try await run {
+            for try await (id, name, created, body, request) in try await client.query("""
+                SELECT p.id, p.name, p.created_at, p.body, p.request FROM active_plans a JOIN plans p ON p.id = a.plan_id
+                WHERE a.athlete_id = \(athlete.rawValue) AND p.athlete_id = \(athlete.rawValue)
+                """, logger: logger).decode((String, String, Int64, String, String?).self) {
+                return try StoreRecords.plan(id: id, name: name, createdAt: created, json: body, request: request, location: location)
+            }
+            return nil
+        }
+    }
+
+    public func link(work: String, to session: String, plan: UUID, for athlete: AthleteID, at moment: Date) async throws {
+        let logger = logger
+        let key = StoreRecords.key(plan)
+        let milliseconds = StoredTime.milliseconds(moment)
+        let owned = try await run {
+            try await client.withTransaction(logger: logger) { connection -> Bool in
+                let owned = try await PostgresStore.count(connection.query("""
+                    SELECT 1 FROM plans WHERE id = \(key) AND athlete_id = \(athlete.rawValue)
+                    """, logger: logger))
+                guard owned == 1 else { return false }
+                try await connection.query("""
+                    DELETE FROM plan_links WHERE athlete_id = \(athlete.rawValue) AND plan_id = \(key)
+                    AND (session_ref = \(session) OR work_id = \(work))
+                    """, logger: logger)
+                try await connection.query("""
+                    INSERT INTO plan_links (athlete_id, plan_id, session_ref, work_id, linked_at)
+                    VALUES (\(athlete.rawValue), \(key), \(session), \(work), \(milliseconds))
+                    """, logger: logger)
+                return true
+            }
+        }
+        guard owned else { throw StoreRecords.noSuchPlan(plan) }
+    }
+
+    public func links(plan: UUID, for athlete: AthleteID) async throws -> [String: String] {
+        try await run {
+            var links: [String: String] = [:]
+            for try await (session, work) in try await client.query("""
+                SELECT session_ref, work_id FROM plan_links WHERE athlete_id = \(athlete.rawValue) AND plan_id = \(StoreRecords.key(plan))
+                """, logger: logger).decode((String, String).self) {
+                links[session] = work
+            }
+            return links
         }
     }
 

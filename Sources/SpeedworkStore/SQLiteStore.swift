@@ -336,11 +336,11 @@ public final class SQLiteStore: TrainingStore {
     public func save(_ plans: [SavedPlan], for athlete: AthleteID) async throws -> Int {
         try await writing { db in
             let insert = try db.cachedStatement(sql:
-                "INSERT INTO plans (id, athlete_id, name, created_at, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                "INSERT INTO plans (id, athlete_id, name, created_at, body, request) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             var added = 0
             for plan in plans {
                 try insert.execute(arguments: [
-                    StoreRecords.key(plan.id), athlete.rawValue, plan.name, StoredTime.milliseconds(plan.createdAt), plan.json,
+                    StoreRecords.key(plan.id), athlete.rawValue, plan.name, StoredTime.milliseconds(plan.createdAt), plan.json, plan.request,
                 ])
                 added += db.changesCount
             }
@@ -351,10 +351,61 @@ public final class SQLiteStore: TrainingStore {
     public func plans(for athlete: AthleteID) async throws -> [SavedPlan] {
         let location = location
         return try await reading { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, created_at, body FROM plans WHERE athlete_id = ? ORDER BY created_at, id",
+            try Row.fetchAll(db, sql: "SELECT id, name, created_at, body, request FROM plans WHERE athlete_id = ? ORDER BY created_at, id",
                              arguments: [athlete.rawValue]).map { row in
-                try StoreRecords.plan(id: row[0], name: row[1], createdAt: row[2], json: row[3], location: location)
+                try StoreRecords.plan(id: row[0], name: row[1], createdAt: row[2], json: row[3], request: row[4], location: location)
             }
+        }
+    }
+
+    public func activate(plan: UUID, for athlete: AthleteID, since: Date) async throws {
+        let owned = try await writing { db -> Bool in
+            let key = StoreRecords.key(plan)
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plans WHERE id = ? AND athlete_id = ?",
+                                   arguments: [key, athlete.rawValue]) == 1 else { return false }
+            try db.execute(sql: """
+                INSERT INTO active_plans (athlete_id, plan_id, since) VALUES (?, ?, ?)
+                ON CONFLICT (athlete_id) DO UPDATE SET plan_id = excluded.plan_id, since = excluded.since
+                """, arguments: [athlete.rawValue, key, StoredTime.milliseconds(StoredTime.rounded(since))])
+            return true
+        }
+        guard owned else { throw StoreRecords.noSuchPlan(plan) }
+    }
+
+    public func activePlan(for athlete: AthleteID) async throws -> SavedPlan? {
+        let location = location
+        return try await reading { db in
+            try Row.fetchOne(db, sql: """
+                SELECT p.id, p.name, p.created_at, p.body, p.request FROM active_plans a JOIN plans p ON p.id = a.plan_id
+                WHERE a.athlete_id = ? AND p.athlete_id = ?
+                """, arguments: [athlete.rawValue, athlete.rawValue]).map { row in
+                try StoreRecords.plan(id: row[0], name: row[1], createdAt: row[2], json: row[3], request: row[4], location: location)
+            }
+        }
+    }
+
+    public func link(work: String, to session: String, plan: UUID, for athlete: AthleteID, at moment: Date) async throws {
+        let owned = try await writing { db -> Bool in
+            let key = StoreRecords.key(plan)
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plans WHERE id = ? AND athlete_id = ?",
+                                   arguments: [key, athlete.rawValue]) == 1 else { return false }
+            try db.execute(sql: "DELETE FROM plan_links WHERE athlete_id = ? AND plan_id = ? AND (session_ref = ? OR work_id = ?)",
+                           arguments: [athlete.rawValue, key, session, work])
+            try db.execute(sql: "INSERT INTO plan_links (athlete_id, plan_id, session_ref, work_id, linked_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [athlete.rawValue, key, session, work, StoredTime.milliseconds(moment)])
+            return true
+        }
+        guard owned else { throw StoreRecords.noSuchPlan(plan) }
+    }
+
+    public func links(plan: UUID, for athlete: AthleteID) async throws -> [String: String] {
+        try await reading { db in
+            var links: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT session_ref, work_id FROM plan_links WHERE athlete_id = ? AND plan_id = ?",
+                                        arguments: [athlete.rawValue, StoreRecords.key(plan)]) {
+                links[row[0]] = row[1]
+            }
+            return links
         }
     }
 

@@ -127,6 +127,33 @@ public enum Schema {
             )
             """,
         ]),
+        // The active plan (issue 10): each saved plan keeps the request it was built from, so it can be
+        // rebuilt from current fitness; one plan per runner is the active one, the others are history.
+        Migration(name: "0002-active-plan", statements: [
+            "ALTER TABLE plans ADD COLUMN request TEXT",
+            """
+            CREATE TABLE active_plans (
+                athlete_id TEXT PRIMARY KEY REFERENCES athletes (id) ON DELETE CASCADE,
+                plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+                since BIGINT NOT NULL
+            )
+            """,
+        ]),
+        // Links the runner set between logged work and a plan's sessions (`speedwork plan link`), which
+        // override matching: one per planned session, one session per piece of work.
+        Migration(name: "0003-plan-links", statements: [
+            """
+            CREATE TABLE plan_links (
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+                session_ref TEXT NOT NULL,
+                work_id TEXT NOT NULL,
+                linked_at BIGINT NOT NULL,
+                PRIMARY KEY (athlete_id, plan_id, session_ref)
+            )
+            """,
+            "CREATE UNIQUE INDEX plan_links_by_work ON plan_links (athlete_id, plan_id, work_id)",
+        ]),
     ]
 
     /// Which known migrations are still to run, given the names a database has applied; throws

@@ -74,9 +74,15 @@ enum StoreRecords {
         } catch is InputError { throw damaged(location, "session") }
     }
 
-    static func plan(id: String, name: String, createdAt: Int64, json: String, location: String) throws -> SavedPlan {
+    static func plan(id: String, name: String, createdAt: Int64, json: String, request: String?, location: String) throws -> SavedPlan {
         do {
-            return try SavedPlan(id: uuid(id, location, "plan"), name: name, createdAt: StoredTime.date(createdAt), json: json)
+            return try SavedPlan(id: uuid(id, location, "plan"), name: name, createdAt: StoredTime.date(createdAt), json: json,
+                                 request: request)
         } catch is InputError { throw damaged(location, "plan") }
+    }
+
+    /// The error for activating a plan the runner does not have.
+    static func noSuchPlan(_ id: UUID) -> InputError {
+        InputError("no saved plan \(key(id)) for this runner: `speedwork plan history` lists the saved ones")
     }
 }

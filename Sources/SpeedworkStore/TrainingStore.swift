@@ -40,6 +40,18 @@ public protocol TrainingStore: Sendable {
     func save(_ plans: [SavedPlan], for athlete: AthleteID) async throws -> Int
     /// The runner's saved plans, oldest first.
     func plans(for athlete: AthleteID) async throws -> [SavedPlan]
+    /// Makes a saved plan of this runner the active one from `since` on (issue 10): one active plan
+    /// a runner at a time, the one before it staying in the log as history. Throws ``InputError``
+    /// when the runner has no plan with this id.
+    func activate(plan: UUID, for athlete: AthleteID, since: Date) async throws
+    /// The runner's active plan, or nil when none was made active.
+    func activePlan(for athlete: AthleteID) async throws -> SavedPlan?
+    /// Links a piece of logged work (an activity's content hash or a hand-logged session's id) to a
+    /// planned session of a saved plan (`2026-12-08` or `2026-12-08/2`), replacing any link either
+    /// had in that plan. Throws ``InputError`` when the runner has no plan with this id.
+    func link(work: String, to session: String, plan: UUID, for athlete: AthleteID, at moment: Date) async throws
+    /// The links of a plan: planned session → work id.
+    func links(plan: UUID, for athlete: AthleteID) async throws -> [String: String]
 
     /// Closes connections; the store is not used afterwards.
     func close() async

@@ -172,6 +172,67 @@ struct TrainingStoreContractTests {
     }
 
     @Test(arguments: Engine.available)
+    func oneActivePlanAtATimeWithTheRestKeptAsHistory(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let other = try await store.addAthlete(handle: "other", name: "Other").id
+            #expect(try await store.activePlan(for: runner) == nil)
+            let spring = try SavedPlan(name: "Spring mile", createdAt: Date(timeIntervalSince1970: 1_770_000_000),
+                                       json: #"{"weeks":[]}"#, request: #"{"goal":"mile=6:00","days":["mon","wed","sat"]}"#)
+            let summer = try SavedPlan(name: "Summer 5k", createdAt: Date(timeIntervalSince1970: 1_780_000_000),
+                                       json: #"{"weeks":[]}"#, request: #"{"goal":"5k=20:00"}"#)
+            let old = try SavedPlan(name: "Before requests were kept", createdAt: Date(timeIntervalSince1970: 1_760_000_000), json: "{}")
+            #expect(try await store.save([spring, summer, old], for: runner) == 3)
+            #expect(try await store.plans(for: runner) == [old, spring, summer])
+            #expect(try await store.plans(for: runner).first?.request == nil)
+
+            try await store.activate(plan: spring.id, for: runner, since: Date(timeIntervalSince1970: 1_770_000_001))
+            #expect(try await store.activePlan(for: runner) == spring)
+            try await store.activate(plan: summer.id, for: runner, since: Date(timeIntervalSince1970: 1_780_000_001))
+            #expect(try await store.activePlan(for: runner) == summer)
+            // The plan made inactive stays in the log.
+            #expect(try await store.plans(for: runner) == [old, spring, summer])
+
+            // A plan of another runner, or none at all, cannot be made active; nothing changes.
+            let theirs = try SavedPlan(name: "Theirs", json: "{}")
+            _ = try await store.save([theirs], for: other)
+            await #expect(throws: InputError.self) { try await store.activate(plan: theirs.id, for: runner, since: Date()) }
+            await #expect(throws: InputError.self) { try await store.activate(plan: UUID(), for: runner, since: Date()) }
+            #expect(try await store.activePlan(for: runner) == summer)
+            #expect(try await store.activePlan(for: other) == nil)
+            #expect(throws: InputError.self) { try SavedPlan(name: "bad request", json: "{}", request: "{goal") }
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func planLinksReplaceEarlierOnesOfTheSessionOrTheWork(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let other = try await store.addAthlete(handle: "other", name: "Other").id
+            let plan = try SavedPlan(name: "Spring mile", json: "{}", request: "{}")
+            let older = try SavedPlan(name: "Winter", createdAt: Date(timeIntervalSince1970: 1_700_000_000), json: "{}")
+            _ = try await store.save([plan, older], for: runner)
+            #expect(try await store.links(plan: plan.id, for: runner).isEmpty)
+            let moment = Date(timeIntervalSince1970: 1_770_000_000)
+            try await store.link(work: "hash-a", to: "2026-12-08", plan: plan.id, for: runner, at: moment)
+            try await store.link(work: "hash-b", to: "2026-12-10", plan: plan.id, for: runner, at: moment)
+            try await store.link(work: "hash-a", to: "2026-12-08", plan: older.id, for: runner, at: moment)
+            #expect(try await store.links(plan: plan.id, for: runner) == ["2026-12-08": "hash-a", "2026-12-10": "hash-b"])
+            // Relinking a piece of work moves it; linking a session again replaces its work.
+            try await store.link(work: "hash-a", to: "2026-12-09/2", plan: plan.id, for: runner, at: moment)
+            #expect(try await store.links(plan: plan.id, for: runner) == ["2026-12-09/2": "hash-a", "2026-12-10": "hash-b"])
+            try await store.link(work: "hash-c", to: "2026-12-10", plan: plan.id, for: runner, at: moment)
+            #expect(try await store.links(plan: plan.id, for: runner) == ["2026-12-09/2": "hash-a", "2026-12-10": "hash-c"])
+            #expect(try await store.links(plan: older.id, for: runner) == ["2026-12-08": "hash-a"])
+            // Another runner cannot link to this runner's plan, nor see its links.
+            await #expect(throws: InputError.self) {
+                try await store.link(work: "x", to: "2026-12-08", plan: plan.id, for: other, at: moment)
+            }
+            #expect(try await store.links(plan: plan.id, for: other).isEmpty)
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func oneAthleteNeverSeesAnothersData(engine: Engine) async throws {
         try await withStore(engine) { store, _ in
             let a = try await store.addAthlete(handle: "a", name: "A").id

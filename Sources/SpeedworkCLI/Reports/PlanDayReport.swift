@@ -1,0 +1,329 @@
+import Foundation
+import Speedwork
+import SpeedworkStore
+
+/// The `today --json` and `week --json` contract (issue 10): the active plan's sessions of the days
+/// asked for with every target at the runner's current fitness (M43), what the log holds for those
+/// days matched to the sessions it fulfils and graded (M51), and the coach's notes (M2, M9, M21).
+struct PlanDayReport: Encodable {
+    /// The active plan.
+    struct PlanInfo: Encodable {
+        let id: String
+        let name: String
+        let goal: String
+        let raceDate: String
+        let start: String
+        let savedAt: String
+    }
+
+    /// The plan's week holding the date.
+    struct WeekInfo: Encodable {
+        let index: Int
+        let of: Int
+        let start: String
+        let phase: String
+        let cutback: Bool
+    }
+
+    /// Where the targets of the date come from: `plan` (the plan's own results) or `log` (newer evidence).
+    struct Fitness: Encodable {
+        let source: String
+        let vdot: Double
+        let asOf: String
+        /// The log's results and efforts newer than the plan's, as DISTANCE=TIME@DATE.
+        let newer: [String]
+    }
+
+    /// A planned session: the session object of `plan --json` (with `date`, `goalPace`, `longRun`)
+    /// plus where it stands. A rest day is the M9 rest session with status `rest`.
+    struct Planned: Encodable {
+        let session: PlanReport.Session
+        /// `2026-12-08`, or `2026-12-08/2` for the day's second session: what `plan link` names.
+        let ref: String?
+        /// `done`, `partly-done`, `missed`, `planned` or `rest`.
+        let status: String
+        /// The activity's content hash or the hand-logged session's id that fulfils it.
+        let doneBy: String?
+        /// Whether `doneBy` was set with `plan link` rather than matched.
+        let linked: Bool
+        let grade: PlanProgress.Grade?
+
+        private enum Key: String, CodingKey { case ref, status, doneBy, linked, grade }
+
+        func encode(to encoder: Encoder) throws {
+            try session.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(ref, forKey: .ref)
+            try container.encode(status, forKey: .status)
+            try container.encode(doneBy, forKey: .doneBy)
+            try container.encode(linked, forKey: .linked)
+            try container.encode(grade, forKey: .grade)
+        }
+    }
+
+    /// A recorded activity of the day.
+    struct Activity: Encodable {
+        let id: String
+        let name: String?
+        let sport: String
+        let meters: Double?
+        let seconds: Double?
+        /// The easy-run check's verdict (M2) when the activity was checked as an easy run.
+        let easyRunTooHard: Bool?
+        /// The planned session it fulfils, as `ref`; nil when none.
+        let fulfils: String?
+        /// A run that fulfils no planned session.
+        let extra: Bool
+    }
+
+    /// A session logged by hand on the day.
+    struct HandSession: Encodable {
+        let id: String
+        let session: String?
+        let rpe: Int?
+        let reps: Int
+        let strengthSets: Int
+        let fulfils: String?
+        let extra: Bool
+    }
+
+    /// One day: what the plan has on it and, up to the date asked for, what was done.
+    struct DayEntry: Encodable {
+        let date: String
+        let planned: [Planned]
+        let activities: [Activity]
+        let sessions: [HandSession]
+        /// The planned sessions as text lines (not in the JSON).
+        var plannedLines: [String] = []
+
+        private enum CodingKeys: String, CodingKey { case date, planned, activities, sessions }
+    }
+
+    let date: String
+    let plan: PlanInfo?
+    let week: WeekInfo?
+    let fitness: Fitness?
+    let days: [DayEntry]
+    let notes: [String]
+
+    private enum CodingKeys: String, CodingKey { case date, plan, week, fitness, days, notes }
+
+    /// Writes `plan`, `week` and `fitness` as null when there are none, as the README states.
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(date, forKey: .date)
+        try container.encode(plan, forKey: .plan)
+        try container.encode(week, forKey: .week)
+        try container.encode(fitness, forKey: .fitness)
+        try container.encode(days, forKey: .days)
+        try container.encode(notes, forKey: .notes)
+    }
+
+    /// How many of the latest easy-run checks the coach's note looks at (M2; product setting).
+    static let easyRunsChecked = 5
+
+    /// Opens the log, builds the report for the default runner and renders it as text or JSON.
+    static func render(store: DatabaseOptions, environment: [String: String], date: Day, wholeWeek: Bool, json: Bool) async throws -> String {
+        let log = try await store.open(environment: environment)
+        do {
+            let runner = try await log.defaultAthlete()
+            let report = try await make(log: log, athlete: runner.id, date: date, wholeWeek: wholeWeek)
+            await log.close()
+            return json ? try JSONOutput.render(report) : report.text
+        } catch {
+            await log.close()
+            throw error
+        }
+    }
+
+    /// The report as of `date`: that day (today) or the plan's week holding it (week).
+    static func make(log: any TrainingStore, athlete: AthleteID, date: Day, wholeWeek: Bool) async throws -> PlanDayReport {
+        let active = try await ActivePlan.load(from: log, for: athlete)
+        let week = active?.week(holding: date)
+        let days: [Day]
+        if !wholeWeek {
+            days = [date]
+        } else if let week, let active {
+            days = week.days(until: active.plan.request.raceDay)
+        } else {
+            let monday = date.adding(days: 1 - date.isoWeekday)
+            days = (0..<7).map { monday.adding(days: $0) }
+        }
+        let activities = try await log.activities(for: athlete, in: nil)
+        let handSessions = try await log.sessions(for: athlete, since: nil)
+        let dayOf = { (summary: ActivitySummary) in summary.start.map { Day($0) } }
+        var notes: [String] = []
+
+        // Each day's sessions at the fitness of that day (a past day keeps the targets it was run
+        // against; days ahead take today's), matched to the log's work up to the date.
+        var fitness: ActivePlan.CurrentFitness?
+        var planned: [Day: [(ref: PlanMatching.SessionRef, session: Plan.Session)]] = [:]
+        var outcome: PlanMatching.Outcome?
+        if let active, week != nil {
+            let logFitness = try await LogFitness.load(from: log, for: athlete)
+            var byFitness: [Day: ActivePlan.CurrentFitness] = [:]
+            for day in days { byFitness[day] = try active.fitness(on: min(day, date), log: logFitness) }
+            fitness = try byFitness[date] ?? active.fitness(on: date, log: logFitness)
+            let matching = PlanMatching(sessions: active.plan.sessions)
+            for day in days {
+                let updated = active.sessions(on: [day], fitness: byFitness[day]!)
+                let refs = matching.sessions.filter { $0.ref.day == day }.map(\.ref)
+                planned[day] = Array(zip(refs, updated)).map { (ref: $0.0, session: $0.1) }
+            }
+            let window = active.plan.request.start.adding(days: -PlanMatching.neighbourDays)...min(date, active.plan.request.raceDay.adding(days: 1))
+            let work = activities.filter { dayOf($0).map { window.contains($0) } ?? false }.compactMap { PlanProgress.work($0) }
+                + handSessions.filter { window.contains($0.day) }.map { PlanProgress.work($0) }
+            var links: [PlanMatching.SessionRef: String] = [:]
+            for (ref, id) in try await log.links(plan: active.saved.id, for: athlete) {
+                if let ref = try? PlanMatching.SessionRef(parsing: ref) { links[ref] = id }
+            }
+            outcome = matching.match(work, links: links, today: date)
+            if let current = fitness, current.source == .log {
+                let newest = current.newer.map { "\($0.performance.written) (\($0.source.rawValue))" }.suffix(3).joined(separator: ", ")
+                notes.append("Targets follow your newer result\(current.newer.count == 1 ? "" : "s") in the log: \(newest); VDOT \(rounded(current.estimate.vdot, 1)) instead of the plan's \(rounded(active.plan.request.fitness.vdot, 1)) (M21, M43).")
+            }
+        } else if let active {
+            if date < active.plan.request.start {
+                notes.append("Your plan '\(active.saved.name)' starts on \(active.plan.request.start).")
+            } else {
+                notes.append("Your plan '\(active.saved.name)' ended on race day \(active.plan.request.raceDay): save a new one with speedwork plan … --save.")
+            }
+        } else {
+            notes.append("No plan saved: speedwork plan … --save makes one your active plan.")
+        }
+
+        let fulfilled = Dictionary(outcome?.matched.map { ($0.value.id, $0.key) } ?? [], uniquingKeysWith: { first, _ in first })
+        var missedShown: [String] = []
+        var entries: [DayEntry] = []
+        for day in days {
+            let onDay = planned[day] ?? []
+            var plannedJSON: [Planned] = []
+            var lines: [String] = []
+            if week != nil, onDay.isEmpty {
+                plannedJSON = [Planned(session: .rest(day), ref: nil, status: "rest", doneBy: nil, linked: false, grade: nil)]
+                lines = ["Rest (M9)"]
+            }
+            for (ref, session) in onDay {
+                var status = PlanMatching.Status.planned
+                var grade: PlanProgress.Grade?
+                let work = outcome?.matched[ref]
+                if let work {
+                    if let logged = handSessions.first(where: { $0.id.uuidString.lowercased() == work.id }) {
+                        let graded = PlanProgress.grade(logged, against: session)
+                        status = graded.0
+                        grade = graded.1
+                    } else if let stored = try await log.activity(work.id, for: athlete) {
+                        let graded = PlanProgress.grade(stored, against: session)
+                        status = graded.0
+                        grade = graded.1
+                    }
+                } else if outcome?.missed.contains(ref) == true {
+                    status = .missed
+                    missedShown.append("\(session.workout.title) on \(ref)")
+                }
+                plannedJSON.append(Planned(
+                    session: PlanReport.Session(date: day.description, session: SessionJSON(session.workout, minutes: session.minutes),
+                                                goalPace: session.goalPace, longRun: session.workout.kind == .long),
+                    ref: ref.description, status: status.rawValue, doneBy: work?.id, linked: outcome?.linked.contains(ref) == true, grade: grade))
+                let mark = status == .planned ? "" : " [\(status.rawValue)\(work.map { " by \($0.id.prefix(8))" } ?? "")]"
+                let title = session.workout.title.hasSuffix(" min") ? session.workout.title : "\(session.workout.title), \(session.minutes) min"
+                lines.append("\(session.workout.isHard ? "● " : "")\(title): \(PlanText.mainTarget(session.workout))\(mark)")
+            }
+            guard day <= date else {
+                entries.append(DayEntry(date: day.description, planned: plannedJSON, activities: [], sessions: [], plannedLines: lines))
+                continue
+            }
+            let done = activities.filter { dayOf($0) == day }.map { summary in
+                let ref = fulfilled[summary.contentHash]
+                return Activity(id: summary.contentHash, name: summary.name, sport: summary.sport, meters: summary.distanceMeters.map { rounded($0, 1) },
+                                seconds: summary.durationSeconds.map { rounded($0, 1) },
+                                easyRunTooHard: StoredAnalysis(json: summary.analysisJSON)?.easyRun?.tooHard,
+                                fulfils: ref?.description, extra: outcome != nil && ref == nil && PlanProgress.work(summary) != nil)
+            }
+            let logged = handSessions.filter { $0.day == day }.map { session in
+                let id = session.id.uuidString.lowercased()
+                let ref = fulfilled[id]
+                return HandSession(id: id, session: session.session, rpe: session.rpe, reps: session.reps.count,
+                                   strengthSets: session.strengthSets.count, fulfils: ref?.description, extra: outcome != nil && ref == nil)
+            }
+            entries.append(DayEntry(date: day.description, planned: plannedJSON, activities: done, sessions: logged, plannedLines: lines))
+        }
+        if week != nil, (planned[date] ?? []).isEmpty {
+            notes.append("\(wholeWeek ? "\(date) is a" : "Today is a") rest day: sleep and eat well, it is part of training (M9).")
+        }
+        if !missedShown.isEmpty {
+            notes.append("Missed: \(missedShown.joined(separator: ", ")). Missed sessions are not made up by doubling up (M43).")
+        }
+        if let note = easyRunNote(activities.filter { (dayOf($0) ?? date) <= date }) { notes.append(note) }
+
+        return PlanDayReport(
+            date: date.description,
+            plan: active.map { active in
+                PlanInfo(id: active.saved.id.uuidString.lowercased(), name: active.saved.name, goal: active.request.goal,
+                         raceDate: active.request.raceDate, start: active.request.start,
+                         savedAt: ISO8601DateFormatter().string(from: active.saved.createdAt))
+            },
+            week: week.flatMap { week in
+                active.map { WeekInfo(index: week.index, of: $0.plan.weeks.count, start: week.start.description, phase: week.phase.rawValue,
+                                      cutback: week.cutback) }
+            },
+            fitness: fitness.map {
+                Fitness(source: $0.source.rawValue, vdot: rounded($0.estimate.vdot, 1), asOf: $0.estimate.asOf.description,
+                        newer: $0.newer.map(\.performance.written))
+            },
+            days: entries, notes: notes)
+    }
+
+    /// "k of your last n easy runs were too fast (M2)" from the latest stored easy-run checks.
+    static func easyRunNote(_ activities: [ActivitySummary]) -> String? {
+        let checks = activities.sorted { ($0.start ?? .distantPast, $0.contentHash) < ($1.start ?? .distantPast, $1.contentHash) }
+            .compactMap { StoredAnalysis(json: $0.analysisJSON)?.easyRun?.tooHard }
+            .suffix(easyRunsChecked)
+        guard !checks.isEmpty else { return nil }
+        let fast = checks.filter { $0 }.count
+        let runs = checks.count == 1 ? "easy run" : "\(checks.count) easy runs"
+        if fast == 0 { return "Your last \(runs) stayed easy: keep them conversational (M2)." }
+        return "\(fast) of your last \(runs) \(checks.count == 1 ? "was" : "were") too fast: easy days keep the hard days hard (M2)."
+    }
+
+    /// The report as text: the week line, the planned sessions with their targets and status, what
+    /// was done, and the notes.
+    var text: String {
+        var lines: [String] = []
+        if let plan {
+            let weekText = week.map { " · week \($0.index) of \($0.of) · \($0.phase)\($0.cutback ? " (cutback)" : "")" } ?? ""
+            lines.append("\(date)\(weekText) · plan \(plan.name)")
+        } else {
+            lines.append(date)
+        }
+        if let fitness {
+            lines.append("Targets from \(fitness.source == "log" ? "your log" : "the plan's fitness"): VDOT \(fitness.vdot.text(decimals: 1))")
+        }
+        for day in days {
+            lines.append("")
+            lines.append(day.date)
+            for line in day.plannedLines {
+                lines.append("  planned  \(line)")
+            }
+            for activity in day.activities {
+                let distance = activity.meters.map { " \(($0 / 1000).text(decimals: 2)) km" } ?? ""
+                let time = activity.seconds.map { " in \(Duration.seconds($0).formatted(.rep))" } ?? ""
+                let easy = activity.easyRunTooHard == true ? " (too fast for an easy run)" : ""
+                let role = activity.extra ? " [extra]" : ""
+                lines.append("  done     \(activity.name ?? activity.sport)\(distance)\(time)\(easy)\(role)  (\(activity.id.prefix(8)))")
+            }
+            for session in day.sessions {
+                let what = session.session ?? "session"
+                let detail = [session.reps > 0 ? "\(session.reps) rep\(session.reps == 1 ? "" : "s")" : nil,
+                              session.strengthSets > 0 ? "\(session.strengthSets) set\(session.strengthSets == 1 ? "" : "s")" : nil,
+                              session.rpe.map { "RPE \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                lines.append("  logged   \(what)\(detail.isEmpty ? "" : " (\(detail))")\(session.extra ? " [extra]" : "")  (\(session.id.prefix(8)))")
+            }
+        }
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append(contentsOf: notes.map { "Note: \($0)" })
+        }
+        return lines.joined(separator: "\n")
+    }
+}
