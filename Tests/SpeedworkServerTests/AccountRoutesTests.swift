@@ -179,8 +179,8 @@ struct AccountRoutesTests {
 
             // An attacker plants their own live session id in the victim's browser, then the victim signs in.
             let victim = Browser(client)
-            victim.plant(SessionCookieName.session, before)
             try await victim.get("/login")
+            victim.plant(SessionCookieName.session, before)
             let signedIn = try await victim.post("/login", [("login", "ana"), ("password", goodPassword)])
             #expect(signedIn.status == .seeOther)
             let after = try #require(victim.cookies[SessionCookieName.session])
