@@ -32,7 +32,9 @@ public struct ServerError: HTTPResponseError, Equatable, CustomStringConvertible
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        let data = (try? JSONEncoder().encode(Body(error: message))) ?? Data(#"{"error":"error"}"#.utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(Body(error: message))) ?? Data(#"{"error":"error"}"#.utf8)
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

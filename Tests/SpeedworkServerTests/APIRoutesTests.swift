@@ -67,6 +67,7 @@ struct APIRoutesTests {
                 #expect(response.status == .unauthorized, "\(headers)")
                 #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
                 #expect(response.errorMessage != nil, "\(response.text)")
+                #expect(!response.text.contains("\\/"), "\(response.text)")
             }
             // A browser's session cookie is not an API credential.
             let browser = Browser(client)
