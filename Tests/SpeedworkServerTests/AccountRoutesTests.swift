@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Speedwork
-import SpeedworkServer
+@testable import SpeedworkServer
 import SpeedworkStore
 import Testing
 
@@ -192,6 +192,25 @@ struct AccountRoutesTests {
             #expect(try await victim.get("/").status == .ok)
             // The store keeps only hashes of the ids.
             #expect(try await store.session(tokenHash: after, at: Date()) == nil)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func aSignedInRunnerIsSentFromTheFormsToTheLogWhichCarriesTheSessionsToken(engine: Engine) async throws {
+        try await withApp(engine) { client, store async throws in
+            let browser = Browser(client)
+            try await browser.register("ana", goodPassword)
+            for path in ["/login", "/register"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .seeOther, "\(path)")
+                #expect(page.headers[.location] == "/", "\(path)")
+            }
+            let log = try await browser.get("/")
+            let token = try #require(Browser.csrfToken(in: log.text))
+            let cookie = try #require(browser.cookies[SessionCookieName.session])
+            let session = try #require(try await store.session(tokenHash: Secret.hash(cookie), at: Date()))
+            #expect(token == session.csrfToken)
+            #expect(token != cookie)
         }
     }
 
