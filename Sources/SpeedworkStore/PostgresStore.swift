@@ -5,10 +5,10 @@ import Speedwork
 /// The training log in a PostgreSQL database through postgres-nio (issue 9): for a club or a
 /// server that outgrows one machine. Same schema and contract as ``SQLiteStore``; a pool of
 /// connections, each write one transaction.
-public final class PostgresStore: TrainingStore {
-    private let client: PostgresClient
+public final class PostgresStore: TrainingStore, AccountStore {
+    let client: PostgresClient
     private let runner: Task<Void, Never>
-    private let logger: Logger
+    let logger: Logger
     /// The database as `postgres://user@host:port/db`, without the password.
     public let location: String
 
@@ -78,7 +78,7 @@ public final class PostgresStore: TrainingStore {
         return .engine(location: location, reason: describe(error))
     }
 
-    private func run<T>(_ body: () async throws -> T) async throws -> T {
+    func run<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch { throw PostgresStore.translate(error, location: location) }
     }
 
@@ -121,7 +121,7 @@ public final class PostgresStore: TrainingStore {
         try await run { try await client.withConnection { try await PostgresStore.appliedNames($0, logger: logger) } }
     }
 
-    private static func count(_ rows: PostgresRowSequence) async throws -> Int {
+    static func count(_ rows: PostgresRowSequence) async throws -> Int {
         var count = 0
         for try await _ in rows { count += 1 }
         return count

@@ -5,7 +5,7 @@ import Speedwork
 /// The training log in one SQLite file through GRDB (issue 9): the default, embedded engine. WAL
 /// journal so reads never wait for the writer, foreign keys on, one writer with cached prepared
 /// statements for the bulk paths (ARCHITECTURE.md item 11).
-public final class SQLiteStore: TrainingStore {
+public final class SQLiteStore: TrainingStore, AccountStore {
     private let pool: DatabasePool
     /// The database file's path.
     public let location: String
@@ -88,11 +88,11 @@ public final class SQLiteStore: TrainingStore {
         return .engine(location: location, reason: "\(error)")
     }
 
-    private func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await pool.read(body) } catch { throw SQLiteStore.translate(error, location: location) }
     }
 
-    private func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await pool.write(body) } catch { throw SQLiteStore.translate(error, location: location) }
     }
 

@@ -154,6 +154,40 @@ public enum Schema {
             """,
             "CREATE UNIQUE INDEX plan_links_by_work ON plan_links (athlete_id, plan_id, work_id)",
         ]),
+        // The web app's accounts (issue 11): each linked to one runner; sessions and API tokens
+        // keep only the SHA-256 of their secrets. See docs/server.md.
+        Migration(name: "0004-web-accounts", statements: [
+            """
+            CREATE TABLE accounts (
+                id TEXT PRIMARY KEY,
+                login TEXT NOT NULL UNIQUE,
+                athlete_id TEXT NOT NULL UNIQUE REFERENCES athletes (id) ON DELETE CASCADE,
+                password_hash TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE web_sessions (
+                token_hash TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                csrf_token TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX web_sessions_by_expiry ON web_sessions (expires_at)",
+            """
+            CREATE TABLE api_tokens (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                token_hash TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                revoked_at BIGINT
+            )
+            """,
+            "CREATE INDEX api_tokens_by_account ON api_tokens (account_id)",
+        ]),
     ]
 
     /// Which known migrations are still to run, given the names a database has applied; throws

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Speedwork
+import SpeedworkServer
+import SpeedworkStore
+
+/// `speedwork serve`: the self-hosted web app on the training log (issue 11; docs/server.md). Only
+/// builds the server's configuration and runs it (ARCHITECTURE.md, "The shape").
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run Speedwork in the browser: a web app on your training log.",
+        discussion: """
+            Example: speedwork serve --port 8080, then open http://127.0.0.1:8080 and register.
+            The first visitor registers; the first account opens the log the command line keeps.
+            """)
+
+    @Option(help: ArgumentHelp("The address to listen on (0.0.0.0 for every interface).", valueName: "address"))
+    var host: String = ServerConfiguration.defaultHost
+
+    @Option(help: ArgumentHelp("The TCP port, 1 to 65535 (0 for any free port).", valueName: "port"))
+    var port: Int = ServerConfiguration.defaultPort
+
+    @Option(help: ArgumentHelp("Where the app keeps files (default: the database's folder, else ~/.local/share/speedwork).",
+                               valueName: "path"))
+    var dataFolder: String?
+
+    @Flag(help: "Mark cookies Secure (set this when the app is served over HTTPS).")
+    var secureCookies = false
+
+    @OptionGroup var store: DatabaseOptions
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = try serverConfiguration(environment: environment)
+        try configuration.validate()
+        let log = try await configuration.database.openServerStore()
+        let location = log.location
+        do {
+            let app = try buildApplication(configuration, store: log) { address in
+                try? StandardOutput.write(line: "Speedwork is serving your log at \(address) (database: \(location)); Ctrl-C stops it.")
+            }
+            try await app.runService()
+        } catch let error as InputError {
+            await log.close()
+            throw error
+        } catch {
+            await log.close()
+            throw CommandFailure(.unavailable, ServerAddress.listenFailure(error, host: host, port: port))
+        }
+        await log.close()
+    }
+
+    /// The server's configuration from the options and the environment.
+    func serverConfiguration(environment: [String: String]) throws -> ServerConfiguration {
+        let database = try DatabaseLocation.choose(option: store.database, environment: environment)
+        let folder: String
+        if let dataFolder {
+            folder = dataFolder.hasPrefix("/") ? dataFolder
+                : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(dataFolder)
+        } else if case .sqlite(let path) = database {
+            folder = (path as NSString).deletingLastPathComponent
+        } else {
+            folder = ((try DatabaseLocation.defaultPath(environment: environment)) as NSString).deletingLastPathComponent
+        }
+        var configuration = ServerConfiguration(database: database, dataFolder: folder)
+        configuration.host = host
+        configuration.port = port
+        configuration.secureCookies = secureCookies
+        return configuration
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import Speedwork
+import SpeedworkStore
+
+/// The JSON API under `/api/v1` (issue 11), described by ``OpenAPIDocument``: tokens, made with a
+/// login and password and then sent as `Authorization: Bearer …`, and the runner's activities.
+struct APIRoutes: Sendable {
+    let store: any ServerStore
+    let accounts: AccountPages
+
+    /// `POST /api/v1/tokens`'s body.
+    struct TokenRequest: Decodable {
+        var login: String
+        var password: String
+        var name: String?
+    }
+
+    /// A new token: the secret is in this answer only.
+    struct NewToken: Encodable {
+        var id: String
+        var token: String
+        var name: String
+        var createdAt: Date
+    }
+
+    /// One activity as `GET /api/v1/activities` lists it.
+    struct ActivityItem: Encodable {
+        var id: String
+        var start: Date?
+        var sport: String
+        var name: String?
+        var device: String?
+        var distanceMeters: Double?
+        var durationSeconds: Double?
+        var sampleCount: Int
+        var source: String?
+    }
+
+    /// `GET /api/v1/activities`'s answer.
+    struct ActivityList: Encodable {
+        var activities: [ActivityItem]
+    }
+
+    /// The longest token name.
+    static let longestTokenName = 80
+
+    func addRoutes(open: RouterGroup<ServerContext>, secured: RouterGroup<ServerContext>) {
+        open.post("/tokens") { request, context in try await makeToken(request, context) }
+        secured.delete("/tokens/{id}") { request, context in try await revokeToken(request, context) }
+        secured.get("/activities") { request, context in try await listActivities(request, context) }
+    }
+
+    private func makeToken(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let body = try await JSONBody.decode(TokenRequest.self, from: request)
+        let login = body.login.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard !login.isEmpty, !body.password.isEmpty else {
+            throw ServerError(.unprocessableContent, "give 'login' and 'password'")
+        }
+        let name = (body.name ?? "API token").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...Self.longestTokenName).contains(name.count),
+              !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            throw ServerError(.unprocessableContent, "'name' must be 1 to \(Self.longestTokenName) characters without control characters")
+        }
+        let account = try await accounts.authenticate(login: login, password: body.password, address: context.remoteAddress)
+        let secret = Secret.make()
+        let token = APIToken(id: UUID(), account: account.id, tokenHash: Secret.hash(secret), name: name, createdAt: Date())
+        try await store.addToken(token)
+        return try JSONBody.response(NewToken(id: token.id.uuidString.lowercased(), token: secret, name: name,
+                                              createdAt: token.createdAt), status: .created)
+    }
+
+    private func revokeToken(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let text = context.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: text), try await store.revokeToken(id, for: account.id, at: Date()) else {
+            throw ServerError(.notFound, "no active token of yours has the id \(InputError.quoted(text))")
+        }
+        return Response(status: .noContent)
+    }
+
+    private func listActivities(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let items = try await store.activities(for: account.athlete, in: nil).map { summary in
+            ActivityItem(id: summary.contentHash, start: summary.start, sport: summary.sport, name: summary.name,
+                         device: summary.device, distanceMeters: summary.distanceMeters, durationSeconds: summary.durationSeconds,
+                         sampleCount: summary.sampleCount, source: summary.source)
+        }
+        return try JSONBody.response(ActivityList(activities: items))
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import SpeedworkStore
+
+/// The web app's routes on `store` (issue 11): every response passes the security headers and the
+/// error edge; pages read the session cookie and check every form's CSRF token; the API needs a
+/// bearer token except to make one. Tests run it in-process; ``buildApplication(_:store:onRunning:)``
+/// serves it.
+public func buildRouter(_ configuration: ServerConfiguration, store: any ServerStore) throws -> Router<ServerContext> {
+    try configuration.validate()
+    let pages = try PageRenderer()
+    let accounts = AccountPages(
+        store: store, configuration: configuration, hasher: PasswordHasher(cost: configuration.bcryptCost),
+        throttle: LoginThrottle(perAccount: configuration.loginAttemptsPerAccount,
+                                perAddress: configuration.loginAttemptsPerAddress, window: configuration.loginWindow),
+        pages: pages, cookies: SessionCookie(secure: configuration.secureCookies, lifetime: Int(configuration.sessionLifetime)))
+
+    let router = Router(context: ServerContext.self)
+    router.add(middleware: SecurityHeaders())
+    router.add(middleware: ErrorBoundary())
+    router.add(middleware: UploadLimit(bytes: configuration.uploadLimitBytes))
+
+    router.get("/health") { _, _ in
+        _ = try await store.accountCount()
+        return try JSONBody.response(["status": "ok"])
+    }
+    router.get("/speedwork.css") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                 body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet)))
+    }
+    router.get("/api/v1/openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+    }
+
+    let api = router.group("/api/v1")
+    APIRoutes(store: store, accounts: accounts)
+        .addRoutes(open: api, secured: api.group().add(middleware: BearerTokenRequired(store: store)))
+
+    let site = router.group().add(middleware: SessionReader(store: store)).add(middleware: FormGuard())
+    accounts.addRoutes(to: site)
+    LogPage(store: store, pages: pages).addRoutes(to: site.group().add(middleware: SignInRequired(store: store)))
+    return router
+}
+
+/// The web app on an opened `store`, listening where `configuration` says; `onRunning` is told the
+/// address once the socket is bound (port 0 picks a free one). The caller closes the store.
+public func buildApplication(_ configuration: ServerConfiguration, store: any ServerStore,
+                             onRunning: @escaping @Sendable (String) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+    try makeApplication(configuration, store: store, onRunning: onRunning)
+}
+
+func makeApplication(_ configuration: ServerConfiguration, store: any ServerStore,
+                     onRunning: @escaping @Sendable (String) async -> Void) throws -> Application<RouterResponder<ServerContext>> {
+    let router = try buildRouter(configuration, store: store)
+    var logger = Logger(label: "speedwork.server")
+    logger.logLevel = .notice
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Speedwork"),
+        onServerRunning: { channel in
+            await onRunning(ServerAddress.url(host: configuration.host, port: channel.localAddress?.port ?? configuration.port))
+        },
+        logger: logger)
+}
+
+/// The web app as `configuration` describes it, opening (and on first use creating) its database;
+/// the store is closed when the app shuts down.
+public func buildApplication(_ configuration: ServerConfiguration,
+                             onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
+    try configuration.validate()
+    let store = try await configuration.database.openServerStore()
+    do {
+        var app = try makeApplication(configuration, store: store, onRunning: onRunning)
+        app.addServices(StoreCloser(store: store))
+        return app
+    } catch {
+        await store.close()
+        throw error
+    }
+}
+
+/// Closes the store when the app shuts down gracefully.
+struct StoreCloser: Service {
+    let store: any ServerStore
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await store.close()
+    }
+}
+
+/// The address a browser opens, for messages.
+public enum ServerAddress {
+    /// `http://host:port`, with an IPv6 literal in brackets (RFC 3986 section 3.2.2).
+    public static func url(host: String, port: Int) -> String {
+        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+    }
+
+    /// One line for a failure to listen: the address and the system's reason, without internals.
+    public static func listenFailure(_ error: any Error, host: String, port: Int) -> String {
+        let reason: String
+        if let error = error as? IOError {
+            reason = String(cString: strerror(error.errnoCode)).lowercased()
+        } else if let error = error as? SocketAddressError {
+            reason = "the host name does not resolve (\(String(describing: error).prefix(80)))"
+        } else {
+            reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "unknown"
+        }
+        return "cannot listen on \(url(host: host, port: port)): \(reason)"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+
+/// JSON responses and request bodies for the API, encoded as the command line's `--json` is: keys
+/// sorted, moments in ISO 8601, values not given left out (README, "JSON").
+enum JSONBody {
+    /// The largest JSON request body accepted by the API's small endpoints, in bytes.
+    static let largestRequest = 64 * 1024
+
+    /// `value` as a JSON response with `status`.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The request's JSON body decoded as `type`; a malformed body is a 400 naming what is wrong.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: largestRequest)
+        } catch {
+            throw ServerError(.contentTooLarge, "the request body is larger than \(largestRequest / 1024) KiB")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: Data(body.readableBytesView))
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw ServerError(.badRequest, "the request body lacks the key '\(key.stringValue)'")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ServerError(.badRequest, "the request body's '\(key)' has the wrong type")
+        } catch {
+            throw ServerError(.badRequest, "the request body is not JSON: send a JSON object (see /api/v1/openapi.json)")
+        }
+    }
+}

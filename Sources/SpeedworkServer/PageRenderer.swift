@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders the pages with swift-mustache: a page's template, then the layout around it. Values are
+/// HTML-escaped by `{{…}}`; only the already-rendered page goes in unescaped.
+struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    init() throws {
+        var library = MustacheLibrary()
+        for (name, text) in PageTemplates.all { try library.register(text, named: name) }
+        self.library = library
+    }
+
+    /// The page `template` with `values`, inside the layout, as an HTML response.
+    func page(_ template: String, title: String, values: [String: Any], context: ServerContext,
+              status: HTTPResponse.Status = .ok, csrf: String) -> Response {
+        let content = library.render(values, withTemplate: template) ?? ""
+        var frame: [String: Any] = ["title": title, "content": content, "csrf": csrf]
+        if let account = context.account {
+            frame["signedIn"] = true
+            frame["login"] = account.login
+        }
+        let html = library.render(frame, withTemplate: "layout") ?? ""
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,120 @@
+/// The HTML pages' mustache templates (issue 11), compiled in so the executable needs no files
+/// beside it. Plain HTML and one stylesheet, readable on a phone, no script and no front-end build.
+enum PageTemplates {
+    /// Every template by name.
+    static let all: [String: String] = [
+        "layout": layout, "register": register, "login": login, "log": log,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Speedwork</title>
+        <link rel="stylesheet" href="/speedwork.css">
+        </head>
+        <body>
+        <header>
+        <a class="brand" href="/">Speedwork</a>
+        {{#signedIn}}
+        <form class="inline" method="post" action="/logout">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <span class="who">{{login}}</span> <button type="submit">Sign out</button>
+        </form>
+        {{/signedIn}}
+        </header>
+        <main>
+        {{{content}}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    static let register = """
+        <h1>Create your account</h1>
+        {{#first}}<p>This Speedwork has no account yet: the first one opens the log kept on this machine.</p>{{/first}}
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/register">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label>E-mail or handle <input name="login" value="{{login}}" autocomplete="username" required></label>
+        <label>Your name <input name="name" value="{{name}}" autocomplete="name"></label>
+        <label>Password <input type="password" name="password" autocomplete="new-password" minlength="10" required></label>
+        <p class="hint">At least 10 characters, with two kinds of character (letters and digits, say).</p>
+        <button type="submit">Create account</button>
+        </form>
+        <p>Already registered? <a href="/login">Sign in</a>.</p>
+
+        """
+
+    static let login = """
+        <h1>Sign in</h1>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/login">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label>E-mail or handle <input name="login" value="{{login}}" autocomplete="username" required></label>
+        <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
+        <button type="submit">Sign in</button>
+        </form>
+        {{#registrationOpen}}<p>New here? <a href="/register">Create an account</a>.</p>{{/registrationOpen}}
+
+        """
+
+    static let log = """
+        <h1>Your log</h1>
+        {{#empty}}<p>Nothing is logged yet. Add results with <code>speedwork log add</code>; uploading watch files here comes next.</p>{{/empty}}
+        {{#hasWeeks}}
+        <h2>Weeks</h2>
+        <table>
+        <thead><tr><th>Week of</th><th class="n">Runs</th><th class="n">Distance</th><th class="n">Time</th></tr></thead>
+        <tbody>
+        {{#weeks}}<tr><td>{{start}}</td><td class="n">{{runs}}</td><td class="n">{{distance}}</td><td class="n">{{time}}</td></tr>
+        {{/weeks}}
+        </tbody>
+        </table>
+        {{/hasWeeks}}
+        {{#hasActivities}}
+        <h2>Activities</h2>
+        <table>
+        <thead><tr><th>Date</th><th>Activity</th><th class="n">Distance</th><th class="n">Time</th><th class="n">Pace</th></tr></thead>
+        <tbody>
+        {{#activities}}<tr><td>{{date}}</td><td>{{title}}</td><td class="n">{{distance}}</td><td class="n">{{time}}</td><td class="n">{{pace}}</td></tr>
+        {{/activities}}
+        </tbody>
+        </table>
+        {{/hasActivities}}
+        {{#hasResults}}
+        <h2>Results</h2>
+        <table>
+        <thead><tr><th>Date</th><th>Kind</th><th class="n">Distance</th><th class="n">Time</th></tr></thead>
+        <tbody>
+        {{#results}}<tr><td>{{date}}</td><td>{{kind}}</td><td class="n">{{distance}}</td><td class="n">{{time}}</td></tr>
+        {{/results}}
+        </tbody>
+        </table>
+        {{/hasResults}}
+
+        """
+
+    /// The one stylesheet: system fonts, a single column that fits a phone, tables that scroll.
+    static let stylesheet = """
+        :root { color-scheme: light dark; --accent: #c2410c; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; line-height: 1.5; }
+        header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .75rem 1rem; border-bottom: 1px solid #8884; }
+        .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 1.2rem; }
+        main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
+        form { display: grid; gap: .75rem; max-width: 24rem; }
+        form.inline { display: flex; align-items: center; gap: .5rem; }
+        label { display: grid; gap: .25rem; }
+        input, button { font: inherit; padding: .5rem; border-radius: .375rem; border: 1px solid #8888; }
+        button { background: var(--accent); color: white; border: none; cursor: pointer; }
+        .error { color: #b91c1c; font-weight: 600; }
+        .hint, .who { color: #8889; font-size: .9rem; }
+        table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto; }
+        th, td { padding: .35rem .5rem; border-bottom: 1px solid #8883; text-align: left; white-space: nowrap; }
+        .n { text-align: right; font-variant-numeric: tabular-nums; }
+
+        """
+}
