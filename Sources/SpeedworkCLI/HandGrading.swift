@@ -8,7 +8,8 @@ import SpeedworkStore
 /// for the session's day, so they follow the method and any result logged later for that day.
 enum HandGrading {
     /// The session as planned for the first week of the block (M11: 6 × 200 m … week 8: 10 × 200 m)
-    /// whose main set has at least as many reps as were logged, so a full session is graded whole.
+    /// whose main set has at least as many reps as were logged; fewer reps than week 1's are
+    /// graded as they are, without the rest reported as not run.
     static let blockWeeks = BlockProgression.defaultBlockWeeks
 
     /// Checks that `reps` fit the session `rule` (it exists, it is a run when reps are given, no
@@ -35,8 +36,15 @@ enum HandGrading {
                 break
             }
         }
-        guard let workout = chosen else {
+        guard var workout = chosen else {
             throw InputError("\(reps.count) reps do not fit \(rule) (\(entry.title)): it has at most \(most) reps")
+        }
+        // Fewer reps than even the first week's: a hand log grades what was run and timed, so a
+        // single repeat block is cut to the reps logged rather than reporting the rest as not run.
+        let repeatBlocks = workout.blocks.indices.filter { if case .repeats = workout.blocks[$0] { true } else { false } }
+        if repeatBlocks.count == 1, case .repeats(let count, let steps) = workout.blocks[repeatBlocks[0]],
+           steps.filter({ $0.intensity == .active }).count == 1, reps.count < count {
+            workout.blocks[repeatBlocks[0]] = .repeats(count: reps.count, steps: steps)
         }
         let planned = plannedLengths(workout)
         guard !planned.isEmpty else { return nil }

@@ -33,9 +33,11 @@ struct HandGradingTests {
             }
             return nil
         }
-        let rep = try #require(find(try #require(object["steps"] as? [[String: Any]])))
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        let rep = try #require(find(steps))
         let perKm = try #require((rep["target"] as? [String: Any])?["secondsPerKm"] as? [String: Any])
-        return (try #require(perKm["fast"] as? Double) / 5, try #require(perKm["slow"] as? Double) / 5)
+        let fast = try #require(perKm["fast"] as? Double), slow = try #require(perKm["slow"] as? Double)
+        return (fast / 5, slow / 5)
     }
 
     @Test func repsAreGradedAgainstTheTargetsWorkoutShowGives() async throws {

@@ -75,7 +75,12 @@ struct LogWeek: Encodable {
         let grades: Grades?
         let notes: String?
 
-        fileprivate var order: (String, String, Int) { (date, time ?? "99:99", source == "activity" ? 0 : source == "session" ? 1 : 2) }
+        /// Day, time of day (entries without one after those with), activities then sessions then
+        /// results, then title and id, so the order never depends on how the engine returned rows.
+        fileprivate func isBefore(_ other: Entry) -> Bool {
+            func rank(_ entry: Entry) -> Int { entry.source == "activity" ? 0 : entry.source == "session" ? 1 : 2 }
+            return (date, time ?? "99:99", rank(self), title, id) < (other.date, other.time ?? "99:99", rank(other), other.title, other.id)
+        }
     }
 
     /// The week's totals; running counts runs, hand sessions' timed reps and hand results.
@@ -128,7 +133,7 @@ struct LogWeek: Encodable {
         }
         let byWeek = Dictionary(grouping: entries) { ISOWeek(containing: $0.day) }
         return byWeek.keys.sorted().map { week in
-            let list = byWeek[week, default: []].map(\.entry).sorted { $0.order < $1.order }
+            let list = byWeek[week, default: []].map(\.entry).sorted { $0.isBefore($1) }
             var totals = Totals()
             for entry in list {
                 if entry.running {
