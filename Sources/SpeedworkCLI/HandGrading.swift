@@ -117,7 +117,8 @@ extension HandGrading {
         guard let compliance = grade(session, fitness: fitness.estimate),
               let workout = try? plan(rule: rule, reps: session.reps, fitness: fitness.estimate) else { return [] }
         let from = fitness.fromLog ? "your log's fitness" : "--from"
-        var lines = ["\(rule) \(workout.title), targets from \(from) (VDOT \(fitness.estimate.vdot.text(decimals: 1))): \(compliance.summary)"]
+        let title = SessionLibrary.entries.first { $0.rule == rule }?.title ?? workout.title
+        var lines = ["\(rule) \(title), targets from \(from) (VDOT \(fitness.estimate.vdot.text(decimals: 1))): \(compliance.summary)"]
         var table = TextTable("Rep", "Time", "Grade", "Target")
         for grade in compliance.reps {
             table.add("\(grade.index)", grade.actual, grade.verdict.rawValue, grade.target)

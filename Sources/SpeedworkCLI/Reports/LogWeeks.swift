@@ -261,7 +261,8 @@ extension LogWeek {
                 parts.append(zip(times, grades.reps).map { time, grade in
                     Duration(seconds: time).formatted(.rep) + (grade.verdict == "on-target" ? "" : " \(grade.verdict)")
                 }.joined(separator: ", "))
-                parts.append(grades.summary)
+                let graded = grades.reps.filter { ["on-target", "fast", "slow"].contains($0.verdict) }
+                parts.append("\(graded.filter { $0.verdict == "on-target" }.count) of \(graded.count) on target")
             } else {
                 parts.append(times.map { Duration(seconds: $0).formatted(.rep) }.joined(separator: ", "))
             }
