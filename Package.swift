@@ -77,6 +77,9 @@ let package = Package(
         // The Swift side of the GPX/TCX reading benchmark (Benchmarks/xml-read/run); not part of the tests.
         .executableTarget(
             name: "speedwork-xml-bench", dependencies: ["SpeedworkFiles", "Speedwork"], path: "Benchmarks/xml-read/Swift"),
+        // Fills a generated year of training log for the `log` benchmark (Benchmarks/log/run); not part of the tests.
+        .executableTarget(
+            name: "speedwork-log-bench", dependencies: ["SpeedworkStore", "Speedwork"], path: "Benchmarks/log/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),

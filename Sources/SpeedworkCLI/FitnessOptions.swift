@@ -6,7 +6,7 @@ import Speedwork
 struct FitnessOptions: ParsableArguments {
     @Option(
         name: .customLong("from"),
-        help: ArgumentHelp("A recent result, DISTANCE=TIME[@YYYY-MM-DD]; repeat for more (newer results weigh more).", valueName: "result"),
+        help: ArgumentHelp("A recent result, DISTANCE=TIME[@YYYY-MM-DD]; repeat for more (newer results weigh more). Without it, your log's current fitness.", valueName: "result"),
         transform: { try Performance(parsing: $0) })
     var results: [Performance] = []
 
@@ -18,15 +18,10 @@ struct FitnessOptions: ParsableArguments {
             transform: { try Day(parsing: $0) })
     var asOf: Day?
 
-    func validate() throws {
-        if results.isEmpty {
-            throw ValidationError("Missing a result: add --from DISTANCE=TIME, e.g. --from 5k=22:30 or --from 400m=1:20.")
-        }
-    }
-
-    /// The estimate from these options; `riegelExponent` fixes Riegel's exponent (`predict
-    /// --model riegel`, the only place it applies).
+    /// The estimate from the `--from` results (without them, ``current(store:environment:model:riegelExponent:)``
+    /// reads the log); `riegelExponent` fixes Riegel's exponent (`predict --model riegel`, the only place it applies).
     func estimate(model: FitnessModelChoice = .auto, riegelExponent: Double? = nil) throws -> FitnessEstimate {
+        guard !results.isEmpty else { throw CommandFailure(.usage, CurrentFitness.nothingToGoOn) }
         let estimator = FitnessEstimator(riegelExponent: riegelExponent, defaultSpeedReserveRatio: speedReserve)
         return try estimator.estimate(from: results, model: model, asOf: asOf ?? Day(Date()))
     }

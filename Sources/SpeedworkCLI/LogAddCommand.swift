@@ -11,6 +11,7 @@ struct LogAddCommand: AsyncParsableCommand {
         discussion: """
             A result: speedwork log add --result mile=6:31 --kind time-trial --date 2026-11-21
             A track session: speedwork log add --session M11 --reps 38.2,37.9,38.5 --rep-distance 200m --rpe 7
+            (each rep is graded against its target from your log's fitness, or from --from 400m=80)
             Strength: speedwork log add --set "back squat:5:62.5:good" --set "back squat:5:62.5:poor" --rpe 6
             """)
 
@@ -42,6 +43,11 @@ struct LogAddCommand: AsyncParsableCommand {
     @Option(help: "Notes: course, weather, how it went.")
     var notes: String?
 
+    @Option(name: .customLong("from"),
+            help: ArgumentHelp("A recent result, DISTANCE=TIME, to grade the reps against (default: your log's fitness on the day).", valueName: "result"),
+            transform: { try Performance(parsing: $0) })
+    var fitnessResults: [Performance] = []
+
     @OptionGroup var store: DatabaseOptions
 
     func validate() throws {
@@ -50,6 +56,9 @@ struct LogAddCommand: AsyncParsableCommand {
         }
         if result != nil, session != nil || reps != nil || !sets.isEmpty || rpe != nil {
             throw ValidationError("log a result or a session, not both at once")
+        }
+        if !fitnessResults.isEmpty, session == nil || reps == nil {
+            throw ValidationError("--from grades a session's reps: it applies only with --session and --reps")
         }
     }
 
@@ -70,8 +79,10 @@ struct LogAddCommand: AsyncParsableCommand {
                 _ = try await log.add([result], for: runner.id)
                 line = "Logged \(result.kind.rawValue) \(result.distance.label) in \(result.time.formatted(.rep)) on \(day)."
             case .session(let session):
+                let grading = try await fitnessForGrades(session, log: log, athlete: runner.id)
                 _ = try await log.add([session], for: runner.id)
-                line = "Logged \(session.session ?? "a session") on \(day): \(session.reps.count) reps, \(session.strengthSets.count) sets."
+                line = (["Logged \(session.session ?? "a session") on \(day): \(session.reps.count) reps, \(session.strengthSets.count) sets."]
+                        + HandGrading.lines(session, fitness: grading)).joined(separator: "\n")
             }
             await log.close()
             return line
@@ -94,11 +105,26 @@ struct LogAddCommand: AsyncParsableCommand {
         let distance = try repDistance.map { try Distance(parsing: $0) }
         let times = (reps ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let loggedReps = try times.map { try LoggedRep(distance: distance, time: Duration(parsing: $0)) }
-        if let session, !session.isEmpty, !(session.first == "M" && session.dropFirst().allSatisfy(\.isNumber) && session.count > 1) {
-            throw InputError("session '\(session)' is not a rule id: use the method's id, e.g. M11")
+        var rule = session
+        if let session {
+            rule = try SessionLibrary.rule(parsing: session)
+            // The session's shape (rep count, distances) is the same at any fitness: check it before anything is written.
+            _ = try HandGrading.plan(rule: session, reps: loggedReps, fitness: try HandGrading.referenceFitness(day))
         }
-        return .session(try LoggedSession(day: day, session: session, rpe: rpe, notes: notes, reps: loggedReps,
+        return .session(try LoggedSession(day: day, session: rule, rpe: rpe, notes: notes, reps: loggedReps,
                                           strengthSets: try sets.map(LogAddCommand.parseSet)))
+    }
+
+    /// The fitness the reps are graded against: `--from` when given, else the log's for the
+    /// session's day; nil when there is neither or the session has nothing to grade.
+    private func fitnessForGrades(_ session: LoggedSession, log: any TrainingStore, athlete: AthleteID) async throws -> HandGrading.Fitness? {
+        guard session.session != nil, !session.reps.isEmpty else { return nil }
+        if !fitnessResults.isEmpty {
+            let estimate = try FitnessEstimator().estimate(from: fitnessResults, asOf: max(session.day, fitnessResults.compactMap(\.date).max() ?? session.day))
+            return HandGrading.Fitness(estimate: estimate, fromLog: false)
+        }
+        let fitness = try await LogFitness.load(from: log, for: athlete)
+        return try fitness.estimate(asOf: session.day).map { HandGrading.Fitness(estimate: $0, fromLog: true) }
     }
 
     /// Parses `back squat:5:62.5:good`, `calf raise:15`, `plank:3::poor`.

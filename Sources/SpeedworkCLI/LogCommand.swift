@@ -7,16 +7,16 @@ import SpeedworkStore
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Your training log: results and sessions logged by hand (M50).",
+        abstract: "Your training log by weeks, and results and sessions logged by hand (M2, M50).",
         subcommands: [LogListCommand.self, LogAddCommand.self],
         defaultSubcommand: LogListCommand.self)
 }
 
-/// `speedwork log [list]`: results and hand-logged sessions, oldest first.
+/// `speedwork log [list]`: the log by ISO weeks with their totals (M2, M50), oldest first.
 struct LogListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the results and sessions in the log.",
+        abstract: "The log by weeks: activities, sessions and results, hard and easy, running totals (M2, M50).",
         discussion: "Example: speedwork log --since 2026-01-01 --json")
 
     @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "YYYY-MM-DD"), transform: { try Day(parsing: $0) })
@@ -34,8 +34,13 @@ struct LogListCommand: AsyncParsableCommand {
         let log = try await store.open(environment: environment)
         do {
             let runner = try await log.defaultAthlete()
-            let report = LogReport(results: try await log.results(for: runner.id, since: since),
-                                   sessions: try await log.sessions(for: runner.id, since: since))
+            // The whole history of results and activities: which runs were hard efforts, and the
+            // fitness that grades hand sessions, depend on what came before `since`.
+            let results = try await log.results(for: runner.id, since: nil)
+            let sessions = try await log.sessions(for: runner.id, since: since)
+            let activities = try await log.activities(for: runner.id, in: nil)
+            let weeks = LogWeek.weeks(results: results, sessions: sessions, activities: activities, since: since)
+            let report = LogReport(results: results.filter { result in since.map { result.day >= $0 } ?? true }, sessions: sessions, weeks: weeks)
             await log.close()
             return output.json ? try JSONOutput.render(report) : report.text
         } catch {

@@ -33,6 +33,11 @@ struct LogFitness: Sendable {
 
     /// Builds the evidence from logged results and activity summaries (their stored analyses).
     init(results: [LoggedResult], activities: [ActivitySummary]) {
+        self.init(results: results, analysed: activities.map { ($0, StoredAnalysis(json: $0.analysisJSON)) })
+    }
+
+    /// The same from summaries whose analyses were read already (a view that needs them too reads each once).
+    init(results: [LoggedResult], analysed activities: [(summary: ActivitySummary, analysis: StoredAnalysis?)]) {
         var logged: [FitnessEvidence] = []
         for result in results {
             guard let performance = try? Performance(distance: result.distance, time: result.time, date: result.day) else { continue }
@@ -46,9 +51,8 @@ struct LogFitness: Sendable {
             }
         }
         var all = logged.sorted { $0.day < $1.day }
-        let candidates = activities.compactMap { summary -> FitnessEvidence? in
-            guard let start = summary.start, let analysis = StoredAnalysis(json: summary.analysisJSON),
-                  analysis.analysedAsRun == true else { return nil }
+        let candidates = activities.compactMap { summary, analysis -> FitnessEvidence? in
+            guard let start = summary.start, let analysis, analysis.analysedAsRun == true else { return nil }
             let day = Day(start)
             let best = (analysis.bestEfforts ?? []).compactMap { effort -> FitnessEvidence? in
                 guard let meters = effort.meters, let seconds = effort.seconds, meters >= Self.shortestActivityEffort.meters,

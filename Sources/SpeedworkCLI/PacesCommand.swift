@@ -21,16 +21,30 @@ struct PacesCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var store: DatabaseOptions
+
     func run() async throws {
-        try StandardOutput.write(line: try render())
+        try StandardOutput.write(line: try await render(environment: ProcessInfo.processInfo.environment))
     }
 
+    /// The paces from `--from` or, without it, the log's current fitness.
+    func render(environment: [String: String]) async throws -> String {
+        try render(try await fitness.current(store: store, environment: environment))
+    }
+
+    /// The paces from the `--from` results.
     func render() throws -> String {
-        let estimate = try fitness.estimate()
+        try render(CurrentFitness(estimate: try fitness.estimate(), source: .commandLine))
+    }
+
+    private func render(_ current: CurrentFitness) throws -> String {
+        let estimate = current.estimate
         let targets = SessionTargets(fitness: estimate, goal: goal)
         let zones = TrainingPaces.zones(vdot: estimate.vdot)
         if output.json {
-            return try JSONOutput.render(PacesReport(estimate: estimate, goal: goal, zones: zones, sessions: targets.all))
+            var report = PacesReport(estimate: estimate, goal: goal, zones: zones, sessions: targets.all)
+            report.fitnessSource = current.json
+            return try JSONOutput.render(report)
         }
         var zoneTable = TextTable("Zone", "", "Pace/km", "Pace/mile", "Per 400m")
         for zone in zones {
@@ -41,7 +55,7 @@ struct PacesCommand: AsyncParsableCommand {
         for target in targets.all {
             sessionTable.add(target.rule, target.title, PacesCommand.perRep(target), target.pace.perKilometerText, target.pace.perMileText)
         }
-        var lines = FitnessSummary.lines(estimate)
+        var lines = FitnessSummary.lines(current)
         if let goal { lines.append("Goal        \(goal.written)") }
         lines += ["", "Training zones (Daniels)", zoneTable.render(indent: "  "), "", "Sessions (the method's targets)", sessionTable.render(indent: "  "), ""]
         lines += targets.all.map { "  \($0.rule): \($0.basis)" }
@@ -106,6 +120,8 @@ struct PacesReport: Encodable {
     let fitness: FitnessJSON
     let zones: [Zone]
     let sessions: [Session]
+    /// Where the fitness came from when it was read from the log (absent with `--from`).
+    var fitnessSource: FitnessSourceJSON?
 
     init(estimate: FitnessEstimate, goal: Performance?, zones: [TrainingZone], sessions: [SessionTarget]) {
         fitness = FitnessJSON(estimate)

@@ -76,8 +76,9 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var store: DatabaseOptions
 
     func run() async throws {
-        let plan = try build()
-        let text = try render(plan)
+        let current = try await fitness.current(store: store, environment: ProcessInfo.processInfo.environment)
+        let plan = try build(current.estimate)
+        let text = try render(plan, fitnessFrom: current)
         try writeExports(plan)
         if save { try await saveAsActive(plan) }
         try StandardOutput.write(line: text)
@@ -104,9 +105,13 @@ struct PlanCommand: AsyncParsableCommand {
         }
     }
 
-    /// The plan built from the options.
+    /// The plan built from the `--from` results.
     func build() throws -> Plan {
-        let estimate = try fitness.estimate()
+        try build(try fitness.estimate())
+    }
+
+    /// The plan built from the options and this fitness (from `--from` or the log).
+    func build(_ estimate: FitnessEstimate) throws -> Plan {
         let volume = try weekly.map { try Self.weeklyVolume(parsing: $0, fitness: estimate) }
         let request = try PlanRequest(
             fitness: estimate, goal: goal, raceDay: raceDate, start: start ?? fitness.asOf ?? Day(Date()), days: days,
@@ -149,10 +154,18 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func render(_ plan: Plan) throws -> String {
+        try render(plan, fitnessFrom: CurrentFitness(estimate: plan.request.fitness, source: .commandLine))
+    }
+
+    /// The plan as printed, saying so first when its fitness came from the log.
+    func render(_ plan: Plan, fitnessFrom current: CurrentFitness) throws -> String {
         if output.json {
-            return try JSONOutput.render(PlanReport(plan))
+            var report = PlanReport(plan)
+            report.fitnessSource = current.json
+            return try JSONOutput.render(report)
         }
-        return markdown ? PlanText.markdown(plan) : PlanText.text(plan)
+        let text = markdown ? PlanText.markdown(plan) : PlanText.text(plan)
+        return current.line.map { (markdown ? "_\($0)_" : $0) + "\n\n" + text } ?? text
     }
 }
 

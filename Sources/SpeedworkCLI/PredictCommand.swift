@@ -32,6 +32,8 @@ struct PredictCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var store: DatabaseOptions
+
     /// The exponents `--riegel-exponent` accepts: a little over 1 (speed falls with distance)
     /// up to 1.30, well past the 1.01–1.20 a personal fit is held to.
     static let acceptedRiegelExponents = 1.01...1.30
@@ -45,22 +47,33 @@ struct PredictCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try StandardOutput.write(line: try render())
+        try StandardOutput.write(line: try await render(environment: ProcessInfo.processInfo.environment))
     }
 
-    /// The report as it is printed.
+    /// The report as it is printed, from `--from` or, without it, the log's current fitness.
+    func render(environment: [String: String]) async throws -> String {
+        try render(try await fitness.current(store: store, environment: environment, model: model, riegelExponent: riegelExponent))
+    }
+
+    /// The report from the `--from` results.
     func render() throws -> String {
-        let estimate = try fitness.estimate(model: model, riegelExponent: riegelExponent)
+        try render(CurrentFitness(estimate: try fitness.estimate(model: model, riegelExponent: riegelExponent), source: .commandLine))
+    }
+
+    private func render(_ current: CurrentFitness) throws -> String {
+        let estimate = current.estimate
         let predictions = to.map { estimate.prediction(for: $0) }
         if output.json {
-            return try JSONOutput.render(PredictReport(estimate: estimate, predictions: predictions))
+            var report = PredictReport(estimate: estimate, predictions: predictions)
+            report.fitnessSource = current.json
+            return try JSONOutput.render(report)
         }
         var table = TextTable("Distance", "Time", "Pace/km", "Pace/mile", "Model")
         for prediction in predictions {
             table.add(prediction.distance.label, prediction.time.formatted(.rep), prediction.pace.perKilometerText,
                       prediction.pace.perMileText, prediction.model)
         }
-        return (FitnessSummary.lines(estimate) + ["", table.render()]).joined(separator: "\n")
+        return (FitnessSummary.lines(current) + ["", table.render()]).joined(separator: "\n")
     }
 }
 
@@ -93,6 +106,8 @@ struct PredictReport: Encodable {
     let confidence: String
     let fitness: FitnessJSON
     let predictions: [Prediction]
+    /// Where the fitness came from when it was read from the log (absent with `--from`).
+    var fitnessSource: FitnessSourceJSON?
 
     init(estimate: FitnessEstimate, predictions: [RacePrediction]) {
         fitness = FitnessJSON(estimate)

@@ -87,6 +87,8 @@ struct WorkoutShowCommand: AsyncParsableCommand {
             transform: { try SessionLibrary.TimeTrialDistance(parsing: $0) })
     var trial: SessionLibrary.TimeTrialDistance?
 
+    @OptionGroup var store: DatabaseOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -99,11 +101,21 @@ struct WorkoutShowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try StandardOutput.write(line: try render())
+        try StandardOutput.write(line: try await render(environment: ProcessInfo.processInfo.environment))
     }
 
+    /// The session with targets from `--from` or, without it, the log's current fitness.
+    func render(environment: [String: String]) async throws -> String {
+        try render(try await fitness.current(store: store, environment: environment))
+    }
+
+    /// The session with targets from the `--from` results.
     func render() throws -> String {
-        let estimate = try fitness.estimate()
+        try render(CurrentFitness(estimate: try fitness.estimate(), source: .commandLine))
+    }
+
+    private func render(_ current: CurrentFitness) throws -> String {
+        let estimate = current.estimate
         let blockWeeks = self.blockWeeks ?? BlockProgression.defaultBlockWeeks
         let week = self.week ?? 1
         let library = SessionLibrary(targets: SessionTargets(fitness: estimate, goal: goal),
@@ -111,7 +123,8 @@ struct WorkoutShowCommand: AsyncParsableCommand {
                                      strengthLevel: strength ?? .beginner, timeTrial: trial ?? .mile)
         let workout = try library.workout(rule: rule, week: week)
         try checkOptionsApply(library, estimate: estimate)
-        let session = SessionJSON(workout, minutes: workout.minutes(openPace: library.openPace))
+        var session = SessionJSON(workout, minutes: workout.minutes(openPace: library.openPace))
+        session.fitnessSource = current.json
         if output.json {
             return try JSONOutput.render(session)
         }
@@ -120,8 +133,9 @@ struct WorkoutShowCommand: AsyncParsableCommand {
         var lines = ["\(workout.rule)  \(entry?.title ?? workout.title): \(workout.title)",
                      "\(kind) · about \(session.minutes) min · week \(min(week, blockWeeks)) of \(blockWeeks)\(week > blockWeeks ? " (block done: final values)" : "")",
                      "Fitness VDOT \(estimate.vdot.text(decimals: 1)) from " + estimate.results.map(\.performance.written).joined(separator: ", ")
-                        + (goal.map { ", goal \($0.written)" } ?? ""),
-                     ""]
+                        + (goal.map { ", goal \($0.written)" } ?? "")]
+        lines += current.line.map { [$0] } ?? []
+        lines.append("")
         lines += WorkoutText.lines(workout)
         return lines.joined(separator: "\n")
     }

@@ -2,6 +2,11 @@ import Speedwork
 
 /// The lines that head every fitness-based text report.
 enum FitnessSummary {
+    /// The lines, led by where the fitness came from when it was read from the log.
+    static func lines(_ current: CurrentFitness) -> [String] {
+        (current.line.map { [$0] } ?? []) + lines(current.estimate)
+    }
+
     static func lines(_ estimate: FitnessEstimate) -> [String] {
         var lines = [
             "Fitness     VDOT \(estimate.vdot.text(decimals: 1)), \(estimate.model.title)",

@@ -2,7 +2,8 @@ import Foundation
 import Speedwork
 import SpeedworkStore
 
-/// `speedwork log --json`: the logged results and hand-logged sessions (M50), oldest first.
+/// `speedwork log --json`: the logged results and hand-logged sessions (M50), oldest first, and
+/// the log by weeks (``LogWeek``), which the text shows.
 struct LogReport: Encodable {
     struct Result: Encodable {
         let id: String
@@ -38,8 +39,10 @@ struct LogReport: Encodable {
 
     let results: [Result]
     let sessions: [Session]
+    let weeks: [LogWeek]
 
-    init(results: [LoggedResult], sessions: [LoggedSession]) {
+    init(results: [LoggedResult], sessions: [LoggedSession], weeks: [LogWeek] = []) {
+        self.weeks = weeks
         self.results = results.map {
             Result(id: $0.id.uuidString.lowercased(), date: $0.day.description, kind: $0.kind.rawValue, distance: $0.distance.label,
                    meters: $0.distance.meters, seconds: $0.time.seconds, notes: $0.notes)
@@ -53,28 +56,9 @@ struct LogReport: Encodable {
         }
     }
 
-    /// One line per entry, oldest day first.
+    /// The weeks, oldest first, each a heading with its totals and a row per entry.
     var text: String {
-        var lines: [(date: String, line: String)] = []
-        for result in results {
-            lines.append((result.date, "\(result.date)  \(result.kind) \(result.distance) in \(Duration(seconds: result.seconds).formatted(.rep))"
-                          + (result.notes.map { "  (\($0))" } ?? "")))
-        }
-        for session in sessions {
-            var parts = ["\(session.date)  \(session.session ?? "session")"]
-            if !session.reps.isEmpty {
-                parts.append("reps " + session.reps.map { Duration(seconds: $0.seconds).formatted(.rep) }.joined(separator: ", "))
-            }
-            for set in session.strength {
-                parts.append("\(set.exercise) \(set.reps)" + (set.loadKg.map { " × \($0.trimmedText()) kg" } ?? "")
-                             + (set.formWasGood ? "" : " (form poor)"))
-            }
-            if let rpe = session.rpe { parts.append("RPE \(rpe)") }
-            if let notes = session.notes { parts.append("(\(notes))") }
-            lines.append((session.date, parts.joined(separator: "  ")))
-        }
-        guard !lines.isEmpty else { return "The log is empty: add a result with speedwork log add --result 5k=20:00." }
-        return lines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-            .map(\.element.line).joined(separator: "\n")
+        guard !weeks.isEmpty else { return "The log is empty: add a result with speedwork log add --result 5k=20:00." }
+        return weeks.map(\.text).joined(separator: "\n\n")
     }
 }

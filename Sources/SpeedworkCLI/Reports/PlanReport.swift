@@ -71,6 +71,8 @@ struct PlanReport: Encodable {
     let feasibility: Feasibility
     let relaxed: [Relaxed]
     let weeks: [Week]
+    /// Where the fitness came from when it was read from the log (absent with `--from`).
+    var fitnessSource: FitnessSourceJSON?
 
     init(_ plan: Plan) {
         let request = plan.request

@@ -10,6 +10,8 @@ struct SessionJSON: Encodable {
     let minutes: Int
     let notes: [String]
     let steps: [StepJSON]
+    /// `workout show` only: where the fitness came from when it was read from the log (absent with `--from`).
+    var fitnessSource: FitnessSourceJSON?
 
     /// `minutes` is the session's length as the plan or library gives it (``Workout/minutes(openPace:)``).
     init(_ workout: Workout, minutes: Int) {
