@@ -121,6 +121,25 @@ struct ImportCommandTests {
         #expect(inputs.count == names.count, "each file once, the linked folder walked once")
     }
 
+    /// An archive that cannot be read is skipped with a reason naming it, is not recorded (so a
+    /// later import tries it again), and does not stop the import of the files beside it.
+    @Test func unreadableArchiveIsSkippedAndNotRecorded() async throws {
+        let folder = try ImportFixtures.folder("archive")
+        defer { ImportFixtures.remove(folder) }
+        let archive = folder.appendingPathComponent("export")
+        let zip = try ImportFixtures.write(Data("PK this is not a zip archive".utf8), "export.ZIP", in: archive)
+        try ImportFixtures.write(ImportFixtures.run(seconds: 520), "run.fit", in: archive)
+        let database = ImportFixtures.database(in: folder)
+        let summary = try await ImportFixtures.importJSON([archive.path], database: database)
+        #expect(Self.count(summary, "added") == 1)
+        #expect(Self.count(summary, "skipped") == 1)
+        let skipped = try #require(summary["skippedFiles"] as? [[String: String]])
+        #expect(skipped.first?["path"] == zip.path)
+        #expect(skipped.first?["reason"]?.hasPrefix(zip.path + ": ") == true, "\(skipped)")
+        let log = try await ImportFixtures.contents(database)
+        #expect(log.files.map(\.path) == [archive.appendingPathComponent("run.fit").path])
+    }
+
     /// A named file is tried whatever its extension: content decides.
     @Test func namedFileIsTriedWhateverItsName() async throws {
         let folder = try ImportFixtures.folder("named")

@@ -139,7 +139,9 @@ struct ActivityImport {
                 } catch is Stopped {
                     return
                 } catch {
-                    guard queue.send(.archiveFailed(path: archive.path, reason: "\(error)")) else { return }
+                    let text = "\(error)"
+                    let reason = text.hasPrefix(archive.path) ? text : archive.path + ": " + text
+                    guard queue.send(.archiveFailed(path: archive.path, reason: reason)) else { return }
                 }
             }
         }

@@ -30,6 +30,6 @@ enum ImportArchive {
         in path: String,
         _ body: (ImportArchiveMember, _ read: () throws -> Data) throws -> Void
     ) throws {
-        throw ImportArchiveFailure(description: "\(path): zip archives are not supported yet")
+        throw ImportArchiveFailure(description: "zip archives are not supported yet")
     }
 }
