@@ -52,6 +52,9 @@ let package = Package(
         // The Swift side of the GPX/TCX reading benchmark (Benchmarks/xml-read/run); not part of the tests.
         .executableTarget(
             name: "speedwork-xml-bench", dependencies: ["SpeedworkFiles", "Speedwork"], path: "Benchmarks/xml-read/Swift"),
+        // The fill side of the progress benchmark (Benchmarks/progress/run); not part of the tests.
+        .executableTarget(
+            name: "speedwork-progress-bench", dependencies: ["Speedwork", "SpeedworkStore"], path: "Benchmarks/progress/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),

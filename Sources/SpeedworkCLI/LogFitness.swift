@@ -33,6 +33,12 @@ struct LogFitness: Sendable {
 
     /// Builds the evidence from logged results and activity summaries (their stored analyses).
     init(results: [LoggedResult], activities: [ActivitySummary]) {
+        self.init(results: results, analysed: activities.map { ($0, StoredAnalysis(json: $0.analysisJSON)) })
+    }
+
+    /// Builds the evidence from logged results and activities whose analyses a caller has read
+    /// already (`progress` reads each once for every view).
+    init(results: [LoggedResult], analysed activities: [(summary: ActivitySummary, analysis: StoredAnalysis?)]) {
         var logged: [FitnessEvidence] = []
         for result in results {
             guard let performance = try? Performance(distance: result.distance, time: result.time, date: result.day) else { continue }
@@ -46,9 +52,8 @@ struct LogFitness: Sendable {
             }
         }
         var all = logged.sorted { $0.day < $1.day }
-        let candidates = activities.compactMap { summary -> FitnessEvidence? in
-            guard let start = summary.start, let analysis = StoredAnalysis(json: summary.analysisJSON),
-                  analysis.analysedAsRun == true else { return nil }
+        let candidates = activities.compactMap { summary, analysis -> FitnessEvidence? in
+            guard let start = summary.start, let analysis, analysis.analysedAsRun == true else { return nil }
             let day = Day(start)
             let best = (analysis.bestEfforts ?? []).compactMap { effort -> FitnessEvidence? in
                 guard let meters = effort.meters, let seconds = effort.seconds, meters >= Self.shortestActivityEffort.meters,
