@@ -14,7 +14,8 @@ struct GeneratedLog {
         let fitness: Double   // m/s at threshold this day
         let seed: UInt64
 
-        func packed(index: Int) throws -> PackedActivity {
+        /// The analysis of this activity at 1 Hz, as an import stores it.
+        func analysisJSON(index: Int) throws -> String {
             var random = Random(seed)
             let activity = samples(&random)
             let easy = PaceRange(fast: Pace(speed: Speed(metersPerSecond: fitness * 0.78)),
@@ -22,8 +23,16 @@ struct GeneratedLog {
             let checked: PaceRange? = index % 2 == 0 ? easy : nil
             let track: Bool = if case .track = kind { true } else { false }
             let analysis = ActivityAnalysis(activity: activity, workout: nil, easyPace: checked, track: track)
-            let json = try StoredReport(analysis, file: "activity-\(index).fit").json()
-            return try PackedActivity(activity, source: "activity-\(index).fit", analysisJSON: json)
+            return try StoredReport(analysis, file: "activity-\(index).fit").json()
+        }
+
+        /// The activity packed with `analysisJSON`, with a minute of samples: `progress` reads
+        /// the summaries and analyses only, never the sample blobs (their own table).
+        func packed(index: Int, analysisJSON: String) throws -> PackedActivity {
+            var random = Random(seed)
+            var activity = samples(&random)
+            activity.samples = Array(activity.samples.prefix(60))
+            return try PackedActivity(activity, source: "activity-\(index).fit", analysisJSON: analysisJSON)
         }
 
         private func samples(_ random: inout Random) -> Activity {
