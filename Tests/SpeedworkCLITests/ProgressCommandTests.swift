@@ -225,6 +225,7 @@ struct ProgressCommandTests {
             }
             // The 2025 reps: 38.1 s and 38.4 s, cadence 196.
             #expect(text.contains("38.1") && text.contains("38.4") && text.contains("196"))
+            #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") }, "no line ends in spaces")
         }
     }
 

@@ -196,7 +196,10 @@ struct ProgressReport: Encodable {
                           item.fadePercent.map { "\($0 >= 0 ? "+" : "")\($0.text(decimals: 1)) %" } ?? "–",
                           item.averageRecoverySeconds.map { clock($0) } ?? "–", item.source == "hand-logged" ? "by hand" : "")
             }
-            lines.append(table.render(indent: "    "))
+            // The last column is empty for recorded sessions: no line ends in spaces.
+            lines.append(contentsOf: table.render(indent: "    ").split(separator: "\n", omittingEmptySubsequences: false).map {
+                String($0.reversed().drop { $0 == " " }.reversed())
+            })
             if shown.count < session.occurrences.count {
                 lines.append("    (\(session.occurrences.count - shown.count) earlier: --since or --json shows them)")
             }
