@@ -80,6 +80,9 @@ let package = Package(
         // Fills a generated year of training log for the `log` benchmark (Benchmarks/log/run); not part of the tests.
         .executableTarget(
             name: "speedwork-log-bench", dependencies: ["SpeedworkStore", "Speedwork"], path: "Benchmarks/log/Swift"),
+        // The fill side of the progress benchmark (Benchmarks/progress/run); not part of the tests.
+        .executableTarget(
+            name: "speedwork-progress-bench", dependencies: ["Speedwork", "SpeedworkStore"], path: "Benchmarks/progress/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),

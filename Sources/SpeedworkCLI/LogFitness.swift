@@ -36,7 +36,8 @@ struct LogFitness: Sendable {
         self.init(results: results, analysed: activities.map { ($0, StoredAnalysis(json: $0.analysisJSON)) })
     }
 
-    /// The same from summaries whose analyses were read already (a view that needs them too reads each once).
+    /// Builds the evidence from logged results and activities whose analyses a caller has read
+    /// already (`progress` reads each once for every view).
     init(results: [LoggedResult], analysed activities: [(summary: ActivitySummary, analysis: StoredAnalysis?)]) {
         var logged: [FitnessEvidence] = []
         for result in results {

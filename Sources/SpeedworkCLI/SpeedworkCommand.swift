@@ -11,7 +11,7 @@ public struct SpeedworkCommand: AsyncParsableCommand {
             """,
         subcommands: [PredictCommand.self, PacesCommand.self, StrideCommand.self, WorkoutCommand.self, PlanGroupCommand.self,
                       AnalyzeCommand.self, InspectCommand.self, LogCommand.self,
-                      TodayCommand.self, WeekCommand.self, ImportCommand.self, ServeCommand.self]
+                      TodayCommand.self, WeekCommand.self, ImportCommand.self, ProgressCommand.self, ServeCommand.self]
     )
 
     public init() {}
