@@ -87,7 +87,7 @@ extension PostgresStore {
     }
 
     public func startSession(_ session: WebSession) async throws {
-        try await run {
+        _ = try await run {
             try await client.query("""
                 INSERT INTO web_sessions (token_hash, account_id, csrf_token, created_at, expires_at)
                 VALUES (\(session.tokenHash), \(session.account.rawValue), \(session.csrfToken),
@@ -110,7 +110,7 @@ extension PostgresStore {
     }
 
     public func endSession(tokenHash: String) async throws {
-        try await run {
+        _ = try await run {
             try await client.query("DELETE FROM web_sessions WHERE token_hash = \(tokenHash)", logger: logger)
         }
     }
@@ -123,7 +123,7 @@ extension PostgresStore {
     }
 
     public func addToken(_ token: APIToken) async throws {
-        try await run {
+        _ = try await run {
             try await client.query("""
                 INSERT INTO api_tokens (id, account_id, token_hash, name, created_at, revoked_at)
                 VALUES (\(StoreRecords.key(token.id)), \(token.account.rawValue), \(token.tokenHash), \(token.name),
