@@ -52,6 +52,9 @@ let package = Package(
         // The Swift side of the GPX/TCX reading benchmark (Benchmarks/xml-read/run); not part of the tests.
         .executableTarget(
             name: "speedwork-xml-bench", dependencies: ["SpeedworkFiles", "Speedwork"], path: "Benchmarks/xml-read/Swift"),
+        // The archive generator of the import benchmark (Benchmarks/import/run); not part of the tests.
+        .executableTarget(
+            name: "speedwork-archive-gen", dependencies: ["SpeedworkFiles", "Speedwork"], path: "Benchmarks/import/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),
