@@ -67,7 +67,13 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
-        .testTarget(name: "SpeedworkCLITests", dependencies: ["SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "SpeedworkCLITests",
+            dependencies: [
+                "SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkStore", "SpeedworkTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ public struct SpeedworkCommand: AsyncParsableCommand {
             Every command that prints data takes --json.
             """,
         subcommands: [PredictCommand.self, PacesCommand.self, StrideCommand.self, WorkoutCommand.self, PlanCommand.self,
-                      AnalyzeCommand.self, InspectCommand.self, LogCommand.self]
+                      AnalyzeCommand.self, InspectCommand.self, LogCommand.self, ImportCommand.self]
     )
 
     public init() {}

@@ -3,15 +3,16 @@ import Speedwork
 
 /// Writes a report as the JSON of the README's contract: sorted keys, pretty-printed, and every
 /// number that is not finite (an infinite pace over a stretch without distance, a NaN) written as
-/// `null`, since JSON (RFC 8259, section 6) has no infinity or NaN.
+/// `null`, since JSON (RFC 8259, section 6) has no infinity or NaN. `pretty: false` writes it on
+/// one line, as the training log stores an activity's analysis.
 enum JSONOutput {
-    static func render<T: Encodable>(_ value: T) throws -> String {
+    static func render<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
         // The encoder can only spell a non-finite number as a string: it spells each as one marker
         // string made unique per call, and every quoted marker then becomes `null`. A marker holds
         // a fresh UUID, so no text of the report can match it.
         let marker = "nonfinite-" + UUID().uuidString
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: marker, negativeInfinity: marker, nan: marker)
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)

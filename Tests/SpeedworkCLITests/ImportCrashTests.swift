@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import SpeedworkCLI
+import SpeedworkFiles
+import SpeedworkStore
+import SpeedworkTestSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `speedwork import` killed with SIGKILL at seeded random moments, then run to its end: the log
+/// holds exactly what a clean import into a fresh log holds (issue 9: crash-safe, resumable).
+@Suite("Import crash safety")
+struct ImportCrashTests {
+    /// Runs in the generated archive.
+    static let runs = 300
+    /// Files in it: the runs, 12 gzip copies and 8 damaged files.
+    static let files = 320
+
+    /// A few hundred runs in nested folders, with gzip copies of some (the same activities) and
+    /// a few corrupt files, so every outcome is in the log.
+    static func archive(in folder: URL) throws -> URL {
+        let archive = folder.appendingPathComponent("archive")
+        for index in 0..<runs {
+            let fit = ImportFixtures.run(seconds: 240 + index)
+            let name = String(format: "%04d/%02d/run-%03d.fit", 2016 + index / 30, index % 12 + 1, index)
+            if index % 10 == 3 {
+                try ImportFixtures.write(try Gzip.compress(fit), name + ".gz", in: archive)
+            } else {
+                try ImportFixtures.write(fit, name, in: archive)
+            }
+            if index % 25 == 0 {
+                try ImportFixtures.write(try Gzip.compress(fit), "copies/run-\(index).fit.gz", in: archive)
+            }
+            if index % 40 == 7 {
+                try ImportFixtures.write(ImportFixtures.damaged(fit), "broken/run-\(index).fit", in: archive)
+            }
+        }
+        return archive
+    }
+
+    /// Starts the executable importing `archive` into `database`, output discarded.
+    static func start(_ binary: URL, _ archive: URL, _ database: String) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["import", archive.path, "--database", database]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test(.enabled(if: ExecutableErrorTests.binary != nil, "the speedwork executable is built beside the tests"))
+    func killedImportCompletesToTheCleanLog() async throws {
+        let binary = try #require(ExecutableErrorTests.binary)
+        let folder = try ImportFixtures.folder("crash")
+        defer { ImportFixtures.remove(folder) }
+        let archive = try Self.archive(in: folder)
+        let clean = ImportFixtures.database(in: folder, "clean.sqlite")
+        let killed = ImportFixtures.database(in: folder, "killed.sqlite")
+
+        var random = SeededGenerator(state: 0x5EED_0009)
+        var interrupted = 0
+        var partial = 0
+        for _ in 0..<5 {
+            let process = try Self.start(binary, archive, killed)
+            let delay = Double.random(in: 0.05...0.9, using: &random)
+            try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            guard process.isRunning else {
+                process.waitUntilExit()
+                continue
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            interrupted += 1
+            // Whatever the moment, the log holds whole activities, each with its file record.
+            let log = try await ImportFixtures.contents(killed)
+            let recorded = Set(log.files.compactMap(\.contentHash))
+            #expect(log.activities.allSatisfy(recorded.contains), "an activity without its file record")
+            #expect(recorded.isSubset(of: Set(log.activities)), "a file record without its activity")
+            if !log.files.isEmpty, log.files.count < Self.files { partial += 1 }
+        }
+        let finish = try Self.start(binary, archive, killed)
+        finish.waitUntilExit()
+        #expect(finish.terminationStatus == 0)
+
+        let reference = try Self.start(binary, archive, clean)
+        reference.waitUntilExit()
+        #expect(reference.terminationStatus == 0)
+
+        let expected = try await ImportFixtures.contents(clean)
+        let actual = try await ImportFixtures.contents(killed)
+        #expect(interrupted >= 1, "at least one run was killed before it ended")
+        #expect(partial >= 1, "at least one kill left a part of the import saved")
+        #expect(expected.activities.count == Self.runs, "\(expected)")
+        #expect(expected.files.count == Self.files)
+        #expect(expected.files.filter { $0.outcome == .skipped }.count == 8)
+        #expect(expected.files.filter { $0.outcome == .alreadyThere }.count == 12)
+        #expect(actual.activities == expected.activities, "killed then resumed: \(actual); clean: \(expected)")
+        #expect(actual.files == expected.files)
+        print("note: import killed \(interrupted) times, then completed: \(actual)")
+    }
+}
