@@ -4,9 +4,9 @@ import Foundation
 /// times a week, with easy runs, a weekly long run, track sessions and tempo runs, whose track
 /// reps get faster each season (so the history has a known truth for `progress`, M7, M52).
 struct ArchivePlan: Sendable {
-    /// The first day of the archive, 2016-01-04 (a Monday), 06:00 UTC.
-    static let firstDay = Date(timeIntervalSince1970: 1_451_887_200)
-    /// Ten years of days.
+    /// The first day of the archive, 2016-01-01, 06:00 UTC.
+    static let firstDay = Date(timeIntervalSince1970: 1_451_628_000)
+    /// Ten calendar years of days, 2016 to 2025 (three leap years).
     static let days = 3_653
     /// Every how many files one is written gzip-compressed, as Strava bulk exports ship them.
     static let gzipEvery = 100
