@@ -46,7 +46,7 @@ public struct FITActivityEncoder: Sendable {
             throw .startOutOfRange(start.formatted(.iso8601))
         }
         let base = UInt32(startSeconds)
-        let lastSeconds = try Self.checkTimes(samples)
+        let lastSeconds = try Self.checkTimes(samples)  // the latest
         guard Double(base) + lastSeconds.rounded() < Double(UInt32.max - 1) else {
             throw .startOutOfRange(start.formatted(.iso8601))
         }
@@ -161,17 +161,19 @@ public struct FITActivityEncoder: Sendable {
         }
     }
 
-    /// The last sample's time, after checking every time is a number, from 0, never decreasing.
+    /// The latest sample time, after checking every time is a number of seconds from 0. Times may
+    /// step back (a watch's clock corrected mid-run): FIT records are written in the order given,
+    /// as ``FITActivityReader`` reads them.
     private static func checkTimes(_ samples: [ActivitySample]) throws(FITActivityEncodingError) -> Double {
-        var previous = 0.0
+        var latest = 0.0
         for (index, sample) in samples.enumerated() {
             let seconds = sample.seconds
-            guard seconds.isFinite, seconds >= previous, seconds < Double(UInt32.max) else {
-                throw .sampleTimeOutOfOrder(sample: index, seconds: seconds)
+            guard seconds.isFinite, seconds >= 0, seconds < Double(UInt32.max) else {
+                throw .sampleTimeOutOfRange(sample: index, seconds: seconds)
             }
-            previous = seconds
+            latest = max(latest, seconds)
         }
-        return previous
+        return latest
     }
 
     // MARK: Records
@@ -247,9 +249,12 @@ public struct FITActivityEncoder: Sendable {
             }
             if columns.cadence {
                 if let steps = sample.stepsPerMinute {
-                    let perLeg = steps / cadenceDivisor
-                    let raw = try unsigned(perLeg, scale: 128, offset: 0, max: 254 * 128 + 127, sample: index,
-                                           field: running ? "cadence (steps/min)" : "cadence (rpm)")
+                    let scaled = (steps / cadenceDivisor * 128).rounded()
+                    guard scaled.isFinite, scaled >= 0, scaled <= 254 * 128 + 127 else {
+                        throw .valueOutOfRange(sample: index, field: running ? "cadence (steps/min)" : "cadence (rpm)",
+                                               value: steps, allowed: "0.0 to \(254.99 * cadenceDivisor)")
+                    }
+                    let raw = UInt32(scaled)
                     writer.u8(UInt8(raw >> 7))
                     writer.u8(UInt8(raw & 0x7F))
                 } else {

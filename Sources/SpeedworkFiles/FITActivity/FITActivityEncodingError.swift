@@ -7,8 +7,8 @@ public enum FITActivityEncodingError: Error, Equatable, Sendable, CustomStringCo
     case noStart
     /// The start is outside what a FIT `date_time` holds as an absolute time (1998-07 to 2126).
     case startOutOfRange(String)
-    /// A sample's time is not a number, negative, or earlier than the sample before it.
-    case sampleTimeOutOfOrder(sample: Int, seconds: Double)
+    /// A sample's time is not a number of seconds from the start (NaN, infinite or negative).
+    case sampleTimeOutOfRange(sample: Int, seconds: Double)
     /// A sample value does not fit its FIT field (NaN, negative, or too large).
     case valueOutOfRange(sample: Int, field: String, value: Double, allowed: String)
     /// A lap's start, length or distance does not fit its FIT field.
@@ -28,8 +28,8 @@ public enum FITActivityEncodingError: Error, Equatable, Sendable, CustomStringCo
             "the activity has no start time; FIT timestamps need one"
         case .startOutOfRange(let start):
             "the activity starts at \(start); FIT can write starts from 1998-07-05 to 2126-02-06"
-        case .sampleTimeOutOfOrder(let sample, let seconds):
-            "sample \(sample): time \(seconds) s is not a number of seconds at or after the sample before"
+        case .sampleTimeOutOfRange(let sample, let seconds):
+            "sample \(sample): time \(seconds) s is not a number of seconds from the start (0 or more)"
         case .valueOutOfRange(let sample, let field, let value, let allowed):
             "sample \(sample): \(field) \(value) is outside what FIT can write (\(allowed))"
         case .lapOutOfRange(let lap, let field, let value):
