@@ -121,6 +121,68 @@ struct ImportCommandTests {
         #expect(inputs.count == names.count, "each file once, the linked folder walked once")
     }
 
+    /// An archive that cannot be read is skipped with a reason naming it, is not recorded (so a
+    /// later import tries it again), and does not stop the import of the files beside it.
+    @Test func unreadableArchiveIsSkippedAndNotRecorded() async throws {
+        let folder = try ImportFixtures.folder("archive")
+        defer { ImportFixtures.remove(folder) }
+        let archive = folder.appendingPathComponent("export")
+        let zip = try ImportFixtures.write(Data("PK this is not a zip archive".utf8), "export.ZIP", in: archive)
+        try ImportFixtures.write(ImportFixtures.run(seconds: 520), "run.fit", in: archive)
+        let database = ImportFixtures.database(in: folder)
+        let summary = try await ImportFixtures.importJSON([archive.path], database: database)
+        #expect(Self.count(summary, "added") == 1)
+        #expect(Self.count(summary, "skipped") == 1)
+        let skipped = try #require(summary["skippedFiles"] as? [[String: String]])
+        #expect(skipped.first?["path"] == zip.path)
+        #expect(skipped.first?["reason"]?.hasPrefix(zip.path + ": ") == true, "\(skipped)")
+        let log = try await ImportFixtures.contents(database)
+        #expect(log.files.map(\.path) == [archive.appendingPathComponent("run.fit").path])
+    }
+
+    /// A zip in Strava's layout (`activities.csv` naming `activities/*.fit.gz`), made with the
+    /// `zip` tool: its runs are imported with the csv's names, recorded as `export.zip/member`,
+    /// and a second import recognises every member without inflating it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip"), "the zip tool is installed"))
+    func stravaExportIsImportedWithItsNames() async throws {
+        let folder = try ImportFixtures.folder("strava")
+        defer { ImportFixtures.remove(folder) }
+        let export = folder.appendingPathComponent("export")
+        let fit = ImportFixtures.run(seconds: 640)
+        try ImportFixtures.write(try Gzip.compress(fit), "activities/101.fit.gz", in: export)
+        try ImportFixtures.write(ImportFixtures.run(seconds: 660), "activities/102.fit", in: export)
+        try ImportFixtures.write(Data("""
+            Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Filename,Distance
+            101,"Nov 1, 2026, 7:00:00 AM","Track: 6 x 200m",Run,,640,1.92,activities/101.fit.gz,1920
+            102,"Nov 3, 2026, 7:00:00 AM",Easy loop,Run,,660,1.98,activities/102.fit,1980
+            """.utf8), "activities.csv", in: export)
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        zip.currentDirectoryURL = export
+        zip.arguments = ["-q", "-r", "../export.zip", "."]
+        try zip.run()
+        zip.waitUntilExit()
+        #expect(zip.terminationStatus == 0)
+        let archive = folder.appendingPathComponent("export.zip")
+        try ImportFixtures.write(fit, "loose/101.fit", in: folder)
+        let database = ImportFixtures.database(in: folder)
+
+        let summary = try await ImportFixtures.importJSON([archive.path, folder.appendingPathComponent("loose").path], database: database)
+        #expect(Self.count(summary, "added") == 2)
+        #expect(Self.count(summary, "alreadyThere") == 1, "the loose .fit is the export's first run")
+        let log = try await ImportFixtures.contents(database)
+        #expect(log.files.map(\.path).sorted() == [archive.path + "/activities/101.fit.gz", archive.path + "/activities/102.fit",
+                                                    folder.appendingPathComponent("loose/101.fit").path].sorted())
+        let store = try await DatabaseLocation(url: database).open()
+        let runner = try await store.defaultAthlete()
+        let names = try await store.activities(for: runner.id, in: nil).compactMap(\.name).sorted()
+        await store.close()
+        #expect(names == ["Easy loop", "Track: 6 x 200m"])
+        let again = try await ImportFixtures.importJSON([archive.path], database: database)
+        #expect(Self.count(again, "unchanged") == 2)
+        #expect(Self.count(again, "added") == 0)
+    }
+
     /// A named file is tried whatever its extension: content decides.
     @Test func namedFileIsTriedWhateverItsName() async throws {
         let folder = try ImportFixtures.folder("named")

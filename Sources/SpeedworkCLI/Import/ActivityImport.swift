@@ -1,4 +1,5 @@
 import Foundation
+import SpeedworkFiles
 import SpeedworkStore
 
 /// `speedwork import`'s pipeline (issue 9; docs/import.md): one thread walks the inputs and hands
@@ -107,6 +108,13 @@ struct ActivityImport {
         }
     }
 
+    /// The error's one line without the `place: ` it starts with, for a message that names the
+    /// file by its whole path.
+    static func reason(_ error: any Error, naming place: String) -> String {
+        let text = "\(error)"
+        return text.hasPrefix(place + ": ") ? String(text.dropFirst(place.count + 2)) : text
+    }
+
     /// Hands every file of `inputs` to `queue` in order, as recorded or to read; archive members
     /// are read here, only when not recorded.
     private static func walk(_ inputs: [ImportInput], recorded: Set<FileKey>, into queue: ImportQueue) {
@@ -118,9 +126,11 @@ struct ActivityImport {
                 let work: ImportWork = recorded.contains(FileKey(candidate)) ? .unchanged(candidate) : .read(candidate, .disk, name: nil, sport: nil)
                 guard queue.send(work) else { return }
             case .archive(let archive):
+                let folder = URL(fileURLWithPath: archive.path).deletingLastPathComponent().path
+                let prefix = folder.hasSuffix("/") ? folder : folder + "/"
                 do {
                     try ImportArchive.forEachMember(in: archive.path) { member, read in
-                        let candidate = ImportCandidate(path: archive.path + "/" + member.path, sizeBytes: member.sizeBytes,
+                        let candidate = ImportCandidate(path: prefix + member.path, sizeBytes: member.sizeBytes,
                                                         modifiedAt: member.modifiedAt)
                         let work: ImportWork
                         if recorded.contains(FileKey(candidate)) {
@@ -130,7 +140,7 @@ struct ActivityImport {
                             do {
                                 source = .bytes(try read())
                             } catch {
-                                source = .unreadable("\(error)")
+                                source = .unreadable(Self.reason(error, naming: member.path))
                             }
                             work = .read(candidate, source, name: member.name, sport: member.sport)
                         }
@@ -139,7 +149,9 @@ struct ActivityImport {
                 } catch is Stopped {
                     return
                 } catch {
-                    guard queue.send(.archiveFailed(path: archive.path, reason: "\(error)")) else { return }
+                    let name = URL(fileURLWithPath: archive.path).lastPathComponent
+                    let reason = archive.path + ": " + Self.reason(error, naming: name)
+                    guard queue.send(.archiveFailed(path: archive.path, reason: reason)) else { return }
                 }
             }
         }

@@ -40,6 +40,7 @@ struct ImportWriter {
 
     /// Counts an archive that could not be read (not recorded: the next import tries it again).
     mutating func archiveFailed(_ path: String, reason: String) {
+        summary.files += 1
         summary.skip(path, reason)
     }
 
