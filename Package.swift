@@ -83,6 +83,9 @@ let package = Package(
         // The fill side of the progress benchmark (Benchmarks/progress/run); not part of the tests.
         .executableTarget(
             name: "speedwork-progress-bench", dependencies: ["Speedwork", "SpeedworkStore"], path: "Benchmarks/progress/Swift"),
+        // The archive generator of the import benchmark (Benchmarks/import/run); not part of the tests.
+        .executableTarget(
+            name: "speedwork-archive-gen", dependencies: ["SpeedworkFiles", "Speedwork"], path: "Benchmarks/import/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),
