@@ -111,6 +111,7 @@ let package = Package(
             name: "SpeedworkCLITests",
             dependencies: [
                 "SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkStore", "SpeedworkTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Snapshots"]),

@@ -72,8 +72,7 @@ struct ImportCrashTests {
         let create = try Self.start(binary, empty, killed)
         create.waitUntilExit()
         #expect(create.terminationStatus == 0)
-        let watcher = try await DatabaseLocation(url: killed).open()
-        let runner = try #require(try await watcher.athlete(handle: Athlete.defaultHandle))
+        let killedPath = folder.appendingPathComponent("killed.sqlite").path
 
         // Each run is killed once the log records a seeded random number of files (whatever the
         // machine's speed), plus a seeded random 0–150 ms, so kills land between and inside batches.
@@ -83,16 +82,9 @@ struct ImportCrashTests {
         var partial = 0
         for target in targets {
             let process = try Self.start(binary, archive, killed)
-            while process.isRunning, try await watcher.importedFiles(for: runner.id).count < target {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            try await Task.sleep(for: .milliseconds(Int.random(in: 0...150, using: &random)))
-            guard process.isRunning else {
-                process.waitUntilExit()
-                continue
-            }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            let delay = Int.random(in: 0...150, using: &random)
+            let watch = try await KillWatch.run(process, whenRecorded: target, in: killedPath, thenWaitMilliseconds: delay)
+            guard watch == .killed else { continue }
             interrupted += 1
             // Whatever the moment, the log holds whole activities, each with its file record.
             let log = try await ImportFixtures.contents(killed)
@@ -101,7 +93,6 @@ struct ImportCrashTests {
             #expect(recorded.isSubset(of: Set(log.activities)), "a file record without its activity")
             if !log.files.isEmpty, log.files.count < Self.files { partial += 1 }
         }
-        await watcher.close()
         let finish = try Self.start(binary, archive, killed)
         finish.waitUntilExit()
         #expect(finish.terminationStatus == 0)
