@@ -201,6 +201,12 @@ struct CalendarFeedRoutesTests {
         }
     }
 
+    @Test func serveGivesTheServerTheCommandLinesReadingOfThePlan() throws {
+        let command = try #require(try SpeedworkCommand.parseAsRoot(["serve", "--database", "sqlite:///tmp/speedwork-never-opened.sqlite"]) as? ServeCommand)
+        let configuration = try command.serverConfiguration(environment: [:])
+        #expect(configuration.planCalendar is ActivePlanCalendar)
+    }
+
     @Test func aHostHeaderIsUsedOnlyWhenItIsAHostAndPort() {
         for good in ["localhost", "127.0.0.1:8080", "[::1]:8080", "speedwork.example.org"] {
             #expect(CalendarFeedRoutes.isAuthority(good), "\(good)")
