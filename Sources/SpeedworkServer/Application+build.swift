@@ -43,6 +43,9 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     let site = router.group().add(middleware: SessionReader(store: store)).add(middleware: FormGuard())
     accounts.addRoutes(to: site)
     LogPage(store: store, pages: pages).addRoutes(to: site.group().add(middleware: SignInRequired(store: store)))
+    CalendarFeedRoutes(store: store, pages: pages, source: configuration.planCalendar, secure: configuration.secureCookies)
+        .addRoutes(feed: router.group(), signedIn: site.group().add(middleware: SignInRequired(store: store)),
+                   api: api.group().add(middleware: BearerTokenRequired(store: store)))
     return router
 }
 

@@ -69,6 +69,15 @@ enum OpenAPIDocument {
             "type": "object",
             "required": ["csrf"],
             "properties": {"csrf": {"type": "string"}}
+          },
+          "CalendarFeed": {
+            "type": "object",
+            "required": ["id", "createdAt"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"},
+              "createdAt": {"type": "string", "format": "date-time"},
+              "url": {"type": "string", "description": "The feed's secret address, in the answer that made it only (the server keeps a hash)."}
+            }
           }
         },
         "responses": {
@@ -139,6 +148,58 @@ enum OpenAPIDocument {
               },
               "401": {"$ref": "#/components/responses/Error"}
             }
+          }
+        },
+        "/api/v1/calendar": {
+          "get": {
+            "summary": "Your calendar feed; made (with its url) when you have none",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {"description": "The feed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}},
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "post": {
+            "summary": "Make a new calendar feed address; the old one stops working",
+            "security": [{"bearer": []}],
+            "responses": {
+              "201": {"description": "Made", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}},
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "delete": {
+            "summary": "Revoke your calendar feed: its address answers 404 from now on",
+            "security": [{"bearer": []}],
+            "responses": {
+              "204": {"description": "Revoked"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/calendar/{file}": {
+          "get": {
+            "summary": "A calendar feed: SECRET.ics serves the runner's active plan as iCalendar (RFC 5545), no session needed",
+            "parameters": [{"name": "file", "in": "path", "required": true, "description": "The feed's secret followed by .ics", "schema": {"type": "string"}}],
+            "responses": {
+              "200": {"description": "The plan from today on", "content": {"text/calendar": {"schema": {"type": "string"}}}},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/calendar": {
+          "get": {
+            "summary": "Your calendar feed's page (signed in): its address when made, and a button to make a new one",
+            "security": [{"session": []}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          }
+        },
+        "/calendar/revoke": {
+          "post": {
+            "summary": "Make a new calendar feed address (signed in); the old one stops working",
+            "security": [{"session": []}],
+            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}},
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
           }
         },
         "/": {

@@ -3,7 +3,7 @@
 enum PageTemplates {
     /// Every template by name.
     static let all: [String: String] = [
-        "layout": layout, "register": register, "login": login, "log": log,
+        "layout": layout, "register": register, "login": login, "log": log, "calendar": calendar,
     ]
 
     static let layout = """
@@ -95,6 +95,26 @@ enum PageTemplates {
         </tbody>
         </table>
         {{/hasResults}}
+
+        """
+
+    /// The calendar feed page (CalendarFeedRoutes): the secret address, shown once, and a button
+    /// that makes a new one.
+    static let calendar = """
+        <h1>Your plan in your calendar</h1>
+        <p>Subscribe to your calendar address in a calendar app (Google Calendar: “From URL”; Apple Calendar: “New Calendar Subscription”).
+        It serves your active plan from today to race day, each session with its targets at your current fitness, and follows the plan as it changes.</p>
+        {{#hasURL}}
+        <p><a id="calendar-feed" href="{{url}}">{{url}}</a></p>
+        <p class="hint">Copy it now: Speedwork keeps only a fingerprint of it and cannot show it again. Anyone with the address can read your plan.</p>
+        {{/hasURL}}
+        {{^hasURL}}
+        <p>Your calendar address was made on {{created}}. It is shown only when it is made: if you lost it, make a new one.</p>
+        {{/hasURL}}
+        <form method="post" action="/calendar/revoke">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button id="calendar-revoke" type="submit">Make a new address (the old one stops working)</button>
+        </form>
 
         """
 

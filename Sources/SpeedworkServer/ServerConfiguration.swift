@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable {
     /// Whether anyone may register once the first account exists; when false, only the first
     /// visitor can (a one-runner server).
     public var openRegistration: Bool = true
+    /// Reads a runner's active plan as iCalendar for the calendar feed; without one the feed serves
+    /// an empty calendar. `speedwork serve` sets the command line's reading.
+    public var planCalendar: (any PlanCalendarSource)?
 
     /// `127.0.0.1`: only this machine can connect.
     public static let defaultHost = "127.0.0.1"

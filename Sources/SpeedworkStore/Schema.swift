@@ -188,6 +188,20 @@ public enum Schema {
             """,
             "CREATE INDEX api_tokens_by_account ON api_tokens (account_id)",
         ]),
+        // Calendar feeds (issue 11): a secret address per account serving the active plan as
+        // iCalendar, kept as the SHA-256 of the secret; at most one active feed an account.
+        Migration(name: "0005-calendar-feeds", statements: [
+            """
+            CREATE TABLE calendar_feeds (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                secret_hash TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL,
+                revoked_at BIGINT
+            )
+            """,
+            "CREATE UNIQUE INDEX calendar_feeds_active ON calendar_feeds (account_id) WHERE revoked_at IS NULL",
+        ]),
     ]
 
     /// Which known migrations are still to run, given the names a database has applied; throws

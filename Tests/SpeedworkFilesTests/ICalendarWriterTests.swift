@@ -55,4 +55,16 @@ struct ICalendarWriterTests {
         #expect(text.contains("UID:2026-12-08-M11-1@speedwork"))
         #expect(text.contains("UID:2026-12-08-M11-2@speedwork"))
     }
+
+    @Test func anEntrysOwnIdAndSequenceAreWrittenAsGiven() {
+        var entry = ExportSamples.calendar[0]
+        entry.uid = "0b6d2a4e-plan-w2-d1-s1@speedwork"
+        entry.sequence = 3
+        let text = writer.write([entry]).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("BEGIN:VEVENT\r\nUID:0b6d2a4e-plan-w2-d1-s1@speedwork\r\nDTSTAMP:20261201T090000Z\r\nSEQUENCE:3\r\n"))
+        #expect(!text.contains("2026-12-08-M11"))
+        // Without a sequence, none is written (RFC 5545: absent is 0).
+        entry.sequence = nil
+        #expect(!writer.write([entry]).contains("SEQUENCE"))
+    }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Speedwork
 
 /// Writes planned sessions as an iCalendar file (RFC 5545): one all-day `VEVENT` per
-/// ``CalendarEntry`` with a deterministic `UID`, the workout's steps in `DESCRIPTION`, CRLF line
+/// ``CalendarEntry`` with the entry's `UID` (or one derived from its day and rule) and its
+/// `SEQUENCE` when it has one, the workout's steps in `DESCRIPTION`, CRLF line
 /// endings and lines folded at 75 octets.
 public struct ICalendarWriter: Sendable {
     /// `PRODID` (RFC 5545 §3.7.3).
@@ -33,7 +34,7 @@ public struct ICalendarWriter: Sendable {
             let key = "\(entry.day)-\(entry.workout.rule)"
             let index = (seen[key] ?? 0) + 1
             seen[key] = index
-            lines += event(entry, uid: "\(key)-\(index)@speedwork")
+            lines += event(entry, uid: entry.uid ?? "\(key)-\(index)@speedwork")
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.folded).joined()
@@ -51,8 +52,9 @@ public struct ICalendarWriter: Sendable {
         description += workout.notes
         return [
             "BEGIN:VEVENT",
-            "UID:\(uid)",
+            "UID:\(Self.escaped(uid))",
             "DTSTAMP:\(Self.utcText(timestamp))",
+        ] + (entry.sequence.map { ["SEQUENCE:\(max(0, $0))"] } ?? []) + [
             "DTSTART;VALUE=DATE:\(Self.dateText(entry.day))",
             "DTEND;VALUE=DATE:\(Self.dateText(entry.day.adding(days: 1)))",
             "SUMMARY:\(Self.escaped(workout.title))",
