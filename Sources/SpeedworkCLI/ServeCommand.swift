@@ -67,6 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.secureCookies = secureCookies
+        configuration.importer = LogFileImporter()
         return configuration
     }
 }

@@ -55,6 +55,48 @@ enum OpenAPIDocument {
               "source": {"type": "string"}
             }
           },
+          "Upload": {
+            "type": "object",
+            "required": ["id", "status", "statusLine", "createdAt", "uploadedFiles", "filesDone", "filesTotal", "added", "alreadyThere", "skipped", "activities"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"},
+              "status": {"enum": ["receiving", "queued", "importing", "done", "failed"]},
+              "statusLine": {"type": "string", "description": "One line that ends in 'done' or 'failed: reason' once finished."},
+              "reason": {"type": "string", "description": "Why the import failed."},
+              "createdAt": {"type": "string", "format": "date-time"},
+              "uploadedFiles": {"type": "array", "items": {"type": "string"}},
+              "filesDone": {"type": "integer", "minimum": 0},
+              "filesTotal": {"type": "integer", "minimum": 0, "description": "Files in all, every member of a .zip export counted."},
+              "added": {"type": "integer", "minimum": 0},
+              "alreadyThere": {"type": "integer", "minimum": 0},
+              "skipped": {"type": "array", "items": {"type": "object", "required": ["file", "reason"], "properties": {"file": {"type": "string"}, "reason": {"type": "string"}}}},
+              "activities": {"type": "array", "items": {"type": "string"}, "description": "Content hashes of the activities the files hold (GET /api/v1/activities/{id})."}
+            }
+          },
+          "ActivityAnalysis": {
+            "type": "object",
+            "description": "The stored analysis: the `speedwork analyze --json` report (README, JSON contract); later versions add keys.",
+            "required": ["sport", "distanceMeters", "durationSeconds", "reps", "bestEfforts", "warnings"],
+            "properties": {
+              "file": {"type": "string"},
+              "sport": {"type": "string"},
+              "start": {"type": "string", "format": "date-time"},
+              "distanceMeters": {"type": "number"},
+              "durationSeconds": {"type": "number"},
+              "reps": {"type": "array", "items": {"type": "object"}},
+              "bestEfforts": {"type": "array", "items": {"type": "object"}},
+              "compliance": {"type": "object"},
+              "warnings": {"type": "array", "items": {"type": "string"}}
+            }
+          },
+          "UploadForm": {
+            "type": "object",
+            "required": ["csrf", "file"],
+            "properties": {
+              "csrf": {"type": "string", "description": "The token from the upload page; it must come before the files."},
+              "file": {"type": "array", "items": {"type": "string", "format": "binary"}}
+            }
+          },
           "AccountForm": {
             "type": "object",
             "required": ["csrf", "login", "password"],
@@ -139,6 +181,89 @@ enum OpenAPIDocument {
               },
               "401": {"$ref": "#/components/responses/Error"}
             }
+          }
+        },
+        "/api/v1/activities/{id}": {
+          "get": {
+            "summary": "One of your activities: its stored analysis (the analyze --json contract)",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The activity's content hash."}],
+            "responses": {
+              "200": {"description": "The analysis", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivityAnalysis"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/uploads": {
+          "post": {
+            "summary": "Upload one file (FIT, GPX, TCX, optionally .gz, or a .zip export) as the raw body; it is imported in the background",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "name", "in": "query", "required": true, "schema": {"type": "string"}, "description": "The file's name, e.g. run.fit or export.zip; its extension says what it is."}],
+            "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {
+              "202": {"description": "Received; the import is queued (follow Location)", "headers": {"Location": {"schema": {"type": "string"}}},
+                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"},
+              "503": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/uploads/{id}": {
+          "get": {
+            "summary": "One of your uploads and its import's progress",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {
+              "200": {"description": "The upload", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/upload": {
+          "get": {
+            "summary": "The upload form (signed in)",
+            "security": [{"session": []}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          },
+          "post": {
+            "summary": "Upload files from the form; the import runs in the background",
+            "security": [{"session": []}],
+            "requestBody": {"required": true, "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/UploadForm"}}}},
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "415": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"},
+              "503": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/upload.js": {
+          "get": {
+            "summary": "The upload form's drag-and-drop script",
+            "responses": {"200": {"description": "JavaScript", "content": {"text/javascript": {"schema": {"type": "string"}}}}}
+          }
+        },
+        "/uploads/{id}": {
+          "get": {
+            "summary": "An upload's progress page; reloads itself until the import is done",
+            "security": [{"session": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/activities/{id}": {
+          "get": {
+            "summary": "One activity: summary, pace chart, graded reps, best efforts, warnings",
+            "security": [{"session": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "404": {"$ref": "#/components/responses/Error"}}
           }
         },
         "/": {
