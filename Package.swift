@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "SpeedworkServerTests",
             dependencies: [
-                "SpeedworkServer", "SpeedworkStore", "Speedwork", "SpeedworkCLI", "SpeedworkTestSupport",
+                "SpeedworkServer", "SpeedworkStore", "Speedwork", "SpeedworkCLI", "SpeedworkTestSupport", "SpeedworkFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -68,6 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.secureCookies = secureCookies
         configuration.planCalendar = ActivePlanCalendar()
+        configuration.importer = LogFileImporter()
         return configuration
     }
 }

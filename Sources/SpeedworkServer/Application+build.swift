@@ -29,7 +29,7 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     }
     router.get("/speedwork.css") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet)))
+                 body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet)))
     }
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -37,15 +37,22 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     }
 
     let api = router.group("/api/v1")
-    APIRoutes(store: store, accounts: accounts)
-        .addRoutes(open: api, secured: api.group().add(middleware: BearerTokenRequired(store: store)))
+    let securedAPI = api.group().add(middleware: BearerTokenRequired(store: store))
+    APIRoutes(store: store, accounts: accounts).addRoutes(open: api, secured: securedAPI)
 
     let site = router.group().add(middleware: SessionReader(store: store)).add(middleware: FormGuard())
     accounts.addRoutes(to: site)
-    LogPage(store: store, pages: pages).addRoutes(to: site.group().add(middleware: SignInRequired(store: store)))
+    let signedIn = site.group().add(middleware: SignInRequired(store: store))
+    LogPage(store: store, pages: pages).addRoutes(to: signedIn)
+
+    // Uploads stream their body, so their form checks its own CSRF field instead of FormGuard.
+    let streamed = router.group().add(middleware: SessionReader(store: store)).add(middleware: SignInRequired(store: store))
+    let uploads = UploadPages(store: store, configuration: configuration, pages: pages)
+    uploads.addRoutes(site: site, pages: signedIn, streamed: streamed, api: securedAPI)
+    ActivityPage(store: store, pages: pages, uploadsFolder: uploads.uploadsFolder).addRoutes(pages: signedIn, api: securedAPI)
     CalendarFeedRoutes(store: store, pages: pages, source: configuration.planCalendar, secure: configuration.secureCookies)
-        .addRoutes(feed: router.group(), signedIn: site.group().add(middleware: SignInRequired(store: store)),
-                   api: api.group().add(middleware: BearerTokenRequired(store: store)))
+        .addRoutes(feed: router.group(), signedIn: signedIn,
+                   api: securedAPI)
     return router
 }
 

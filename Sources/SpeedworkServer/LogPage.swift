@@ -26,7 +26,7 @@ struct LogPage: Sendable {
              "time": Speedwork.Duration(seconds: week.seconds).formatted()]
         }
         let listed = activities.reversed().prefix(Self.activitiesShown).map { activity -> [String: Any] in
-            var row: [String: Any] = ["date": activity.start.map { Day($0).description } ?? "–",
+            var row: [String: Any] = ["id": activity.contentHash, "date": activity.start.map { Day($0).description } ?? "–",
                                       "title": activity.name ?? activity.sport.capitalized,
                                       "distance": activity.distanceMeters.map(Self.kilometers) ?? "–",
                                       "time": activity.durationSeconds.map { Speedwork.Duration(seconds: $0).formatted() } ?? "–"]

@@ -65,25 +65,95 @@ enum OpenAPIDocument {
               "name": {"type": "string"}
             }
           },
-          "CSRFForm": {
-            "type": "object",
-            "required": ["csrf"],
-            "properties": {"csrf": {"type": "string"}}
-          },
+          "CSRFForm": {"type": "object", "required": ["csrf"], "properties": {"csrf": {"type": "string"}}},
           "CalendarFeed": {
             "type": "object",
             "required": ["id", "createdAt"],
             "properties": {
               "id": {"type": "string", "format": "uuid"},
               "createdAt": {"type": "string", "format": "date-time"},
-              "url": {"type": "string", "description": "The feed's secret address, in the answer that made it only (the server keeps a hash)."}
+              "url": {
+                "type": "string",
+                "description": "The feed's secret address, in the answer that made it only (the server keeps a hash)."
+              }
+            }
+          },
+          "Upload": {
+            "type": "object",
+            "required": [
+              "id",
+              "status",
+              "statusLine",
+              "createdAt",
+              "uploadedFiles",
+              "filesDone",
+              "filesTotal",
+              "added",
+              "alreadyThere",
+              "skipped",
+              "activities"
+            ],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"},
+              "status": {"enum": ["receiving", "queued", "importing", "done", "failed"]},
+              "statusLine": {"type": "string", "description": "One line that ends in 'done' or 'failed: reason' once finished."},
+              "reason": {"type": "string", "description": "Why the import failed."},
+              "createdAt": {"type": "string", "format": "date-time"},
+              "uploadedFiles": {"type": "array", "items": {"type": "string"}},
+              "filesDone": {"type": "integer", "minimum": 0},
+              "filesTotal": {"type": "integer", "minimum": 0, "description": "Files in all, every member of a .zip export counted."},
+              "added": {"type": "integer", "minimum": 0},
+              "alreadyThere": {"type": "integer", "minimum": 0},
+              "skipped": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["file", "reason"],
+                  "properties": {"file": {"type": "string"}, "reason": {"type": "string"}}
+                }
+              },
+              "activities": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Content hashes of the activities the files hold (GET /api/v1/activities/{id})."
+              }
+            }
+          },
+          "ActivityAnalysis": {
+            "type": "object",
+            "description": "The stored analysis: the `speedwork analyze --json` report (README, JSON contract); later versions add keys.",
+            "required": ["sport", "distanceMeters", "durationSeconds", "reps", "bestEfforts", "warnings"],
+            "properties": {
+              "file": {"type": "string"},
+              "sport": {"type": "string"},
+              "start": {"type": "string", "format": "date-time"},
+              "distanceMeters": {"type": "number"},
+              "durationSeconds": {"type": "number"},
+              "reps": {"type": "array", "items": {"type": "object"}},
+              "bestEfforts": {"type": "array", "items": {"type": "object"}},
+              "compliance": {"type": "object"},
+              "warnings": {"type": "array", "items": {"type": "string"}}
+            }
+          },
+          "UploadForm": {
+            "type": "object",
+            "required": ["csrf", "file"],
+            "properties": {
+              "csrf": {"type": "string", "description": "The token from the upload page; it must come before the files."},
+              "file": {"type": "array", "items": {"type": "string", "format": "binary"}}
             }
           }
         },
         "responses": {
-          "Error": {"description": "Refused", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "Error": {
+            "description": "Refused",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
           "Page": {"description": "An HTML page", "content": {"text/html": {"schema": {"type": "string"}}}},
-          "SeeOther": {"description": "Done, or sign in first: go to Location", "headers": {"Location": {"schema": {"type": "string"}}}}
+          "SeeOther": {
+            "description": "Done, or sign in first: go to Location",
+            "headers": {"Location": {"schema": {"type": "string"}}}
+          }
         }
       },
       "paths": {
@@ -91,7 +161,12 @@ enum OpenAPIDocument {
           "get": {
             "summary": "Whether the app and its database answer",
             "responses": {
-              "200": {"description": "Up", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}},
+              "200": {
+                "description": "Up",
+                "content": {
+                  "application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}
+                }
+              },
               "503": {"$ref": "#/components/responses/Error"}
             }
           }
@@ -111,9 +186,15 @@ enum OpenAPIDocument {
         "/api/v1/tokens": {
           "post": {
             "summary": "Make an API token from a login and password (rate-limited like signing in)",
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenRequest"}}}},
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenRequest"}}}
+            },
             "responses": {
-              "201": {"description": "Made", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewToken"}}}},
+              "201": {
+                "description": "Made",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewToken"}}}
+              },
               "400": {"$ref": "#/components/responses/Error"},
               "401": {"$ref": "#/components/responses/Error"},
               "413": {"$ref": "#/components/responses/Error"},
@@ -141,10 +222,15 @@ enum OpenAPIDocument {
             "responses": {
               "200": {
                 "description": "The activities",
-                "content": {"application/json": {"schema": {
-                  "type": "object", "required": ["activities"],
-                  "properties": {"activities": {"type": "array", "items": {"$ref": "#/components/schemas/Activity"}}}
-                }}}
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["activities"],
+                      "properties": {"activities": {"type": "array", "items": {"$ref": "#/components/schemas/Activity"}}}
+                    }
+                  }
+                }
               },
               "401": {"$ref": "#/components/responses/Error"}
             }
@@ -155,7 +241,10 @@ enum OpenAPIDocument {
             "summary": "Your calendar feed; made (with its url) when you have none",
             "security": [{"bearer": []}],
             "responses": {
-              "200": {"description": "The feed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}},
+              "200": {
+                "description": "The feed",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}
+              },
               "401": {"$ref": "#/components/responses/Error"}
             }
           },
@@ -163,7 +252,10 @@ enum OpenAPIDocument {
             "summary": "Make a new calendar feed address; the old one stops working",
             "security": [{"bearer": []}],
             "responses": {
-              "201": {"description": "Made", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}},
+              "201": {
+                "description": "Made",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}
+              },
               "401": {"$ref": "#/components/responses/Error"}
             }
           },
@@ -180,7 +272,15 @@ enum OpenAPIDocument {
         "/calendar/{file}": {
           "get": {
             "summary": "A calendar feed: SECRET.ics serves the runner's active plan as iCalendar (RFC 5545), no session needed",
-            "parameters": [{"name": "file", "in": "path", "required": true, "description": "The feed's secret followed by .ics", "schema": {"type": "string"}}],
+            "parameters": [
+              {
+                "name": "file",
+                "in": "path",
+                "required": true,
+                "description": "The feed's secret followed by .ics",
+                "schema": {"type": "string"}
+              }
+            ],
             "responses": {
               "200": {"description": "The plan from today on", "content": {"text/calendar": {"schema": {"type": "string"}}}},
               "404": {"$ref": "#/components/responses/Error"}
@@ -198,8 +298,15 @@ enum OpenAPIDocument {
           "post": {
             "summary": "Make a new calendar feed address (signed in); the old one stops working",
             "security": [{"session": []}],
-            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}},
-            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"}
+            }
           }
         },
         "/": {
@@ -212,11 +319,18 @@ enum OpenAPIDocument {
         "/register": {
           "get": {
             "summary": "The registration form",
-            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"}
+            }
           },
           "post": {
             "summary": "Register and sign in",
-            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/AccountForm"}}}},
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/AccountForm"}}}
+            },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
               "403": {"$ref": "#/components/responses/Error"},
@@ -233,7 +347,10 @@ enum OpenAPIDocument {
           },
           "post": {
             "summary": "Sign in (rate-limited per login and per address)",
-            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/AccountForm"}}}},
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/AccountForm"}}}
+            },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
               "401": {"$ref": "#/components/responses/Error"},
@@ -247,8 +364,133 @@ enum OpenAPIDocument {
         "/logout": {
           "post": {
             "summary": "Sign out",
-            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}},
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
             "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/activities/{id}": {
+          "get": {
+            "summary": "One of your activities: its stored analysis (the analyze --json contract)",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The activity's content hash."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The analysis",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivityAnalysis"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/uploads": {
+          "post": {
+            "summary": "Upload one file (FIT, GPX, TCX, optionally .gz, or a .zip export) as the raw body; it is imported in the background",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "name",
+                "in": "query",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The file's name, e.g. run.fit or export.zip; its extension says what it is."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+            },
+            "responses": {
+              "202": {
+                "description": "Received; the import is queued (follow Location)",
+                "headers": {"Location": {"schema": {"type": "string"}}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"},
+              "503": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/uploads/{id}": {
+          "get": {
+            "summary": "One of your uploads and its import's progress",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {
+              "200": {
+                "description": "The upload",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/upload": {
+          "get": {
+            "summary": "The upload form (signed in)",
+            "security": [{"session": []}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          },
+          "post": {
+            "summary": "Upload files from the form; the import runs in the background",
+            "security": [{"session": []}],
+            "requestBody": {
+              "required": true,
+              "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/UploadForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "415": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"},
+              "503": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/upload.js": {
+          "get": {
+            "summary": "The upload form's drag-and-drop script",
+            "responses": {"200": {"description": "JavaScript", "content": {"text/javascript": {"schema": {"type": "string"}}}}}
+          }
+        },
+        "/uploads/{id}": {
+          "get": {
+            "summary": "An upload's progress page; reloads itself until the import is done",
+            "security": [{"session": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/activities/{id}": {
+          "get": {
+            "summary": "One activity: summary, pace chart, graded reps, best efforts, warnings",
+            "security": [{"session": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
           }
         }
       }

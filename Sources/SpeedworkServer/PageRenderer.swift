@@ -10,14 +10,16 @@ struct PageRenderer: Sendable {
     init() throws {
         var library = MustacheLibrary()
         for (name, text) in PageTemplates.all { try library.register(text, named: name) }
+        for (name, text) in PageTemplates.activityPages { try library.register(text, named: name) }
         self.library = library
     }
 
     /// The page `template` with `values`, inside the layout, as an HTML response.
     func page(_ template: String, title: String, values: [String: Any], context: ServerContext,
-              status: HTTPResponse.Status = .ok, csrf: String) -> Response {
+              status: HTTPResponse.Status = .ok, csrf: String, refreshSeconds: Int? = nil) -> Response {
         let content = library.render(values, withTemplate: template) ?? ""
         var frame: [String: Any] = ["title": title, "content": content, "csrf": csrf]
+        if let refreshSeconds { frame["refreshSeconds"] = refreshSeconds }
         if let account = context.account {
             frame["signedIn"] = true
             frame["login"] = account.login

@@ -13,6 +13,7 @@ enum PageTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · Speedwork</title>
+        {{#refreshSeconds}}<meta http-equiv="refresh" content="{{refreshSeconds}}">{{/refreshSeconds}}
         <link rel="stylesheet" href="/speedwork.css">
         </head>
         <body>
@@ -64,7 +65,8 @@ enum PageTemplates {
 
     static let log = """
         <h1>Your log</h1>
-        {{#empty}}<p>Nothing is logged yet. Add results with <code>speedwork log add</code>; uploading watch files here comes next.</p>{{/empty}}
+        <p><a href="/upload" id="upload-link">Upload activities</a></p>
+        {{#empty}}<p>Nothing is logged yet. <a href="/upload">Upload watch files</a> or add results with <code>speedwork log add</code>.</p>{{/empty}}
         {{#hasWeeks}}
         <h2>Weeks</h2>
         <table>
@@ -80,7 +82,7 @@ enum PageTemplates {
         <table>
         <thead><tr><th>Date</th><th>Activity</th><th class="n">Distance</th><th class="n">Time</th><th class="n">Pace</th></tr></thead>
         <tbody>
-        {{#activities}}<tr><td>{{date}}</td><td>{{title}}</td><td class="n">{{distance}}</td><td class="n">{{time}}</td><td class="n">{{pace}}</td></tr>
+        {{#activities}}<tr><td>{{date}}</td><td><a class="activity-link" href="/activities/{{id}}">{{title}}</a></td><td class="n">{{distance}}</td><td class="n">{{time}}</td><td class="n">{{pace}}</td></tr>
         {{/activities}}
         </tbody>
         </table>

@@ -35,6 +35,11 @@ public struct ServerConfiguration: Sendable {
     /// Reads a runner's active plan as iCalendar for the calendar feed; without one the feed serves
     /// an empty calendar. `speedwork serve` sets the command line's reading.
     public var planCalendar: (any PlanCalendarSource)?
+    /// What imports uploaded files into the log (`speedwork serve` gives the command line's
+    /// import pipeline); without one, uploads are answered 503.
+    public var importer: (any ActivityImporter)?
+    /// How many uploads are imported at once; later ones wait their turn.
+    public var importsAtOnce: Int = ServerConfiguration.defaultImportsAtOnce
 
     /// `127.0.0.1`: only this machine can connect.
     public static let defaultHost = "127.0.0.1"
@@ -42,6 +47,8 @@ public struct ServerConfiguration: Sendable {
     public static let defaultPort = 8080
     /// 64 MiB: a large FIT or GPX file and most single-activity uploads; whole exports come later.
     public static let defaultUploadLimitBytes = 64 << 20
+    /// 2: an import keeps the cores busy, so two at once already fill a small server.
+    public static let defaultImportsAtOnce = 2
     /// bcrypt's default cost here.
     public static let defaultBcryptCost = 12
     /// bcrypt's allowed costs (the algorithm's own bounds).
@@ -72,6 +79,9 @@ public struct ServerConfiguration: Sendable {
         guard sessionLifetime >= 60 else { throw InputError("session lifetime must be at least 60 seconds") }
         guard loginAttemptsPerAccount >= 1, loginAttemptsPerAddress >= 1, loginWindow >= 1 else {
             throw InputError("log-in limits must allow at least one attempt in a window of at least one second")
+        }
+        guard (1...64).contains(importsAtOnce) else {
+            throw InputError("imports at once \(importsAtOnce) is not allowed: use 1 to 64")
         }
         guard dataFolder.hasPrefix("/") else {
             throw InputError("data folder \(InputError.quoted(dataFolder)) must be an absolute path")

@@ -46,7 +46,7 @@ struct LogPageTests {
             let html = page.text
             #expect(html.contains("<td>2026-11-16</td><td class=\"n\">2</td><td class=\"n\">15.00 km</td><td class=\"n\">1:15:00</td>"))
             #expect(html.contains("<td>2026-11-23</td><td class=\"n\">1</td><td class=\"n\">8.00 km</td><td class=\"n\">40:00</td>"))
-            #expect(html.contains("<td>Tempo</td><td class=\"n\">8.00 km</td><td class=\"n\">40:00</td><td class=\"n\">5:00/km</td>"))
+            #expect(html.contains("<td><a class=\"activity-link\" href=\"/activities/\(runs[2].summary.contentHash)\">Tempo</a></td><td class=\"n\">8.00 km</td><td class=\"n\">40:00</td><td class=\"n\">5:00/km</td>"))
             #expect(html.contains("<td>2026-11-21</td><td>race</td><td class=\"n\">5.00 km</td><td class=\"n\">19:59</td>"))
             // A name is text, never markup.
             #expect(html.contains("Long &lt;b&gt;easy&lt;/b&gt;"))

@@ -171,6 +171,12 @@ final class Browser: @unchecked Sendable {
                                              body: ByteBuffer(string: body)))
     }
 
+    /// Sends any request with this browser's cookies, keeping the ones it sets.
+    @discardableResult
+    func send(_ path: String, method: HTTPRequest.Method, headers extra: HTTPFields = [:], body: ByteBuffer?) async throws -> TestResponse {
+        keep(try await client.execute(uri: path, method: method, headers: headers(extra), body: body))
+    }
+
     /// Forgets one cookie, as a new browser would not have it.
     func forget(_ name: String) { cookies[name] = nil }
     /// Sets a cookie by hand (an attacker's planted value, say).

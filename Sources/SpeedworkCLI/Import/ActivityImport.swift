@@ -16,6 +16,8 @@ struct ActivityImport {
     let athlete: AthleteID
     /// How many files are decoded at once: the cores of the machine.
     var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Told the count of files done after each file (the web app's upload progress).
+    var onFileDone: (@Sendable (Int) -> Void)?
 
     /// A file as the store recognises it: path, size, and time to the millisecond.
     struct FileKey: Hashable, Sendable {
@@ -63,6 +65,7 @@ struct ActivityImport {
             return try await withThrowingTaskGroup(of: (Int, DecodedFile).self) { group in
                 var writer = ImportWriter(store: store, athlete: athlete, known: known)
                 var progress = ImportProgress(totalFiles: totalFiles, totalBytes: totalBytes, terminal: terminal)
+                progress.onFileDone = onFileDone
                 var issued = 0
                 var written = 0
                 var ready: [Int: DecodedFile] = [:]

@@ -24,6 +24,8 @@ struct ImportProgress {
     var totalBytes: Int64
     private(set) var doneFiles = 0
     private(set) var doneBytes: Int64 = 0
+    /// Told the count of files done after each one, drawn or not.
+    var onFileDone: (@Sendable (Int) -> Void)?
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
     private var lastDraw: ContinuousClock.Instant?
@@ -44,6 +46,7 @@ struct ImportProgress {
         doneFiles += 1
         doneBytes += bytes
         totalFiles = max(totalFiles, doneFiles)
+        onFileDone?(doneFiles)
         guard terminal else { return }
         let now = clock.now
         if let lastDraw, now - lastDraw < Self.redrawInterval { return }

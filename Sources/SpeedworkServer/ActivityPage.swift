@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import Speedwork
+import SpeedworkStore
+
+/// One activity (issue 11, activity): its summary, the pace chart with the reps and their target
+/// bands, the rep table graded on target / fast / slow from the stored compliance (M51), best
+/// efforts and warnings, all read from the log's stored analysis (the `analyze --json` report);
+/// and the same analysis as JSON for the API. Another runner's activity is 404.
+struct ActivityPage: Sendable {
+    let store: any ServerStore
+    let pages: PageRenderer
+    /// The folder uploads are written to, taken out of file names shown.
+    let uploadsFolder: String
+
+    func addRoutes(pages site: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
+        site.get("/activities/{id}") { _, context in try await show(context) }
+        api.get("/activities/{id}") { _, context in try await analysis(context) }
+    }
+
+    /// The activity named by the route's `id` (its content hash), when it is the runner's.
+    private func activity(_ context: ServerContext) async throws -> StoredActivity {
+        let account = try context.requireAccount()
+        let id = context.parameters.get("id") ?? ""
+        guard Self.isContentHash(id), let stored = try await store.activity(id, for: account.athlete) else {
+            throw ServerError(.notFound, "no activity of yours has the id \(InputError.quoted(id))")
+        }
+        return stored
+    }
+
+    /// 64 lower-case hex digits, as ``SpeedworkStore/PackedActivity`` makes them.
+    static func isContentHash(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    /// `GET /api/v1/activities/{id}`: the stored analysis, the `analyze --json` contract.
+    private func analysis(_ context: ServerContext) async throws -> Response {
+        let stored = try await activity(context)
+        guard let json = stored.summary.analysisJSON else {
+            throw ServerError(.notFound, "activity \(stored.summary.contentHash.prefix(12)) has no stored analysis: import its file again")
+        }
+        let text = Self.withoutUploadFolder(json, source: stored.summary.source, uploadsFolder: uploadsFolder)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// `text` with the server's upload folder of `source` (`…/uploads/<upload id>/`) taken out, so
+    /// an uploaded file is named as the runner named it.
+    static func withoutUploadFolder(_ text: String, source: String?, uploadsFolder: String) -> String {
+        let root = uploadsFolder.hasSuffix("/") ? uploadsFolder : uploadsFolder + "/"
+        guard let source, source.hasPrefix(root),
+              let upload = source.dropFirst(root.count).split(separator: "/", maxSplits: 1).first else { return text }
+        return text.replacingOccurrences(of: root + upload + "/", with: "")
+    }
+
+    private func show(_ context: ServerContext) async throws -> Response {
+        let stored = try await activity(context)
+        let summary = stored.summary
+        let report = ActivityReport(json: summary.analysisJSON)
+        let title = summary.name ?? summary.sport.capitalized
+        var values: [String: Any] = ["title": title, "id": summary.contentHash]
+
+        var facts: [[String: Any]] = []
+        if let start = summary.start { facts.append(["label": "Started", "value": Self.moment(start)]) }
+        facts.append(["label": "Sport", "value": summary.sport])
+        let meters = report?.distanceMeters ?? summary.distanceMeters
+        let seconds = report?.durationSeconds ?? summary.durationSeconds
+        if let meters { facts.append(["label": "Distance", "value": LogPage.kilometers(meters)]) }
+        if let seconds { facts.append(["label": "Time", "value": Speedwork.Duration(seconds: seconds).formatted()]) }
+        if let moving = report?.movingSeconds {
+            facts.append(["label": "Moving", "value": Speedwork.Duration(seconds: moving).formatted()])
+        }
+        if let meters, let time = report?.movingSeconds ?? seconds, meters > 0, time > 0 {
+            facts.append(["label": "Pace", "value": Pace(secondsPerKilometer: time / (meters / 1000)).perKilometerText])
+        }
+        if let device = summary.device { facts.append(["label": "Device", "value": device]) }
+        if let source = summary.source {
+            let shown = Self.withoutUploadFolder(source, source: source, uploadsFolder: uploadsFolder)
+            facts.append(["label": "File", "value": shown.hasPrefix("/") ? (shown as NSString).lastPathComponent : shown])
+        }
+        values["facts"] = facts
+
+        let grades = Dictionary((report?.compliance?.reps ?? []).compactMap { grade in grade.index.map { ($0, grade) } },
+                                uniquingKeysWith: { first, _ in first })
+        let reps = (report?.reps ?? []).enumerated().map { position, rep -> (PaceChart.Rep?, [String: Any]) in
+            let index = rep.index ?? position + 1
+            let grade = grades[index]
+            let verdict = grade?.verdict
+            var row: [String: Any] = [
+                "index": index,
+                "start": rep.startSeconds.map(Self.clock) ?? "–",
+                "time": rep.seconds.map { Speedwork.Duration(seconds: $0).formatted(.rep) } ?? "–",
+                "distance": rep.meters.map { "\(Int($0.rounded())) m" } ?? "–",
+                "pace": rep.secondsPerKm.map { Self.clock($0) + "/km" } ?? "–",
+                "cadence": rep.cadence.map { "\(Int($0.rounded()))" } ?? "–",
+                "target": grade?.target ?? "–",
+                "grade": verdict.map(Self.verdictText) ?? "not graded",
+                "gradeClass": verdict ?? "ungraded",
+            ]
+            if let actual = grade?.actual { row["actual"] = actual }
+            guard let start = rep.startSeconds, let length = rep.seconds else { return (nil, row) }
+            let band = grade?.target.flatMap(ActivityReport.paceBand(target:))
+            return (PaceChart.Rep(index: index, startSeconds: start, endSeconds: start + length,
+                                  secondsPerKm: rep.secondsPerKm ?? .nan, verdict: verdict, target: band), row)
+        }
+        values["reps"] = reps.map { $0.1 }
+        values["hasReps"] = !reps.isEmpty
+        if let compliance = report?.compliance, let summary = compliance.summary {
+            values["compliance"] = [compliance.rule, summary].compactMap { $0 }.joined(separator: ": ")
+        }
+        if report?.trackSnapped == true { values["trackSnapped"] = true }
+
+        let points = SpeedSeries(stored.activity).map { PaceChart.points($0) } ?? []
+        let chart = PaceChart(points: points, reps: reps.compactMap { $0.0 }, title: "Pace over time: \(title)")
+        values["chart"] = chart.svg
+
+        let efforts = (report?.bestEfforts ?? []).compactMap { effort -> [String: Any]? in
+            guard let distance = effort.distance, let seconds = effort.seconds else { return nil }
+            var row: [String: Any] = ["distance": distance, "time": Speedwork.Duration(seconds: seconds).formatted(.rep), "pace": "–"]
+            if let meters = effort.meters, meters > 0 {
+                row["pace"] = Self.clock(seconds / (meters / 1000)) + "/km"
+            }
+            return row
+        }
+        values["efforts"] = efforts
+        values["hasEfforts"] = !efforts.isEmpty
+        let warnings = report?.warnings ?? []
+        values["warnings"] = warnings
+        values["hasWarnings"] = !warnings.isEmpty
+        if report == nil { values["noAnalysis"] = true }
+        return pages.page("activity", title: title, values: values, context: context, csrf: context.session?.csrfToken ?? "")
+    }
+
+    /// `on target`, `fast`, `slow`… from the compliance's verdict (M51).
+    static func verdictText(_ verdict: String) -> String {
+        verdict.replacingOccurrences(of: "-", with: " ")
+    }
+
+    /// `m:ss`.
+    static func clock(_ seconds: Double) -> String {
+        Speedwork.Duration(seconds: seconds).formatted()
+    }
+
+    /// `2026-11-17 07:00 UTC`.
+    static func moment(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0)
+    }
+}
