@@ -188,6 +188,20 @@ public enum Schema {
             """,
             "CREATE INDEX api_tokens_by_account ON api_tokens (account_id)",
         ]),
+        // Pauses of a saved plan (`speedwork plan pause`, issue 10): days without sessions, never
+        // overlapping within a plan. See docs/active-plan.md.
+        Migration(name: "0005-plan-pauses", statements: [
+            """
+            CREATE TABLE plan_pauses (
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+                from_day TEXT NOT NULL,
+                to_day TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (athlete_id, plan_id, from_day)
+            )
+            """,
+        ]),
     ]
 
     /// Which known migrations are still to run, given the names a database has applied; throws
