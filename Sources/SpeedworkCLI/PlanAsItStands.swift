@@ -31,6 +31,9 @@ struct PlanAsItStands: Sendable {
     let outcome: PlanMatching.Outcome
     /// The fitness of `today`.
     let fitness: ActivePlan.CurrentFitness
+    /// The key sessions with pace targets run from watch files up to ``today``, graded against the
+    /// targets of their day's results (what UnderTargetRule reads).
+    let graded: [UnderTargetRule.Graded]
     /// The plan's pauses, earliest first (`plan pause`).
     let pauses: [PlanPause]
     /// The race-date verdict re-checked as of ``today`` (M44).
@@ -72,9 +75,10 @@ struct PlanAsItStands: Sendable {
         let handSessions = try await log.sessions(for: athlete, since: nil)
         let logFitness = try await LogFitness.load(from: log, for: athlete)
         let request = active.plan.request
-        let window = request.start.adding(days: -PlanMatching.neighbourDays)...min(today, request.raceDay.adding(days: 1))
-        let work = activities.filter { summary in summary.start.map { window.contains(Day($0)) } ?? false }.compactMap { PlanProgress.work($0) }
-            + handSessions.filter { window.contains($0.day) }.map { PlanProgress.work($0) }
+        let first = request.start.adding(days: -PlanMatching.neighbourDays), last = min(today, request.raceDay.adding(days: 1))
+        let inWindow = { (day: Day) in day >= first && day <= last }
+        let work = activities.filter { summary in summary.start.map { inWindow(Day($0)) } ?? false }.compactMap { PlanProgress.work($0) }
+            + handSessions.filter { inWindow($0.day) }.map { PlanProgress.work($0) }
         var links: [PlanMatching.SessionRef: String] = [:]
         for (ref, id) in try await log.links(plan: active.saved.id, for: athlete) {
             if let ref = try? PlanMatching.SessionRef(parsing: ref) { links[ref] = id }
@@ -152,6 +156,7 @@ struct PlanAsItStands: Sendable {
         self.activities = activities
         self.handSessions = handSessions
         self.pauses = pauses
+        self.graded = graded
         self.verdict = Self.verdict(active, fitness: self.fitness.estimate, today: today, pauses: pauses)
     }
 

@@ -50,14 +50,15 @@ public struct PlanAdaptation: Sendable {
                 return Placed(ref: item.ref, session: eased, movedFrom: item.movedFrom)
             }
         }
-        var decided: Set<PlanMatching.SessionRef> = []
+        // Each session is decided once on each day it stands on: its own, then the day it moved to.
+        var decided: [PlanMatching.SessionRef: Day] = [:]
         var outcome: PlanMatching.Outcome
         while true {
             outcome = PlanMatching(placed: placed.map { ($0.ref, $0.session) }).match(work, links: links, today: today)
             let missed = Set(outcome.missed)
-            guard let next = placed.first(where: { missed.contains($0.ref) && !decided.contains($0.ref) && MissedSessionRule.isKey($0.session) })
+            guard let next = placed.first(where: { missed.contains($0.ref) && decided[$0.ref] != $0.session.day && MissedSessionRule.isKey($0.session) })
             else { break }
-            decided.insert(next.ref)
+            decided[next.ref] = next.session.day
             let known = next.session.day.adding(days: PlanMatching.neighbourDays + 1)
             let title = next.session.workout.title
             func record(_ change: PlanAdjustment.Change, to day: Day? = nil, _ reason: String) {
