@@ -6,8 +6,9 @@
 /// moved twice or put on a day that already holds another session.
 public struct MissedSessionRule: Sendable {
     /// Whether a day holding only an easy run counts as free, the easy run giving way to the key
-    /// session (product setting; the method is silent on which day may take it: Pfitzinger and
-    /// Douglas keep the week's quality session and give up an easy run rather than add a hard day).
+    /// session (product setting; the method is silent on which day may take it: common coaching
+    /// advice, in Pfitzinger and Douglas among others, keeps the week's quality session in place of an
+    /// easy run rather than adding a hard day).
     public static let easyRunGivesWay = true
     /// Days before the race that take no hard session (M40 taper; docs/plans.md).
     public static let easyDaysBeforeRace = 2
