@@ -20,6 +20,8 @@ struct ActivePlan: Sendable {
         let source: FitnessSource
         /// The log's evidence newer than the plan's fitness, oldest first (empty for `.plan`).
         let newer: [FitnessEvidence]
+        /// When a run of key sessions well below target lowered the estimate (UnderTargetRule), how and why.
+        var lowering: UnderTargetRule.Lowering?
     }
 
     let saved: SavedPlan
@@ -66,11 +68,19 @@ struct ActivePlan: Sendable {
 
     /// The plan's sessions on `days` with their targets at `fitness`, in the plan's order.
     func sessions(on days: [Day], fitness: CurrentFitness) -> [Plan.Session] {
-        let planned = plan.sessions.filter { days.contains($0.day) }
-        guard fitness.source == .log else { return planned }
-        let update = TargetUpdate(planned: request.library(fitness: plan.request.fitness, request: plan.request),
-                                  current: request.library(fitness: fitness.estimate, request: plan.request))
-        return planned.map(update.session)
+        plan.sessions.filter { days.contains($0.day) }.map { retargeted($0, fitness: fitness) }
+    }
+
+    /// `session` with its targets at `fitness` (TargetUpdate: the shape kept, only the paces moved).
+    func retargeted(_ session: Plan.Session, fitness: CurrentFitness) -> Plan.Session {
+        targetUpdate(to: fitness).map { $0.session(session) } ?? session
+    }
+
+    /// The update from the plan's targets to those at `fitness`, or nil when they are the plan's own.
+    func targetUpdate(to fitness: CurrentFitness) -> TargetUpdate? {
+        guard fitness.source != .plan || fitness.lowering != nil else { return nil }
+        return TargetUpdate(planned: request.library(fitness: plan.request.fitness, request: plan.request),
+                            current: request.library(fitness: fitness.estimate, request: plan.request))
     }
 
     /// The plan's week holding `day`, or nil when the day is before the start or after race day.

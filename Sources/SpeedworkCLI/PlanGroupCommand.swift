@@ -9,6 +9,6 @@ struct PlanGroupCommand: AsyncParsableCommand {
         discussion: """
             speedwork plan --from … --goal … is speedwork plan build --from … --goal …; see speedwork plan build --help.
             """,
-        subcommands: [PlanCommand.self, PlanHistoryCommand.self, PlanLinkCommand.self, PlanExportCommand.self],
+        subcommands: [PlanCommand.self, PlanHistoryCommand.self, PlanLinkCommand.self, PlanExportCommand.self, PlanPauseCommand.self],
         defaultSubcommand: PlanCommand.self)
 }

@@ -462,6 +462,49 @@ public final class PostgresStore: TrainingStore, AccountStore {
         }
     }
 
+    public func add(pause: PlanPause, plan: UUID, for athlete: AthleteID, at moment: Date) async throws {
+        let logger = logger
+        let location = location
+        let key = StoreRecords.key(plan)
+        let milliseconds = StoredTime.milliseconds(moment)
+        let from = pause.from.description, to = pause.to.description
+        let outcome = try await run {
+            try await client.withTransaction(logger: logger) { connection -> (owned: Bool, overlap: PlanPause?) in
+                let owned = try await PostgresStore.count(connection.query("""
+                    SELECT 1 FROM plans WHERE id = \(key) AND athlete_id = \(athlete.rawValue) FOR UPDATE
+                    """, logger: logger))
+                guard owned == 1 else { return (false, nil) }
+                for try await (first, last) in try await connection.query("""
+                    SELECT from_day, to_day FROM plan_pauses WHERE athlete_id = \(athlete.rawValue) AND plan_id = \(key)
+                    AND from_day <= \(to) AND to_day >= \(from) ORDER BY from_day LIMIT 1
+                    """, logger: logger).decode((String, String).self) {
+                    return (true, try StoreRecords.pause(from: first, to: last, location))
+                }
+                try await connection.query("""
+                    INSERT INTO plan_pauses (athlete_id, plan_id, from_day, to_day, created_at)
+                    VALUES (\(athlete.rawValue), \(key), \(from), \(to), \(milliseconds))
+                    """, logger: logger)
+                return (true, nil)
+            }
+        }
+        guard outcome.owned else { throw StoreRecords.noSuchPlan(plan) }
+        if let existing = outcome.overlap { throw StoreRecords.overlappingPause(pause, existing) }
+    }
+
+    public func pauses(plan: UUID, for athlete: AthleteID) async throws -> [PlanPause] {
+        let location = location
+        return try await run {
+            var pauses: [PlanPause] = []
+            for try await (from, to) in try await client.query("""
+                SELECT from_day, to_day FROM plan_pauses WHERE athlete_id = \(athlete.rawValue) AND plan_id = \(StoreRecords.key(plan))
+                ORDER BY from_day
+                """, logger: logger).decode((String, String).self) {
+                pauses.append(try StoreRecords.pause(from: from, to: to, location))
+            }
+            return pauses
+        }
+    }
+
     public func close() async {
         runner.cancel()
         await runner.value

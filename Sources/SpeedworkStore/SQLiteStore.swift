@@ -409,6 +409,36 @@ public final class SQLiteStore: TrainingStore, AccountStore {
         }
     }
 
+    public func add(pause: PlanPause, plan: UUID, for athlete: AthleteID, at moment: Date) async throws {
+        let location = location
+        let outcome = try await writing { db -> (owned: Bool, overlap: PlanPause?) in
+            let key = StoreRecords.key(plan)
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plans WHERE id = ? AND athlete_id = ?",
+                                   arguments: [key, athlete.rawValue]) == 1 else { return (false, nil) }
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT from_day, to_day FROM plan_pauses WHERE athlete_id = ? AND plan_id = ? AND from_day <= ? AND to_day >= ?
+                ORDER BY from_day LIMIT 1
+                """, arguments: [athlete.rawValue, key, pause.to.description, pause.from.description]) {
+                return (true, try StoreRecords.pause(from: row[0], to: row[1], location))
+            }
+            try db.execute(sql: "INSERT INTO plan_pauses (athlete_id, plan_id, from_day, to_day, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [athlete.rawValue, key, pause.from.description, pause.to.description, StoredTime.milliseconds(moment)])
+            return (true, nil)
+        }
+        guard outcome.owned else { throw StoreRecords.noSuchPlan(plan) }
+        if let existing = outcome.overlap { throw StoreRecords.overlappingPause(pause, existing) }
+    }
+
+    public func pauses(plan: UUID, for athlete: AthleteID) async throws -> [PlanPause] {
+        let location = location
+        return try await reading { db in
+            try Row.fetchAll(db, sql: "SELECT from_day, to_day FROM plan_pauses WHERE athlete_id = ? AND plan_id = ? ORDER BY from_day",
+                             arguments: [athlete.rawValue, StoreRecords.key(plan)]).map { row in
+                try StoreRecords.pause(from: row[0], to: row[1], location)
+            }
+        }
+    }
+
     public func close() async {
         try? pool.close()
     }

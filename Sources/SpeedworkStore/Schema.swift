@@ -202,6 +202,20 @@ public enum Schema {
             """,
             "CREATE UNIQUE INDEX calendar_feeds_active ON calendar_feeds (account_id) WHERE revoked_at IS NULL",
         ]),
+        // Pauses of a saved plan (`speedwork plan pause`, issue 10): days without sessions, never
+        // overlapping within a plan. See docs/active-plan.md.
+        Migration(name: "0006-plan-pauses", statements: [
+            """
+            CREATE TABLE plan_pauses (
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+                from_day TEXT NOT NULL,
+                to_day TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (athlete_id, plan_id, from_day)
+            )
+            """,
+        ]),
     ]
 
     /// Which known migrations are still to run, given the names a database has applied; throws

@@ -82,6 +82,16 @@ enum StoreRecords {
     }
 
     /// The error for activating a plan the runner does not have.
+    static func overlappingPause(_ pause: PlanPause, _ existing: PlanPause) -> InputError {
+        InputError("pause \(pause.from) to \(pause.to) overlaps your pause \(existing.from) to \(existing.to): pauses of a plan never share a day")
+    }
+
+    static func pause(from: String, to: String, _ location: String) throws -> PlanPause {
+        let pause = try? PlanPause(from: try day(from, location, "pause"), to: try day(to, location, "pause"))
+        guard let pause else { throw damaged(location, "pause days") }
+        return pause
+    }
+
     static func noSuchPlan(_ id: UUID) -> InputError {
         InputError("no saved plan \(key(id)) for this runner: `speedwork plan history` lists the saved ones")
     }

@@ -52,6 +52,12 @@ public protocol TrainingStore: Sendable {
     func link(work: String, to session: String, plan: UUID, for athlete: AthleteID, at moment: Date) async throws
     /// The links of a plan: planned session → work id.
     func links(plan: UUID, for athlete: AthleteID) async throws -> [String: String]
+    /// Stores a pause of a saved plan (`speedwork plan pause`): no sessions from `pause.from` to
+    /// `pause.to`. Throws ``InputError`` when the runner has no plan with this id, or when the pause
+    /// shares a day with one the plan has, naming it.
+    func add(pause: PlanPause, plan: UUID, for athlete: AthleteID, at moment: Date) async throws
+    /// The pauses of a plan, earliest first.
+    func pauses(plan: UUID, for athlete: AthleteID) async throws -> [PlanPause]
 
     /// Closes connections; the store is not used afterwards.
     func close() async

@@ -233,6 +233,42 @@ struct TrainingStoreContractTests {
     }
 
     @Test(arguments: Engine.available)
+    func planPausesAreKeptInOrderAndNeverOverlap(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let other = try await store.addAthlete(handle: "other", name: "Other").id
+            let plan = try SavedPlan(name: "Spring mile", json: "{}", request: "{}")
+            let older = try SavedPlan(name: "Winter", createdAt: Date(timeIntervalSince1970: 1_700_000_000), json: "{}")
+            _ = try await store.save([plan, older], for: runner)
+            func day(_ text: String) throws -> Day { try Day(parsing: text) }
+            let moment = Date(timeIntervalSince1970: 1_770_000_000)
+            #expect(try await store.pauses(plan: plan.id, for: runner).isEmpty)
+            let illness = try PlanPause(from: day("2027-01-04"), to: day("2027-01-17"))
+            let travel = try PlanPause(from: day("2026-12-20"), to: day("2026-12-22"))
+            try await store.add(pause: illness, plan: plan.id, for: runner, at: moment)
+            try await store.add(pause: travel, plan: plan.id, for: runner, at: moment)
+            // The same days in another plan are another plan's business.
+            try await store.add(pause: illness, plan: older.id, for: runner, at: moment)
+            #expect(try await store.pauses(plan: plan.id, for: runner) == [travel, illness])
+            // Sharing a first day, a last day, or lying inside: each overlaps and changes nothing.
+            for (from, to) in [("2027-01-17", "2027-01-20"), ("2027-01-01", "2027-01-04"), ("2027-01-06", "2027-01-07"),
+                               ("2026-12-01", "2027-02-01")] {
+                let error = await #expect(throws: InputError.self) {
+                    try await store.add(pause: try PlanPause(from: day(from), to: day(to)), plan: plan.id, for: runner, at: moment)
+                }
+                #expect(error?.description.contains("overlaps your pause") == true, "\(from)–\(to)")
+            }
+            // The day after a pause is free to start another.
+            let after = try PlanPause(from: day("2027-01-18"), to: day("2027-01-18"))
+            try await store.add(pause: after, plan: plan.id, for: runner, at: moment)
+            #expect(try await store.pauses(plan: plan.id, for: runner) == [travel, illness, after])
+            // Another runner cannot pause this runner's plan, nor see its pauses.
+            await #expect(throws: InputError.self) { try await store.add(pause: travel, plan: plan.id, for: other, at: moment) }
+            #expect(try await store.pauses(plan: plan.id, for: other).isEmpty)
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func oneAthleteNeverSeesAnothersData(engine: Engine) async throws {
         try await withStore(engine) { store, _ in
             let a = try await store.addAthlete(handle: "a", name: "A").id

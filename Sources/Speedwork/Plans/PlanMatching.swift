@@ -138,7 +138,7 @@ public struct PlanMatching: Sendable {
             used.insert(pair.work.id)
         }
         let extra = work.filter { !used.contains($0.id) }.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
-        let missed = sessions.map(\.ref).filter { matched[$0] == nil && $0.day.days(until: today) > Self.neighbourDays }
+        let missed = sessions.filter { matched[$0.ref] == nil && $0.session.day.days(until: today) > Self.neighbourDays }.map(\.ref)
         return Outcome(matched: matched, extra: extra, missed: missed, linked: linked)
     }
 }

@@ -32,6 +32,29 @@ struct PlanDayReport: Encodable {
         let asOf: String
         /// The log's results and efforts newer than the plan's, as DISTANCE=TIME@DATE.
         let newer: [String]
+        /// When a run of key sessions well below target eased the estimate (UnderTargetRule): by how
+        /// much and why; null otherwise.
+        let lowered: Lowered?
+
+        /// The easing of the estimate.
+        struct Lowered: Encodable {
+            /// Every predicted time this much slower, per cent.
+            let percent: Double
+            /// The sessions that eased it, as DATE.
+            let sessions: [String]
+            let reason: String
+        }
+
+        private enum CodingKeys: String, CodingKey { case source, vdot, asOf, newer, lowered }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(source, forKey: .source)
+            try container.encode(vdot, forKey: .vdot)
+            try container.encode(asOf, forKey: .asOf)
+            try container.encode(newer, forKey: .newer)
+            try container.encode(lowered, forKey: .lowered)
+        }
     }
 
     /// A planned session: the session object of `plan --json` (with `date`, `goalPace`, `longRun`)
@@ -47,8 +70,10 @@ struct PlanDayReport: Encodable {
         /// Whether `doneBy` was set with `plan link` rather than matched.
         let linked: Bool
         let grade: PlanProgress.Grade?
+        /// The day the plan as built had it on, when a miss moved it (M43); null otherwise.
+        let movedFrom: String?
 
-        private enum Key: String, CodingKey { case ref, status, doneBy, linked, grade }
+        private enum Key: String, CodingKey { case ref, status, doneBy, linked, grade, movedFrom }
 
         func encode(to encoder: Encoder) throws {
             try session.encode(to: encoder)
@@ -58,6 +83,7 @@ struct PlanDayReport: Encodable {
             try container.encode(doneBy, forKey: .doneBy)
             try container.encode(linked, forKey: .linked)
             try container.encode(grade, forKey: .grade)
+            try container.encode(movedFrom, forKey: .movedFrom)
         }
     }
 
@@ -105,8 +131,69 @@ struct PlanDayReport: Encodable {
     let fitness: Fitness?
     let days: [DayEntry]
     let notes: [String]
+    /// What the plan changed in the days shown, as of the date (M43).
+    var adjustments: [Adjustment] = []
+    /// The race-date verdict re-checked as of the date from current fitness and the days left to
+    /// train, pauses ahead not counted (M44); null outside the plan.
+    var verdict: Verdict?
+    /// The plan's pauses (`plan pause`), earliest first.
+    var pauses: [Pause] = []
 
-    private enum CodingKeys: String, CodingKey { case date, plan, week, fitness, days, notes }
+    private enum CodingKeys: String, CodingKey { case date, plan, week, fitness, days, notes, adjustments, verdict, pauses }
+
+    /// The race-date verdict (GoalFeasibility, M44).
+    struct Verdict: Encodable {
+        /// `realistic`, `ambitious` or `unrealistic`.
+        let verdict: String
+        let message: String
+        /// Weeks left to train.
+        let weeks: Double
+    }
+
+    /// A pause and the return after it (ReturnAfterBreak).
+    struct Pause: Encodable {
+        let from: String
+        let to: String
+        let days: Int
+        /// `none`, `easier-week` or `base-first`.
+        let reEntry: String
+        /// The re-entry's last day; null for `none`.
+        let reEntryUntil: String?
+    }
+
+    /// A change the plan made to itself (``PlanAdjustment``): `moved`, `dropped`, `gave-way` or `paused`.
+    struct Adjustment: Encodable {
+        /// The session's ref in the plan as built.
+        let session: String
+        let rule: String
+        let title: String
+        let change: String
+        /// The day it moved to, for `moved`; null otherwise.
+        let to: String?
+        let decidedOn: String
+        let reason: String
+
+        init(_ adjustment: PlanAdjustment) {
+            session = adjustment.session.description
+            rule = adjustment.rule
+            title = adjustment.title
+            change = adjustment.change.rawValue
+            to = adjustment.to?.description
+            decidedOn = adjustment.decidedOn.description
+            reason = adjustment.reason
+        }
+    }
+
+    /// The coach's note for an adjustment.
+    static func note(_ adjustment: PlanAdjustment) -> String {
+        switch adjustment.change {
+        case .moved: "Moved: \(adjustment.title) from \(adjustment.session.day) to \(adjustment.to.map(\.description) ?? "?"): \(adjustment.reason)."
+        case .dropped: "Dropped: \(adjustment.title) of \(adjustment.session.day): \(adjustment.reason)."
+        case .gaveWay: "Gave way: \(adjustment.title) of \(adjustment.session.day): \(adjustment.reason)."
+        case .paused: "Paused: \(adjustment.title) of \(adjustment.session.day): \(adjustment.reason)."
+        case .reEntry: "Re-entry: \(adjustment.title) of \(adjustment.session.day) is an easy run: \(adjustment.reason)"
+        }
+    }
 
     /// Writes `plan`, `week` and `fitness` as null when there are none, as the README states.
     func encode(to encoder: Encoder) throws {
@@ -117,6 +204,9 @@ struct PlanDayReport: Encodable {
         try container.encode(fitness, forKey: .fitness)
         try container.encode(days, forKey: .days)
         try container.encode(notes, forKey: .notes)
+        try container.encode(adjustments, forKey: .adjustments)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(pauses, forKey: .pauses)
     }
 
     /// How many of the latest easy-run checks the coach's note looks at (M2; product setting).
@@ -149,38 +239,53 @@ struct PlanDayReport: Encodable {
             let monday = date.adding(days: 1 - date.isoWeekday)
             days = (0..<7).map { monday.adding(days: $0) }
         }
-        let activities = try await log.activities(for: athlete, in: nil)
-        let handSessions = try await log.sessions(for: athlete, since: nil)
+        let standing: PlanAsItStands? = if let active, week != nil {
+            try await PlanAsItStands(active, today: date, log: log, for: athlete)
+        } else {
+            nil
+        }
+        let activities: [ActivitySummary]
+        let handSessions: [LoggedSession]
+        if let standing {
+            activities = standing.activities
+            handSessions = standing.handSessions
+        } else {
+            activities = try await log.activities(for: athlete, in: nil)
+            handSessions = try await log.sessions(for: athlete, since: nil)
+        }
         let dayOf = { (summary: ActivitySummary) in summary.start.map { Day($0) } }
         var notes: [String] = []
 
-        // Each day's sessions at the fitness of that day (a past day keeps the targets it was run
-        // against; days ahead take today's), matched to the log's work up to the date.
-        var fitness: ActivePlan.CurrentFitness?
-        var planned: [Day: [(ref: PlanMatching.SessionRef, session: Plan.Session)]] = [:]
-        var outcome: PlanMatching.Outcome?
-        if let active, week != nil {
-            let logFitness = try await LogFitness.load(from: log, for: athlete)
-            var byFitness: [Day: ActivePlan.CurrentFitness] = [:]
-            for day in days { byFitness[day] = try active.fitness(on: min(day, date), log: logFitness) }
-            fitness = try byFitness[date] ?? active.fitness(on: date, log: logFitness)
-            let matching = PlanMatching(sessions: active.plan.sessions)
-            for day in days {
-                let updated = active.sessions(on: [day], fitness: byFitness[day]!)
-                let refs = matching.sessions.filter { $0.ref.day == day }.map(\.ref)
-                planned[day] = Array(zip(refs, updated)).map { (ref: $0.0, session: $0.1) }
+        // Each day's sessions as the plan now stands, at the fitness of that day (a past day keeps
+        // the targets it was run against; days ahead take today's), matched to the log's work up to the date.
+        let fitness = standing?.fitness
+        var planned: [Day: [PlanAsItStands.Session]] = [:]
+        let outcome = standing?.outcome
+        var adjustments: [PlanAdjustment] = []
+        if let standing, let active {
+            for session in standing.sessions where days.contains(session.session.day) {
+                planned[session.session.day, default: []].append(session)
             }
-            let window = active.plan.request.start.adding(days: -PlanMatching.neighbourDays)...min(date, active.plan.request.raceDay.adding(days: 1))
-            let work = activities.filter { dayOf($0).map { window.contains($0) } ?? false }.compactMap { PlanProgress.work($0) }
-                + handSessions.filter { window.contains($0.day) }.map { PlanProgress.work($0) }
-            var links: [PlanMatching.SessionRef: String] = [:]
-            for (ref, id) in try await log.links(plan: active.saved.id, for: athlete) {
-                if let ref = try? PlanMatching.SessionRef(parsing: ref) { links[ref] = id }
-            }
-            outcome = matching.match(work, links: links, today: date)
             if let current = fitness, current.source == .log {
                 let newest = current.newer.map { "\($0.performance.written) (\($0.source.rawValue))" }.suffix(3).joined(separator: ", ")
                 notes.append("Targets follow your newer result\(current.newer.count == 1 ? "" : "s") in the log: \(newest); VDOT \(rounded(current.estimate.vdot, 1)) instead of the plan's \(rounded(active.plan.request.fitness.vdot, 1)) (M21, M43).")
+            }
+            if let pause = standing.pauses.last(where: { $0.from <= date.adding(days: 7) }) {
+                notes.append("After your pause \(pause.from) to \(pause.to), the race-date check (M44): \(standing.verdict.verdict.rawValue): \(standing.verdict.message)")
+            }
+            if let lowering = fitness?.lowering {
+                notes.append("Targets eased: \(lowering.reason).")
+            }
+            let shown = Set(days)
+            // A pause is known ahead; a miss from the day it becomes known.
+            adjustments = standing.adjustments.filter { adjustment in
+                (adjustment.decidedOn <= date || adjustment.change == .paused || adjustment.change == .reEntry)
+                    && (shown.contains(adjustment.session.day) || adjustment.to.map(shown.contains) == true)
+            }
+            notes += adjustments.filter { $0.change != .paused }.map(Self.note)
+            for pause in standing.pauses where days.contains(where: pause.contains) {
+                let left = adjustments.filter { $0.change == .paused && pause.contains($0.session.day) }.count
+                notes.append("Paused from \(pause.from) to \(pause.to): \(left) session\(left == 1 ? "" : "s") of these days left out; rest and get well first.")
             }
         } else if let active {
             if date < active.plan.request.start {
@@ -200,10 +305,12 @@ struct PlanDayReport: Encodable {
             var plannedJSON: [Planned] = []
             var lines: [String] = []
             if week != nil, onDay.isEmpty {
-                plannedJSON = [Planned(session: .rest(day), ref: nil, status: "rest", doneBy: nil, linked: false, grade: nil)]
+                plannedJSON = [Planned(session: .rest(day), ref: nil, status: "rest", doneBy: nil, linked: false, grade: nil, movedFrom: nil)]
                 lines = ["Rest (M9)"]
             }
-            for (ref, session) in onDay {
+            for standingSession in onDay {
+                let ref = standingSession.ref
+                let session = standingSession.session
                 var status = PlanMatching.Status.planned
                 var grade: PlanProgress.Grade?
                 let work = outcome?.matched[ref]
@@ -224,8 +331,10 @@ struct PlanDayReport: Encodable {
                 plannedJSON.append(Planned(
                     session: PlanReport.Session(date: day.description, session: SessionJSON(session.workout, minutes: session.minutes),
                                                 goalPace: session.goalPace, longRun: session.workout.kind == .long),
-                    ref: ref.description, status: status.rawValue, doneBy: work?.id, linked: outcome?.linked.contains(ref) == true, grade: grade))
-                let mark = status == .planned ? "" : " [\(status.rawValue)\(work.map { " by \($0.id.prefix(8))" } ?? "")]"
+                    ref: ref.description, status: status.rawValue, doneBy: work?.id, linked: outcome?.linked.contains(ref) == true, grade: grade,
+                    movedFrom: standingSession.movedFrom?.description))
+                let mark = (status == .planned ? "" : " [\(status.rawValue)\(work.map { " by \($0.id.prefix(8))" } ?? "")]")
+                    + (standingSession.movedFrom.map { " (moved from \($0))" } ?? "")
                 let title = session.workout.title.hasSuffix(" min") ? session.workout.title : "\(session.workout.title), \(session.minutes) min"
                 lines.append("\(session.workout.isHard ? "● " : "")\(title): \(PlanText.mainTarget(session.workout))\(mark)")
             }
@@ -269,9 +378,17 @@ struct PlanDayReport: Encodable {
             },
             fitness: fitness.map {
                 Fitness(source: $0.source.rawValue, vdot: rounded($0.estimate.vdot, 1), asOf: $0.estimate.asOf.description,
-                        newer: $0.newer.map(\.performance.written))
+                        newer: $0.newer.map(\.performance.written),
+                        lowered: $0.lowering.map { Fitness.Lowered(percent: rounded($0.percent, 1), sessions: $0.sessions.map(\.day.description),
+                                                                    reason: $0.reason) })
             },
-            days: entries, notes: notes)
+            days: entries, notes: notes, adjustments: adjustments.map(Adjustment.init),
+            verdict: standing.map { Verdict(verdict: $0.verdict.verdict.rawValue, message: $0.verdict.message, weeks: rounded($0.verdict.weeks, 1)) },
+            pauses: (standing?.pauses ?? []).map { pause in
+                let reEntry = ReturnAfterBreak(after: pause)
+                return Pause(from: pause.from.description, to: pause.to.description, days: pause.days, reEntry: reEntry.kind.rawValue,
+                             reEntryUntil: reEntry.days.last?.description)
+            })
     }
 
     /// "k of your last n easy runs were too fast (M2)" from the latest stored easy-run checks.
