@@ -27,21 +27,22 @@ struct ActivePlanExport: Sendable {
     /// The sessions from ``from`` on, in date order.
     let entries: [Entry]
 
-    /// The runner's active plan as it now stands from `day` on, or nil when no plan is active.
+    /// The runner's active plan as it now stands from `day` on, or nil when no plan is active: the
+    /// sessions ``PlanAsItStands`` gives (missed ones moved or dropped, pauses kept free, targets at
+    /// each day's fitness; M43, M44).
     static func load(from log: any TrainingStore, for athlete: AthleteID, from day: Day) async throws -> ActivePlanExport? {
-        guard let active = try await ActivePlan.load(from: log, for: athlete) else { return nil }
-        let fitness = try await LogFitness.load(from: log, for: athlete)
-        return try standing(active, from: day, log: fitness)
+        guard let stands = try await PlanAsItStands.load(from: day, log: log, for: athlete) else { return nil }
+        return standing(stands, from: day)
     }
 
-    /// The plan as it now stands from `day` on: the one place that reads it. Today this is the saved
-    /// plan's sessions with targets at the fitness of `day` (M21, M43).
-    static func standing(_ active: ActivePlan, from day: Day, log: LogFitness) throws -> ActivePlanExport {
-        let fitness = try active.fitness(on: day, log: log)
-        let refs = PlanMatching(sessions: active.plan.sessions).sessions.map { $0.ref }.filter { $0.day >= day }
-        let sessions = active.sessions(on: Array(Set(refs.map { $0.day })), fitness: fitness)
-        let entries = zip(refs, sessions).map { Entry(ref: $0.0, session: $0.1, revision: fitness.newer.count) }
-        return ActivePlanExport(active: active, from: day, fitness: fitness, entries: entries)
+    /// The sessions of `stands` from `day` on, each revised once for every newer result that moved
+    /// its targets, once when it moved day and once when a run of slow sessions eased its targets.
+    static func standing(_ stands: PlanAsItStands, from day: Day) -> ActivePlanExport {
+        let entries = stands.sessions(from: day).map { placed in
+            Entry(ref: placed.ref, session: placed.session,
+                  revision: placed.fitness.newer.count + (placed.movedFrom == nil ? 0 : 1) + (placed.fitness.lowering == nil ? 0 : 1))
+        }
+        return ActivePlanExport(active: stands.active, from: day, fitness: stands.fitness, entries: entries)
     }
 
     /// The event id of the session at `ref` in `saved`: the saved plan's id, the week, the day of
