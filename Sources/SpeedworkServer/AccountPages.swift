@@ -123,7 +123,9 @@ struct AccountPages: Sendable {
             throw ServerError(.tooManyRequests, "too many failed log-ins: wait \(wait) s and try again",
                               headers: [.retryAfter: String(wait)])
         }
-        let account = try await store.account(login: login)
+        // A login no account can have (a control character, say, which PostgreSQL's text also
+        // refuses) is not looked up; it costs the decoy hash and counts as a failure like any other.
+        let account = (try? Credentials.login(login)) == login ? try await store.account(login: login) : nil
         guard await hasher.verify(password, against: account?.passwordHash), let account else {
             await throttle.recordFailure(login: login, address: address, at: now)
             throw ServerError(.unauthorized, "wrong login or password")

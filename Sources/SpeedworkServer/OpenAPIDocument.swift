@@ -25,9 +25,9 @@ enum OpenAPIDocument {
             "type": "object",
             "required": ["login", "password"],
             "properties": {
-              "login": {"type": "string", "description": "E-mail address or handle."},
-              "password": {"type": "string"},
-              "name": {"type": "string", "maxLength": 80, "description": "What the token is for; 'API token' when left out."}
+              "login": {"type": "string", "minLength": 1, "description": "E-mail address or handle."},
+              "password": {"type": "string", "minLength": 1},
+              "name": {"type": "string", "minLength": 1, "maxLength": 80, "description": "What the token is for; 'API token' when left out."}
             }
           },
           "NewToken": {
@@ -312,7 +312,7 @@ enum OpenAPIDocument {
         "/": {
           "get": {
             "summary": "Your log (signed in), else a redirect to sign in",
-            "security": [{"session": []}],
+            "security": [{"session": []}, {}],
             "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
           }
         },
