@@ -27,7 +27,12 @@ enum OpenAPIDocument {
             "properties": {
               "login": {"type": "string", "minLength": 1, "description": "E-mail address or handle."},
               "password": {"type": "string", "minLength": 1},
-              "name": {"type": "string", "minLength": 1, "maxLength": 80, "description": "What the token is for; 'API token' when left out."}
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 80,
+                "description": "What the token is for; 'API token' when left out."
+              }
             }
           },
           "NewToken": {
@@ -290,14 +295,14 @@ enum OpenAPIDocument {
         "/calendar": {
           "get": {
             "summary": "Your calendar feed's page (signed in): its address when made, and a button to make a new one",
-            "security": [{"session": []}],
+            "security": [{"session": []}, {}],
             "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
           }
         },
         "/calendar/revoke": {
           "post": {
             "summary": "Make a new calendar feed address (signed in); the old one stops working",
-            "security": [{"session": []}],
+            "security": [{"session": []}, {}],
             "requestBody": {
               "required": true,
               "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
@@ -442,14 +447,14 @@ enum OpenAPIDocument {
         "/upload": {
           "get": {
             "summary": "The upload form (signed in)",
-            "security": [{"session": []}],
+            "security": [{"session": []}, {}],
             "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
           },
           "post": {
-            "summary": "Upload files from the form; the import runs in the background",
-            "security": [{"session": []}],
+            "summary": "Upload files from the form; the import runs in the background; signed out, a redirect to sign in before the body is read",
+            "security": [{"session": []}, {}],
             "requestBody": {
-              "required": true,
+              "required": false,
               "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/UploadForm"}}}
             },
             "responses": {
@@ -472,7 +477,7 @@ enum OpenAPIDocument {
         "/uploads/{id}": {
           "get": {
             "summary": "An upload's progress page; reloads itself until the import is done",
-            "security": [{"session": []}],
+            "security": [{"session": []}, {}],
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
@@ -484,7 +489,7 @@ enum OpenAPIDocument {
         "/activities/{id}": {
           "get": {
             "summary": "One activity: summary, pace chart, graded reps, best efforts, warnings",
-            "security": [{"session": []}],
+            "security": [{"session": []}, {}],
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
