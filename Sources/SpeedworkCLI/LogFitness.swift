@@ -24,21 +24,16 @@ struct LogFitness: Sendable {
         self.evidence = evidence.sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
     }
 
-    /// Reads the runner's results and activities from the log.
+    /// Reads the runner's results and activity digests from the log.
     static func load(from log: any TrainingStore, for athlete: AthleteID) async throws -> LogFitness {
         let results = try await log.results(for: athlete, since: nil)
-        let activities = try await log.activities(for: athlete, in: nil)
+        let activities = try await log.activityDigests(for: athlete, in: nil)
         return LogFitness(results: results, activities: activities)
     }
 
-    /// Builds the evidence from logged results and activity summaries (their stored analyses).
+    /// Builds the evidence from logged results and activity summaries (the best efforts of their
+    /// digests, ``ActivityDigest``).
     init(results: [LoggedResult], activities: [ActivitySummary]) {
-        self.init(results: results, analysed: activities.map { ($0, StoredAnalysis(json: $0.analysisJSON)) })
-    }
-
-    /// Builds the evidence from logged results and activities whose analyses a caller has read
-    /// already (`progress` reads each once for every view).
-    init(results: [LoggedResult], analysed activities: [(summary: ActivitySummary, analysis: StoredAnalysis?)]) {
         var logged: [FitnessEvidence] = []
         for result in results {
             guard let performance = try? Performance(distance: result.distance, time: result.time, date: result.day) else { continue }
@@ -52,11 +47,12 @@ struct LogFitness: Sendable {
             }
         }
         var all = logged.sorted { $0.day < $1.day }
-        let candidates = activities.compactMap { summary, analysis -> FitnessEvidence? in
-            guard let start = summary.start, let analysis, analysis.analysedAsRun == true else { return nil }
+        let candidates = activities.compactMap { summary -> FitnessEvidence? in
+            guard let start = summary.start, let analysis = summary.digest, analysis.analysedAsRun == true else { return nil }
             let day = Day(start)
-            let best = (analysis.bestEfforts ?? []).compactMap { effort -> FitnessEvidence? in
-                guard let meters = effort.meters, let seconds = effort.seconds, meters >= Self.shortestActivityEffort.meters,
+            let best = analysis.bestEfforts.compactMap { effort -> FitnessEvidence? in
+                let (meters, seconds) = (effort.meters, effort.seconds)
+                guard meters >= Self.shortestActivityEffort.meters,
                       let performance = try? Performance(distance: .meters(meters), time: .seconds(seconds), date: day) else { return nil }
                 return try? FitnessEvidence(performance: performance, source: .activity, reference: summary.contentHash)
             }.max { $0.vdot < $1.vdot }
