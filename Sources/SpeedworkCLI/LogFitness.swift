@@ -46,7 +46,7 @@ struct LogFitness: Sendable {
                 logged.append(item)
             }
         }
-        var all = logged.sorted { $0.day < $1.day }
+        let results = logged.sorted { $0.day < $1.day }
         let candidates = activities.compactMap { summary -> FitnessEvidence? in
             guard let start = summary.start, let analysis = summary.digest, analysis.analysedAsRun == true else { return nil }
             let day = Day(start)
@@ -58,14 +58,22 @@ struct LogFitness: Sendable {
             }.max { $0.vdot < $1.vdot }
             return best
         }.sorted { $0.day < $1.day }
+        // Candidates come oldest first, so the efforts already counted are in day order and those
+        // older than the comparison window never come back into it: `first` skips them, and each
+        // candidate looks only at the window's efforts and the (few) logged results.
+        var counted: [FitnessEvidence] = []
+        var first = 0
         for candidate in candidates {
             let from = candidate.day.adding(days: -Self.activityComparisonDays)
-            let recentBest = all.filter { $0.day >= from && $0.day <= candidate.day }.map(\.vdot).max()
+            while first < counted.count, counted[first].day < from { first += 1 }
+            var recentBest: Double?
+            for item in results where item.day >= from && item.day <= candidate.day { recentBest = max(recentBest ?? item.vdot, item.vdot) }
+            for item in counted[first...] { recentBest = max(recentBest ?? item.vdot, item.vdot) }
             if recentBest.map({ candidate.vdot >= $0 }) ?? true {
-                all.append(candidate)
+                counted.append(candidate)
             }
         }
-        self.init(evidence: all)
+        self.init(evidence: results + counted)
     }
 
     /// The evidence an estimate for `day` uses: what was run on or before it within the window.
