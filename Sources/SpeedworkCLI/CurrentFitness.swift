@@ -92,15 +92,8 @@ extension FitnessOptions {
         if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure(.usage, CurrentFitness.nothingToGoOn)
         }
-        let log = try await location.open()
-        let fitness: LogFitness
-        do {
-            let runner = try await log.defaultAthlete()
-            fitness = try await LogFitness.load(from: log, for: runner.id)
-            await log.close()
-        } catch {
-            await log.close()
-            throw error
+        let fitness = try await DatabaseOptions.withLog(at: location) { log in
+            try await LogFitness.load(from: log, for: try await log.defaultAthlete().id)
         }
         let estimator = FitnessEstimator(riegelExponent: riegelExponent, defaultSpeedReserveRatio: speedReserve)
         guard let estimate = try fitness.estimate(asOf: day, model: model, estimator: estimator) else {

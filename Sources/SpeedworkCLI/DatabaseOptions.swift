@@ -13,4 +13,23 @@ struct DatabaseOptions: ParsableArguments {
     func open(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> any TrainingStore {
         try await DatabaseLocation.choose(option: database, environment: environment).open()
     }
+
+    /// Opens the chosen log, runs `body` with it and closes it, whether `body` returns or throws.
+    func withLog<Value>(environment: [String: String] = ProcessInfo.processInfo.environment,
+                        _ body: (any TrainingStore) async throws -> Value) async throws -> Value {
+        try await Self.withLog(at: DatabaseLocation.choose(option: database, environment: environment), body)
+    }
+
+    /// Opens the log at `location`, runs `body` with it and closes it, whether `body` returns or throws.
+    static func withLog<Value>(at location: DatabaseLocation, _ body: (any TrainingStore) async throws -> Value) async throws -> Value {
+        let log = try await location.open()
+        do {
+            let value = try await body(log)
+            await log.close()
+            return value
+        } catch {
+            await log.close()
+            throw error
+        }
+    }
 }

@@ -35,15 +35,10 @@ struct ImportCommand: AsyncParsableCommand {
     /// writes nothing.
     func render(environment: [String: String], terminal: Bool = false) async throws -> String {
         let inputs = try ImportInputs.collect(paths)
-        let log = try await store.open(environment: environment)
-        do {
+        let summary = try await store.withLog(environment: environment) { log in
             let runner = try await log.defaultAthlete()
-            let summary = try await ActivityImport(store: log, athlete: runner.id).run(inputs, terminal: terminal)
-            await log.close()
-            return output.json ? try JSONOutput.render(summary) : summary.text
-        } catch {
-            await log.close()
-            throw error
+            return try await ActivityImport(store: log, athlete: runner.id).run(inputs, terminal: terminal)
         }
+        return output.json ? try JSONOutput.render(summary) : summary.text
     }
 }

@@ -70,25 +70,18 @@ struct LogAddCommand: AsyncParsableCommand {
     func record(environment: [String: String]) async throws -> String {
         let day = date ?? Day(Date())
         let entry = try makeEntry(day: day)
-        let log = try await store.open(environment: environment)
-        do {
+        return try await store.withLog(environment: environment) { log in
             let runner = try await log.defaultAthlete()
-            let line: String
             switch entry {
             case .result(let result):
                 _ = try await log.add([result], for: runner.id)
-                line = "Logged \(result.kind.rawValue) \(result.distance.label) in \(result.time.formatted(.rep)) on \(day)."
+                return "Logged \(result.kind.rawValue) \(result.distance.label) in \(result.time.formatted(.rep)) on \(day)."
             case .session(let session):
                 let grading = try await fitnessForGrades(session, log: log, athlete: runner.id)
                 _ = try await log.add([session], for: runner.id)
-                line = (["Logged \(session.session ?? "a session") on \(day): \(session.reps.count) reps, \(session.strengthSets.count) sets."]
+                return (["Logged \(session.session ?? "a session") on \(day): \(session.reps.count) reps, \(session.strengthSets.count) sets."]
                         + HandGrading.lines(session, fitness: grading)).joined(separator: "\n")
             }
-            await log.close()
-            return line
-        } catch {
-            await log.close()
-            throw error
         }
     }
 

@@ -31,21 +31,17 @@ struct LogListCommand: AsyncParsableCommand {
 
     /// The listing as it is printed.
     func render(environment: [String: String]) async throws -> String {
-        let log = try await store.open(environment: environment)
-        do {
+        let report = try await store.withLog(environment: environment) { log in
             let runner = try await log.defaultAthlete()
             // The whole history of results and activities: which runs were hard efforts, and the
-            // fitness that grades hand sessions, depend on what came before `since`.
+            // fitness that grades hand sessions, depend on what came before `since`. Activities are
+            // read as digests (ActivityDigest), not whole analyses.
             let results = try await log.results(for: runner.id, since: nil)
             let sessions = try await log.sessions(for: runner.id, since: since)
-            let activities = try await log.activities(for: runner.id, in: nil)
+            let activities = try await log.activityDigests(for: runner.id, in: nil)
             let weeks = LogWeek.weeks(results: results, sessions: sessions, activities: activities, since: since)
-            let report = LogReport(results: results.filter { result in since.map { result.day >= $0 } ?? true }, sessions: sessions, weeks: weeks)
-            await log.close()
-            return output.json ? try JSONOutput.render(report) : report.text
-        } catch {
-            await log.close()
-            throw error
+            return LogReport(results: results.filter { result in since.map { result.day >= $0 } ?? true }, sessions: sessions, weeks: weeks)
         }
+        return output.json ? try JSONOutput.render(report) : report.text
     }
 }

@@ -24,21 +24,16 @@ struct LogFitness: Sendable {
         self.evidence = evidence.sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
     }
 
-    /// Reads the runner's results and activities from the log.
+    /// Reads the runner's results and activity digests from the log.
     static func load(from log: any TrainingStore, for athlete: AthleteID) async throws -> LogFitness {
         let results = try await log.results(for: athlete, since: nil)
-        let activities = try await log.activities(for: athlete, in: nil)
+        let activities = try await log.activityDigests(for: athlete, in: nil)
         return LogFitness(results: results, activities: activities)
     }
 
-    /// Builds the evidence from logged results and activity summaries (their stored analyses).
+    /// Builds the evidence from logged results and activity summaries (the best efforts of their
+    /// digests, ``ActivityDigest``).
     init(results: [LoggedResult], activities: [ActivitySummary]) {
-        self.init(results: results, analysed: activities.map { ($0, StoredAnalysis(json: $0.analysisJSON)) })
-    }
-
-    /// Builds the evidence from logged results and activities whose analyses a caller has read
-    /// already (`progress` reads each once for every view).
-    init(results: [LoggedResult], analysed activities: [(summary: ActivitySummary, analysis: StoredAnalysis?)]) {
         var logged: [FitnessEvidence] = []
         for result in results {
             guard let performance = try? Performance(distance: result.distance, time: result.time, date: result.day) else { continue }
@@ -51,25 +46,34 @@ struct LogFitness: Sendable {
                 logged.append(item)
             }
         }
-        var all = logged.sorted { $0.day < $1.day }
-        let candidates = activities.compactMap { summary, analysis -> FitnessEvidence? in
-            guard let start = summary.start, let analysis, analysis.analysedAsRun == true else { return nil }
+        let results = logged.sorted { $0.day < $1.day }
+        let candidates = activities.compactMap { summary -> FitnessEvidence? in
+            guard let start = summary.start, let analysis = summary.digest, analysis.analysedAsRun == true else { return nil }
             let day = Day(start)
-            let best = (analysis.bestEfforts ?? []).compactMap { effort -> FitnessEvidence? in
-                guard let meters = effort.meters, let seconds = effort.seconds, meters >= Self.shortestActivityEffort.meters,
+            let best = analysis.bestEfforts.compactMap { effort -> FitnessEvidence? in
+                let (meters, seconds) = (effort.meters, effort.seconds)
+                guard meters >= Self.shortestActivityEffort.meters,
                       let performance = try? Performance(distance: .meters(meters), time: .seconds(seconds), date: day) else { return nil }
                 return try? FitnessEvidence(performance: performance, source: .activity, reference: summary.contentHash)
             }.max { $0.vdot < $1.vdot }
             return best
         }.sorted { $0.day < $1.day }
+        // Candidates come oldest first, so the efforts already counted are in day order and those
+        // older than the comparison window never come back into it: `first` skips them, and each
+        // candidate looks only at the window's efforts and the (few) logged results.
+        var counted: [FitnessEvidence] = []
+        var first = 0
         for candidate in candidates {
             let from = candidate.day.adding(days: -Self.activityComparisonDays)
-            let recentBest = all.filter { $0.day >= from && $0.day <= candidate.day }.map(\.vdot).max()
+            while first < counted.count, counted[first].day < from { first += 1 }
+            var recentBest: Double?
+            for item in results where item.day >= from && item.day <= candidate.day { recentBest = max(recentBest ?? item.vdot, item.vdot) }
+            for item in counted[first...] { recentBest = max(recentBest ?? item.vdot, item.vdot) }
             if recentBest.map({ candidate.vdot >= $0 }) ?? true {
-                all.append(candidate)
+                counted.append(candidate)
             }
         }
-        self.init(evidence: all)
+        self.init(evidence: results + counted)
     }
 
     /// The evidence an estimate for `day` uses: what was run on or before it within the window.

@@ -35,26 +35,20 @@ struct PlanHistoryCommand: AsyncParsableCommand {
 
     /// The listing as it is printed.
     func render(environment: [String: String]) async throws -> String {
-        let log = try await store.open(environment: environment)
-        do {
+        let (saved, active) = try await store.withLog(environment: environment) { log in
             let runner = try await log.defaultAthlete()
-            let saved = try await log.plans(for: runner.id)
-            let active = try await log.activePlan(for: runner.id)
-            await log.close()
-            let report = Report(plans: saved.map { plan in
-                let request = plan.request.flatMap { try? SavedPlanRequest(json: $0) }
-                return Entry(id: plan.id.uuidString.lowercased(), name: plan.name, savedAt: ISO8601DateFormatter().string(from: plan.createdAt),
-                             active: plan.id == active?.id, goal: request?.goal, raceDate: request?.raceDate, start: request?.start)
-            })
-            if output.json { return try JSONOutput.render(report) }
-            guard !report.plans.isEmpty else { return "No plan saved yet: speedwork plan … --save keeps one as your active plan." }
-            return report.plans.map { plan in
-                let span = plan.start.map { " · \($0) to \(plan.raceDate ?? "?")" } ?? ""
-                return "\(plan.active ? "* " : "  ")\(plan.savedAt.prefix(10))  \(plan.name)\(span)  (\(plan.id.prefix(8)))"
-            }.joined(separator: "\n")
-        } catch {
-            await log.close()
-            throw error
+            return (try await log.plans(for: runner.id), try await log.activePlan(for: runner.id))
         }
+        let report = Report(plans: saved.map { plan in
+            let request = plan.request.flatMap { try? SavedPlanRequest(json: $0) }
+            return Entry(id: plan.id.uuidString.lowercased(), name: plan.name, savedAt: ISO8601DateFormatter().string(from: plan.createdAt),
+                         active: plan.id == active?.id, goal: request?.goal, raceDate: request?.raceDate, start: request?.start)
+        })
+        if output.json { return try JSONOutput.render(report) }
+        guard !report.plans.isEmpty else { return "No plan saved yet: speedwork plan … --save keeps one as your active plan." }
+        return report.plans.map { plan in
+            let span = plan.start.map { " · \($0) to \(plan.raceDate ?? "?")" } ?? ""
+            return "\(plan.active ? "* " : "  ")\(plan.savedAt.prefix(10))  \(plan.name)\(span)  (\(plan.id.prefix(8)))"
+        }.joined(separator: "\n")
     }
 }

@@ -33,15 +33,7 @@ struct PlanLinkCommand: AsyncParsableCommand {
 
     /// Stores the link; returns the line that says what was linked.
     func link(environment: [String: String]) async throws -> String {
-        let log = try await store.open(environment: environment)
-        do {
-            let line = try await link(in: log)
-            await log.close()
-            return line
-        } catch {
-            await log.close()
-            throw error
-        }
+        try await store.withLog(environment: environment) { log in try await link(in: log) }
     }
 
     private func link(in log: any TrainingStore) async throws -> String {

@@ -34,15 +34,10 @@ struct ProgressCommand: AsyncParsableCommand {
 
     /// The report as it is printed.
     func render(environment: [String: String]) async throws -> String {
-        let log = try await store.open(environment: environment)
-        do {
+        let report = try await store.withLog(environment: environment) { log in
             let runner = try await log.defaultAthlete()
-            let report = ProgressReport(try await LogProgress.load(from: log, for: runner.id, seasonLength: season, since: since))
-            await log.close()
-            return output.json ? try JSONOutput.render(report) : report.text
-        } catch {
-            await log.close()
-            throw error
+            return ProgressReport(try await LogProgress.load(from: log, for: runner.id, seasonLength: season, since: since))
         }
+        return output.json ? try JSONOutput.render(report) : report.text
     }
 }

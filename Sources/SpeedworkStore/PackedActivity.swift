@@ -23,13 +23,16 @@ public struct ActivitySummary: Sendable, Hashable {
     public var sampleCount: Int
     /// The file it was imported from, for the runner's reference.
     public var source: String?
-    /// The analysis (reps, best efforts, easy/hard check; M51) as JSON text, when it was run.
+    /// The analysis (reps, best efforts, easy/hard check; M51) as JSON text, when it was run. Nil
+    /// in what ``TrainingStore/activityDigests(for:in:)`` returns, which reads the digest only.
     public var analysisJSON: String?
+    /// The compact record of the analysis that log, progress and the log's fitness read (M52).
+    public var digest: ActivityDigest?
 
-    /// A summary as stored.
+    /// A summary as stored; without a `digest`, the digest is derived from `analysisJSON`.
     public init(contentHash: String, start: Date?, sport: String, name: String? = nil, device: String? = nil,
                 distanceMeters: Double?, durationSeconds: Double?, sampleCount: Int, source: String? = nil,
-                analysisJSON: String? = nil) {
+                analysisJSON: String? = nil, digest: ActivityDigest? = nil) {
         self.contentHash = contentHash
         self.start = start
         self.sport = sport
@@ -40,6 +43,7 @@ public struct ActivitySummary: Sendable, Hashable {
         self.sampleCount = sampleCount
         self.source = source
         self.analysisJSON = analysisJSON
+        self.digest = digest ?? analysisJSON.flatMap(ActivityDigest.init(analysisJSON:))
     }
 }
 

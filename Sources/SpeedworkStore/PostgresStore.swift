@@ -110,10 +110,25 @@ public final class PostgresStore: TrainingStore, AccountStore {
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
+                if migration.name == Schema.activityDigestMigration { try await fillDigests(connection, logger: logger) }
                 try await connection.query(
                     "INSERT INTO speedwork_migrations (name, applied_at) VALUES (\(migration.name), \(StoredTime.milliseconds(Date())))",
                     logger: logger)
             }
+        }
+    }
+
+    /// Derives the digest of every activity stored with an analysis and without a digest.
+    private static func fillDigests(_ connection: PostgresConnection, logger: Logger) async throws {
+        var found: [(String, String, ActivityDigest)] = []
+        let rows = try await connection.query(
+            "SELECT athlete_id, content_hash, analysis FROM activities WHERE analysis IS NOT NULL AND digest IS NULL", logger: logger)
+        for try await (athlete, hash, json) in rows.decode((String, String, String).self) {
+            if let digest = ActivityDigest(analysisJSON: json) { found.append((athlete, hash, digest)) }
+        }
+        for (athlete, hash, digest) in found {
+            try await connection.query(
+                "UPDATE activities SET digest = \(digest.encoded) WHERE athlete_id = \(athlete) AND content_hash = \(hash)", logger: logger)
         }
     }
 
@@ -167,10 +182,10 @@ public final class PostgresStore: TrainingStore, AccountStore {
                     let s = packed.summary
                     let inserted = try await PostgresStore.count(connection.query("""
                         INSERT INTO activities (athlete_id, content_hash, started_at, sport, name, device, distance_m,
-                            duration_s, sample_count, source, analysis, imported_at)
+                            duration_s, sample_count, source, analysis, digest, imported_at)
                         VALUES (\(athlete.rawValue), \(s.contentHash), \(s.start.map(StoredTime.milliseconds)), \(s.sport),
                             \(s.name), \(s.device), \(s.distanceMeters), \(s.durationSeconds), \(s.sampleCount), \(s.source),
-                            \(s.analysisJSON), \(now))
+                            \(s.analysisJSON), \(s.digest?.encoded), \(now))
                         ON CONFLICT DO NOTHING RETURNING 1
                         """, logger: logger))
                     guard inserted > 0 else { continue }
@@ -193,31 +208,44 @@ public final class PostgresStore: TrainingStore, AccountStore {
         }
     }
 
-    private typealias SummaryColumns = (String, Int64?, String, String?, String?, Double?, Double?, Int, String?, String?)
+    private typealias SummaryColumns = (String, Int64?, String, String?, String?, Double?, Double?, Int, String?, String?, Data?)
 
-    private static func summary(_ c: SummaryColumns) -> ActivitySummary {
+    private static func summary(_ c: SummaryColumns, location: String) throws -> ActivitySummary {
         ActivitySummary(contentHash: c.0, start: c.1.map(StoredTime.date), sport: c.2, name: c.3, device: c.4,
-                        distanceMeters: c.5, durationSeconds: c.6, sampleCount: c.7, source: c.8, analysisJSON: c.9)
+                        distanceMeters: c.5, durationSeconds: c.6, sampleCount: c.7, source: c.8, analysisJSON: c.9,
+                        digest: try StoreRecords.digest(c.10, location: location))
     }
 
     public func activities(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary] {
-        try await run {
+        try await summaries(for: athlete, in: range, analysis: "analysis")
+    }
+
+    public func activityDigests(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary] {
+        try await summaries(for: athlete, in: range, analysis: "NULL::TEXT")
+    }
+
+    /// The summaries in `range` with `analysis` as the tenth column: the stored report, or NULL.
+    private func summaries(for athlete: AthleteID, in range: DateInterval?, analysis: String) async throws -> [ActivitySummary] {
+        let location = location
+        return try await run {
             let rows: PostgresRowSequence
             if let range {
                 rows = try await client.query("""
-                    SELECT content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source, analysis
+                    SELECT content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source,
+                        \(unescaped: analysis), digest
                     FROM activities WHERE athlete_id = \(athlete.rawValue)
                         AND started_at >= \(StoredTime.milliseconds(range.start)) AND started_at < \(StoredTime.milliseconds(range.end))
                     ORDER BY started_at, content_hash
                     """, logger: logger)
             } else {
                 rows = try await client.query("""
-                    SELECT content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source, analysis
+                    SELECT content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source,
+                        \(unescaped: analysis), digest
                     FROM activities WHERE athlete_id = \(athlete.rawValue) ORDER BY started_at, content_hash
                     """, logger: logger)
             }
             var summaries: [ActivitySummary] = []
-            for try await columns in rows.decode(SummaryColumns.self) { summaries.append(PostgresStore.summary(columns)) }
+            for try await columns in rows.decode(SummaryColumns.self) { summaries.append(try PostgresStore.summary(columns, location: location)) }
             return summaries
         }
     }
@@ -226,13 +254,13 @@ public final class PostgresStore: TrainingStore, AccountStore {
         let found: (ActivitySummary, Data)? = try await run {
             let rows = try await client.query("""
                 SELECT a.content_hash, a.started_at, a.sport, a.name, a.device, a.distance_m, a.duration_s, a.sample_count,
-                    a.source, a.analysis, s.blob
+                    a.source, a.analysis, a.digest, s.blob
                 FROM activities a JOIN activity_samples s ON s.athlete_id = a.athlete_id AND s.content_hash = a.content_hash
                 WHERE a.athlete_id = \(athlete.rawValue) AND a.content_hash = \(contentHash)
                 """, logger: logger)
-            for try await (h, st, sp, n, d, m, sec, c, src, an, blob) in rows.decode(
-                (String, Int64?, String, String?, String?, Double?, Double?, Int, String?, String?, Data).self) {
-                return (PostgresStore.summary((h, st, sp, n, d, m, sec, c, src, an)), blob)
+            for try await (h, st, sp, n, d, m, sec, c, src, an, dg, blob) in rows.decode(
+                (String, Int64?, String, String?, String?, Double?, Double?, Int, String?, String?, Data?, Data).self) {
+                return (try PostgresStore.summary((h, st, sp, n, d, m, sec, c, src, an, dg), location: location), blob)
             }
             return nil
         }

@@ -107,9 +107,20 @@ public final class SQLiteStore: TrainingStore, AccountStore {
             try db.execute(sql: Schema.createMigrationsTable)
             for migration in pending {
                 for statement in migration.statements { try db.execute(sql: statement) }
+                if migration.name == Schema.activityDigestMigration { try SQLiteStore.fillDigests(db) }
                 try db.execute(sql: "INSERT INTO speedwork_migrations (name, applied_at) VALUES (?, ?)",
                                arguments: [migration.name, StoredTime.milliseconds(Date())])
             }
+        }
+    }
+
+    /// Derives the digest of every activity stored with an analysis and without a digest.
+    private static func fillDigests(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT athlete_id, content_hash, analysis FROM activities WHERE analysis IS NOT NULL AND digest IS NULL")
+        let update = try db.cachedStatement(sql: "UPDATE activities SET digest = ? WHERE athlete_id = ? AND content_hash = ?")
+        for row in rows {
+            guard let json = row[2] as String?, let digest = ActivityDigest(analysisJSON: json) else { continue }
+            try update.execute(arguments: [digest.encoded, row[0] as String, row[1] as String])
         }
     }
 
@@ -150,8 +161,8 @@ public final class SQLiteStore: TrainingStore, AccountStore {
         return try await writing { db in
             let insertActivity = try db.cachedStatement(sql: """
                 INSERT INTO activities (athlete_id, content_hash, started_at, sport, name, device, distance_m, duration_s,
-                    sample_count, source, analysis, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    sample_count, source, analysis, digest, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """)
             let insertSamples = try db.cachedStatement(sql:
                 "INSERT INTO activity_samples (athlete_id, content_hash, blob) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
@@ -160,7 +171,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                 let s = packed.summary
                 try insertActivity.execute(arguments: [
                     athlete.rawValue, s.contentHash, s.start.map(StoredTime.milliseconds), s.sport, s.name, s.device,
-                    s.distanceMeters, s.durationSeconds, s.sampleCount, s.source, s.analysisJSON, now,
+                    s.distanceMeters, s.durationSeconds, s.sampleCount, s.source, s.analysisJSON, s.digest?.encoded, now,
                 ])
                 guard db.changesCount > 0 else { continue }
                 added += 1
@@ -181,37 +192,49 @@ public final class SQLiteStore: TrainingStore, AccountStore {
     }
 
     public func activities(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary] {
-        let columns = "content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source, analysis"
+        try await summaries(for: athlete, in: range, analysis: "analysis")
+    }
+
+    public func activityDigests(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary] {
+        try await summaries(for: athlete, in: range, analysis: "NULL")
+    }
+
+    /// The summaries in `range` with `analysis` as the tenth column: the stored report, or NULL.
+    private func summaries(for athlete: AthleteID, in range: DateInterval?, analysis: String) async throws -> [ActivitySummary] {
+        let columns = "content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source, \(analysis), digest"
+        let location = location
         return try await reading { db in
             if let range {
                 return try Row.fetchAll(db, sql: """
                     SELECT \(columns) FROM activities WHERE athlete_id = ? AND started_at >= ? AND started_at < ?
                     ORDER BY started_at, content_hash
                     """, arguments: [athlete.rawValue, StoredTime.milliseconds(range.start), StoredTime.milliseconds(range.end)])
-                    .map(SQLiteStore.summary)
+                    .map { try SQLiteStore.summary($0, location: location) }
             }
             return try Row.fetchAll(db, sql: """
                 SELECT \(columns) FROM activities WHERE athlete_id = ? ORDER BY started_at, content_hash
-                """, arguments: [athlete.rawValue]).map(SQLiteStore.summary)
+                """, arguments: [athlete.rawValue]).map { try SQLiteStore.summary($0, location: location) }
         }
     }
 
-    private static func summary(_ row: Row) -> ActivitySummary {
+    private static func summary(_ row: Row, location: String) throws -> ActivitySummary {
         ActivitySummary(
             contentHash: row[0], start: (row[1] as Int64?).map(StoredTime.date), sport: row[2], name: row[3], device: row[4],
-            distanceMeters: row[5], durationSeconds: row[6], sampleCount: row[7], source: row[8], analysisJSON: row[9])
+            distanceMeters: row[5], durationSeconds: row[6], sampleCount: row[7], source: row[8], analysisJSON: row[9],
+            digest: try StoreRecords.digest(row[10], location: location))
     }
 
     public func activity(_ contentHash: String, for athlete: AthleteID) async throws -> StoredActivity? {
+        let location = location
         let found = try await reading { db -> (ActivitySummary, Data)? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT a.content_hash, a.started_at, a.sport, a.name, a.device, a.distance_m, a.duration_s, a.sample_count,
-                    a.source, a.analysis, s.blob
+                    a.source, a.analysis, a.digest, s.blob
                 FROM activities a JOIN activity_samples s ON s.athlete_id = a.athlete_id AND s.content_hash = a.content_hash
                 WHERE a.athlete_id = ? AND a.content_hash = ?
                 """, arguments: [athlete.rawValue, contentHash])
             else { return nil }
-            return (SQLiteStore.summary(row), row[10])
+            return (try SQLiteStore.summary(row, location: location), row[11])
         }
         guard case let (summary, blob)? = found else { return nil }
         return try StoreRecords.unpack(summary, blob: blob, location: location)

@@ -216,7 +216,17 @@ public enum Schema {
             )
             """,
         ]),
+        // The compact record of each activity's analysis (ActivityDigest) that log, progress and the
+        // log's fitness read instead of the whole report (issue 9's speed targets). Both engines fill
+        // it from the stored reports of an older log in the same transaction.
+        Migration(name: activityDigestMigration, statements: [
+            "ALTER TABLE activities ADD COLUMN digest BYTEA",
+        ]),
     ]
+
+    /// The migration after whose statements each engine derives the digest of every activity
+    /// stored before it, from the stored analysis, once.
+    static let activityDigestMigration = "0007-activity-digest"
 
     /// Which known migrations are still to run, given the names a database has applied; throws
     /// when the database has one this version does not know (a newer Speedwork wrote it).

@@ -28,6 +28,12 @@ enum StoreRecords {
         }
     }
 
+    /// A stored digest read back; a damaged one is an error naming the log.
+    static func digest(_ bytes: Data?, location: String) throws -> ActivityDigest? {
+        guard let bytes else { return nil }
+        do { return try ActivityDigest(encoded: bytes) } catch { throw damaged(location, "activity digest") }
+    }
+
     static func uuid(_ text: String, _ location: String, _ what: String) throws -> UUID {
         guard let id = UUID(uuidString: text) else { throw damaged(location, "\(what) key") }
         return id

@@ -21,6 +21,9 @@ public protocol TrainingStore: Sendable {
     func save(_ batch: ImportBatch, for athlete: AthleteID) async throws -> BatchOutcome
     /// Summaries of the runner's activities that started in `range` (all when nil), oldest first.
     func activities(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary]
+    /// The same summaries as ``activities(for:in:)`` without reading the analysis text: each with
+    /// its ``ActivityDigest`` and `analysisJSON` nil. What `log` and `progress` read (issue 9).
+    func activityDigests(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary]
     /// One activity with its samples, by content hash.
     func activity(_ contentHash: String, for athlete: AthleteID) async throws -> StoredActivity?
     /// Every file an import has recorded for this runner, so the next import can skip them.

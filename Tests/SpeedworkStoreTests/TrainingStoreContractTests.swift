@@ -95,6 +95,60 @@ struct TrainingStoreContractTests {
     }
 
     @Test(arguments: Engine.available)
+    func digestsAreStoredAndReadWithoutTheAnalysis(engine: Engine) async throws {
+        try await withStore(engine) { store, database in
+            let runner = try await store.defaultAthlete().id
+            let reports = [ActivityDigestTests.report, #"{"sport": 7}"#, nil]
+            let packed = try reports.enumerated().map { index, report in
+                try PackedActivity(GeneratedActivity.run(seed: UInt64(70 + index), samples: 300,
+                                                         start: Date(timeIntervalSince1970: 1_767_225_600 + Double(index) * 3600)),
+                                   analysisJSON: report)
+            }
+            _ = try await store.save(ImportBatch(activities: packed), for: runner)
+            let digests = try await store.activityDigests(for: runner, in: nil)
+            #expect(digests.map(\.digest) == [ActivityDigestTests.expected, nil, nil])
+            #expect(digests.allSatisfy { $0.analysisJSON == nil })
+            #expect(digests.map(\.contentHash) == packed.map(\.summary.contentHash))
+            #expect(try await store.activities(for: runner, in: nil).map(\.digest) == [ActivityDigestTests.expected, nil, nil])
+            let firstHour = DateInterval(start: Date(timeIntervalSince1970: 1_767_225_600), duration: 3600)
+            #expect(try await store.activityDigests(for: runner, in: firstHour).map(\.contentHash) == [packed[0].summary.contentHash])
+            // A damaged digest is an error naming the log, not a crash or a silent nil.
+            let damaged = engine == .sqlite ? "X'0907'" : "'\\x0907'::bytea"
+            try await database.execute("UPDATE activities SET digest = \(damaged) WHERE content_hash = '\(packed[0].summary.contentHash)'")
+            let error = await #expect(throws: StoreError.self) { _ = try await store.activityDigests(for: runner, in: nil) }
+            #expect(error?.description.contains("digest is damaged") == true)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func aLogFromBeforeDigestsGetsThemFromItsAnalysesOnce(engine: Engine) async throws {
+        try await withDatabase(engine) { database in
+            let reports = [ActivityDigestTests.report, #"{"sport": 7}"#, nil, #"{"reps":[{"seconds":38.2}]}"#]
+            let packed = try reports.enumerated().map { index, report in
+                try PackedActivity(GeneratedActivity.run(seed: UInt64(80 + index), samples: 200,
+                                                         start: Date(timeIntervalSince1970: 1_767_225_600 + Double(index) * 3600)),
+                                   analysisJSON: report)
+            }
+            let first = try await database.location.open()
+            let runner = try await first.defaultAthlete().id
+            _ = try await first.save(ImportBatch(activities: packed), for: runner)
+            await first.close()
+            // Back to the schema before the digest: its column and its migration's record gone.
+            try await database.execute("ALTER TABLE activities DROP COLUMN digest")
+            try await database.execute("DELETE FROM speedwork_migrations WHERE name = '0007-activity-digest'")
+            let reopened = try await database.location.open()
+            #expect(try await reopened.appliedMigrations() == Schema.migrations.map(\.name))
+            let digests = try await reopened.activityDigests(for: runner, in: nil).map(\.digest)
+            #expect(digests == [ActivityDigestTests.expected, nil, nil,
+                                ActivityDigest(analysedAsRun: nil, distanceMeters: nil, durationSeconds: nil, movingSeconds: nil,
+                                               reps: [.init(meters: nil, seconds: 38.2)], recoverySeconds: [], bestEfforts: [],
+                                               easyRunTooHard: nil)])
+            #expect(digests == packed.map(\.summary.digest))
+            await reopened.close()
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func savingTheSameBatchTwiceAddsNothing(engine: Engine) async throws {
         try await withStore(engine) { store, _ in
             let runner = try await store.defaultAthlete().id

@@ -53,9 +53,7 @@ struct DecodedFile: Sendable {
                 if let sport, !sport.isEmpty, ["", "generic", "unknown"].contains(activity.sport.lowercased()) {
                     activity.sport = sport
                 }
-                let report = AnalyzeReport(ActivityAnalysis(activity: activity), file: candidate.path)
-                let json = try JSONOutput.render(report, pretty: false)
-                decoded.activities.append(try PackedActivity(activity, name: name, source: candidate.path, analysisJSON: json))
+                decoded.activities.append(try ActivityRecord.pack(activity, file: candidate.path, name: name))
             }
         } catch {
             decoded.activities = []

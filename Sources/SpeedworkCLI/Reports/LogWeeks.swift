@@ -109,8 +109,7 @@ struct LogWeek: Encodable {
     /// fitness evidence that says which activities were hard efforts and grades hand sessions
     /// needs their history); `sessions` may start at `since`.
     static func weeks(results: [LoggedResult], sessions: [LoggedSession], activities: [ActivitySummary], since: Day?) -> [LogWeek] {
-        let analysed = activities.map { (summary: $0, analysis: StoredAnalysis(json: $0.analysisJSON)) }
-        let fitness = LogFitness(results: results, analysed: analysed)
+        let fitness = LogFitness(results: results, activities: activities)
         let inLog = Set(activities.map(\.contentHash))
         var resultKinds: [String: String] = [:]
         for result in results {
@@ -119,11 +118,11 @@ struct LogWeek: Encodable {
         func shown(_ day: Day) -> Bool { since.map { day >= $0 } ?? true }
 
         var entries: [(day: Day, entry: Entry)] = []
-        for (summary, analysis) in analysed {
+        for summary in activities {
             guard let start = summary.start else { continue }
             let day = Day(start)
             guard shown(day) else { continue }
-            entries.append((day, activityEntry(summary, start: start, analysis: analysis, day: day, resultKind: resultKinds[summary.contentHash])))
+            entries.append((day, activityEntry(summary, start: start, day: day, resultKind: resultKinds[summary.contentHash])))
         }
         for session in sessions where shown(session.day) {
             entries.append((session.day, sessionEntry(session, fitness: fitness)))
@@ -155,9 +154,10 @@ struct LogWeek: Encodable {
         }
     }
 
-    private static func activityEntry(_ summary: ActivitySummary, start: Date, analysis: StoredAnalysis?, day: Day, resultKind: String?) -> Entry {
+    private static func activityEntry(_ summary: ActivitySummary, start: Date, day: Day, resultKind: String?) -> Entry {
+        let analysis = summary.digest
         let running = analysis?.analysedAsRun ?? (summary.sport == "running")
-        let reps = analysis?.reps?.count ?? 0
+        let reps = analysis?.reps.count ?? 0
         let classified: (kind: Kind, why: String)
         if !running {
             classified = (.other, "sport")
@@ -176,7 +176,7 @@ struct LogWeek: Encodable {
         return Entry(date: day.description, time: time, source: "activity", id: summary.contentHash, title: summary.name ?? summary.sport,
                      sport: summary.sport, kind: kind, why: why, running: running, meters: meters.map { rounded($0) },
                      seconds: seconds.map { rounded($0) }, secondsPerKm: pace(meters, seconds),
-                     tooHard: kind == .easy ? analysis?.easyRun?.tooHard : nil, reps: reps > 0 ? reps : nil,
+                     tooHard: kind == .easy ? analysis?.easyRunTooHard : nil, reps: reps > 0 ? reps : nil,
                      rpe: nil, repSeconds: nil, strength: nil, grades: nil, notes: nil)
     }
 
