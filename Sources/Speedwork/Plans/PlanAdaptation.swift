@@ -52,27 +52,23 @@ public struct PlanAdaptation: Sendable {
         }
         // Each session is decided once on each day it stands on: its own, then the day it moved to.
         var decided: [PlanMatching.SessionRef: Day] = [:]
-        var outcome: PlanMatching.Outcome
-        while true {
-            outcome = PlanMatching(placed: placed.map { ($0.ref, $0.session) }).match(work, links: links, today: today)
-            let missed = Set(outcome.missed)
-            guard let next = placed.first(where: { missed.contains($0.ref) && decided[$0.ref] != $0.session.day && MissedSessionRule.isKey($0.session) })
-            else { break }
+        let match = { (placed: [Placed]) in
+            PlanMatching(placed: placed.map { ($0.ref, $0.session) }).match(work, links: links, today: today)
+        }
+        var outcome = match(placed)
+        while let next = Self.nextToDecide(placed, missed: Set(outcome.missed), decided: decided) {
             decided[next.ref] = next.session.day
             let known = next.session.day.adding(days: PlanMatching.neighbourDays + 1)
             let title = next.session.workout.title
-            func record(_ change: PlanAdjustment.Change, to day: Day? = nil, _ reason: String) {
-                adjustments.append(PlanAdjustment(session: next.ref, rule: next.session.workout.rule, title: title, change: change,
-                                                  to: day, decidedOn: known, reason: reason))
-            }
             if let from = next.movedFrom {
-                record(.dropped, "missed again on \(next.session.day) after moving from \(from): a session moves once and is never stacked (M43)")
+                adjustments.append(Self.adjustment(next, .dropped, decidedOn: known,
+                                                   "missed again on \(next.session.day) after moving from \(from): a session moves once and is never stacked (M43)"))
                 continue
             }
             guard let week = plan.weeks.last(where: { $0.start <= next.session.day }) else { continue }
             switch rule.place(next.session, among: placed.map(\.session), week: week.days(until: plan.request.raceDay), from: known, closed: closed) {
             case .drop(let reason):
-                record(.dropped, reason)
+                adjustments.append(Self.adjustment(next, .dropped, decidedOn: known, reason))
             case .move(let day, let replacing):
                 let moved = Plan.Session(day: day, workout: next.session.workout, minutes: next.session.minutes, goalPace: next.session.goalPace)
                 placed.removeAll { $0.ref == next.ref }
@@ -84,13 +80,28 @@ public struct PlanAdaptation: Sendable {
                                                       reason: "it made room for \(title) moved from \(next.session.day)"))
                 }
                 let room = replacing == nil ? "the next free day of its week" : "the next day of its week whose easy run gives way"
-                record(.moved, to: day, "missed on \(next.session.day); \(Weekday(day).shortName) \(day) is \(room) that keeps the weekly rules (M41, M43)")
+                adjustments.append(Self.adjustment(next, .moved, to: day, decidedOn: known,
+                                                   "missed on \(next.session.day); \(Weekday(day).shortName) \(day) is \(room) that keeps the weekly rules (M41, M43)"))
                 placed.sort { ($0.session.day, $0.ref) < ($1.session.day, $1.ref) }
+                outcome = match(placed)
             }
         }
         self.placed = placed
         self.adjustments = adjustments
         self.outcome = outcome
+    }
+
+    /// The first missed key session not yet decided on the day it now stands on.
+    private static func nextToDecide(_ placed: [Placed], missed: Set<PlanMatching.SessionRef>,
+                                     decided: [PlanMatching.SessionRef: Day]) -> Placed? {
+        placed.first { missed.contains($0.ref) && decided[$0.ref] != $0.session.day && MissedSessionRule.isKey($0.session) }
+    }
+
+    /// What happened to the missed session `next`, and why.
+    private static func adjustment(_ next: Placed, _ change: PlanAdjustment.Change, to day: Day? = nil, decidedOn known: Day,
+                                   _ reason: String) -> PlanAdjustment {
+        PlanAdjustment(session: next.ref, rule: next.session.workout.rule, title: next.session.workout.title, change: change,
+                       to: day, decidedOn: known, reason: reason)
     }
 }
 
