@@ -98,4 +98,13 @@ struct AnalyzeFITDamageTests {
         #expect(report["durationSeconds"] as? Double == 300)
         #expect((report["warnings"] as? [String])?.contains { $0.contains("cut short") } == true)
     }
+
+    @Test(arguments: [
+        ("ab", "x", "-", "ab"), ("abab", "ab", "--", "----"), ("éabé", "ab", "-", "é-é"),
+        ("a", "ab", "-", "a"), ("", "ab", "-", ""), ("aab", "ab", "<>", "a<>"), ("ba", "ab", "-", "ba"),
+    ])
+    func replacingScansTheBytesOnce(text: String, needle: String, replacement: String, expected: String) {
+        let replaced = JSONOutput.replacing(Array(needle.utf8), with: Array(replacement.utf8), in: Array(text.utf8))
+        #expect(String(decoding: replaced, as: UTF8.self) == expected)
+    }
 }

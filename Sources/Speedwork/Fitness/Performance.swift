@@ -25,7 +25,8 @@ public struct Performance: Sendable, Hashable {
     ///   not positive, the result beats the world record for its distance, or it is slower than
     ///   a brisk walk.
     public init(distance: Distance, time: Duration, date: Day? = nil) throws {
-        let written = Performance.written(distance, time)
+        // Written out only for a refusal: results are made by the thousand when a log is read.
+        var written: String { Performance.written(distance, time) }
         guard Performance.acceptedDistances.contains(distance) else {
             throw InputError("\(written): results from 200m to the marathon are accepted")
         }

@@ -38,15 +38,32 @@ public enum WorldRecords {
     /// The fastest plausible time for a distance and how to explain it.
     public struct Limit: Sendable {
         public let time: Duration
-        /// `43.03 s`, or for an unusual distance the two records it lies between.
-        public let explanation: String
+        /// The record itself, or the two records the distance lies between.
+        private let records: (Record, Record?)
+
+        init(time: Duration, exact record: Record) {
+            self.time = time
+            records = (record, nil)
+        }
+
+        init(time: Duration, between lower: Record, and upper: Record) {
+            self.time = time
+            records = (lower, upper)
+        }
+
+        /// `43.03 s`, or for an unusual distance the two records it lies between; written only
+        /// when asked, since limits are checked for every result a log holds.
+        public var explanation: String {
+            guard let upper = records.1 else { return WorldRecords.describe(records.0) }
+            return "\(time.formatted(.rep)) by record pace between \(WorldRecords.describe(records.0)) and \(WorldRecords.describe(upper))"
+        }
     }
 
     /// The record, or record pace between the two nearest records, for `distance`;
     /// `nil` outside 100 m to the marathon.
     public static func limit(for distance: Distance) -> Limit? {
         if let exact = records.first(where: { abs($0.distance.meters - distance.meters) < 0.5 }) {
-            return Limit(time: exact.time, explanation: describe(exact))
+            return Limit(time: exact.time, exact: exact)
         }
         guard let upperIndex = records.firstIndex(where: { $0.distance > distance }), upperIndex > 0 else {
             return nil
@@ -55,14 +72,11 @@ public enum WorldRecords {
         let upper = records[upperIndex]
         let exponent = log(upper.time.seconds / lower.time.seconds) / log(upper.distance.meters / lower.distance.meters)
         let seconds = lower.time.seconds * pow(distance.meters / lower.distance.meters, exponent)
-        return Limit(
-            time: .seconds(seconds),
-            explanation: "\(Duration.seconds(seconds).formatted(.rep)) by record pace between \(describe(lower)) and \(describe(upper))"
-        )
+        return Limit(time: .seconds(seconds), between: lower, and: upper)
     }
 
     /// `400m 43.03 s, Wayde van Niekerk 2016`; track times to the hundredth, road times whole.
-    private static func describe(_ record: Record) -> String {
+    fileprivate static func describe(_ record: Record) -> String {
         let seconds = record.time.seconds
         let text: String
         if seconds < 60 {

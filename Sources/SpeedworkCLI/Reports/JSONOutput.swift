@@ -15,8 +15,29 @@ enum JSONOutput {
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: marker, negativeInfinity: marker, nan: marker)
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        return text.replacingOccurrences(of: "\"" + marker + "\"", with: "null")
+        let encoded = Array(try encoder.encode(value))
+        return String(decoding: replacing(Array(("\"" + marker + "\"").utf8), with: Array("null".utf8), in: encoded), as: UTF8.self)
+    }
+
+    /// `bytes` with every occurrence of `needle` replaced, scanning the UTF-8 once (Foundation's
+    /// string replacement bridges through NSString on Linux and costs more than the encoding). The
+    /// needle is ASCII, so a match never starts inside a multi-byte character.
+    static func replacing(_ needle: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard let first = needle.first, bytes.count >= needle.count else { return bytes }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        let lastStart = bytes.count - needle.count
+        var index = 0
+        while index < bytes.count {
+            if index <= lastStart, bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) {
+                output.append(contentsOf: replacement)
+                index += needle.count
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return output
     }
 }
 
