@@ -46,7 +46,8 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     LogPage(store: store, pages: pages).addRoutes(to: signedIn)
 
     // Uploads stream their body, so their form checks its own CSRF field instead of FormGuard.
-    let streamed = router.group().add(middleware: SessionReader(store: store)).add(middleware: SignInRequired(store: store))
+    let streamed = router.group().add(middleware: SessionReader(store: store))
+        .add(middleware: SignInRequired(store: store, refusesSignedOut: true))
     let uploads = UploadPages(store: store, configuration: configuration, pages: pages)
     uploads.addRoutes(site: site, pages: signedIn, streamed: streamed, api: securedAPI)
     ActivityPage(store: store, pages: pages, uploadsFolder: uploads.uploadsFolder).addRoutes(pages: signedIn, api: securedAPI)

@@ -451,10 +451,10 @@ enum OpenAPIDocument {
             "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
           },
           "post": {
-            "summary": "Upload files from the form; the import runs in the background; signed out, a redirect to sign in before the body is read",
-            "security": [{"session": []}, {}],
+            "summary": "Upload files from the form; the import runs in the background; signed out, refused with 403 before the body is read",
+            "security": [{"session": []}],
             "requestBody": {
-              "required": false,
+              "required": true,
               "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/UploadForm"}}}
             },
             "responses": {

@@ -27,10 +27,16 @@ struct SessionReader: RouterMiddleware {
 struct SignInRequired: RouterMiddleware {
     typealias Context = ServerContext
     let store: any ServerStore
+    /// Refuses a signed-out request with 403 instead of sending it to sign in: for a form whose
+    /// body is read as it streams (an upload), which FormGuard's CSRF check cannot stand before.
+    var refusesSignedOut = false
 
     func handle(_ request: Request, context: ServerContext,
                 next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         guard context.account != nil else {
+            if refusesSignedOut {
+                throw ServerError(.forbidden, "you are signed out: sign in, then send the form again")
+            }
             let target = try await store.accountCount() == 0 ? "/register" : "/login"
             return Response(status: .seeOther, headers: [.location: target])
         }
