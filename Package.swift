@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Speedwork", targets: ["Speedwork"]),
         .library(name: "SpeedworkFiles", targets: ["SpeedworkFiles"]),
         .library(name: "SpeedworkStore", targets: ["SpeedworkStore"]),
+        .library(name: "SpeedworkReports", targets: ["SpeedworkReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,12 +43,14 @@ let package = Package(
             ]
         ),
         // The self-hosted web app (issue 11): Hummingbird 2, accounts, pages, the JSON API.
+        .target(name: "SpeedworkReports", dependencies: ["Speedwork", "SpeedworkFiles", "SpeedworkStore"]),
         .target(
             name: "SpeedworkServer",
             dependencies: [
                 "Speedwork",
                 "SpeedworkFiles",
                 "SpeedworkStore",
+                "SpeedworkReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -65,6 +68,7 @@ let package = Package(
                 "Speedwork",
                 "SpeedworkFiles",
                 "SpeedworkStore",
+                "SpeedworkReports",
                 "SpeedworkServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -101,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "SpeedworkServerTests",
             dependencies: [
-                "SpeedworkServer", "SpeedworkStore", "Speedwork", "SpeedworkCLI", "SpeedworkTestSupport", "SpeedworkFiles",
+                "SpeedworkServer", "SpeedworkStore", "Speedwork", "SpeedworkCLI", "SpeedworkReports", "SpeedworkTestSupport", "SpeedworkFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -110,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "SpeedworkCLITests",
             dependencies: [
-                "SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkStore", "SpeedworkTestSupport",
+                "SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkStore", "SpeedworkReports", "SpeedworkTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkFiles
 
 /// `speedwork analyze`: what a watch file says about a session (M50–M52).

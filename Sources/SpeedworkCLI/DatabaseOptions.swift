@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpeedworkReports
 import SpeedworkStore
 
 /// `--database URL`: which training log a command reads and writes (issue 9; docs/store.md).

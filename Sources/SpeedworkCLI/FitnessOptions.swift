@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 
 /// The options every fitness-based command shares: the results and how to read them.
 struct FitnessOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpeedworkReports
 import SpeedworkStore
 
 /// `speedwork import`: a runner's archive into the training log (issue 9; M50–M52).

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Speedwork
+import SpeedworkReports
 import SpeedworkFiles
 
 /// `speedwork inspect`: a low-level view of FIT files for bug reports — chained files, message

@@ -1,4 +1,5 @@
 import Speedwork
+import SpeedworkReports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

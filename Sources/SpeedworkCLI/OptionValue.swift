@@ -1,4 +1,5 @@
 import Speedwork
+import SpeedworkReports
 
 /// Parses a number option within `range`: a plain decimal (no exponent, sign or hexadecimal),
 /// with one message naming the option, the value and the range whatever is wrong, so one option

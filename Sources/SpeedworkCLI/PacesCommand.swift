@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 
 /// `speedwork paces`: training zones and the method's per-session targets.
 struct PacesCommand: AsyncParsableCommand {

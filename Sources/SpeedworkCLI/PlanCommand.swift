@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkFiles
 
 /// `speedwork plan [build]`: a periodized plan to a goal race (M40–M44).
@@ -112,7 +113,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     /// The plan built from the options and this fitness (from `--from` or the log).
     func build(_ estimate: FitnessEstimate) throws -> Plan {
-        let volume = try weekly.map { try Self.weeklyVolume(parsing: $0, fitness: estimate) }
+        let volume = try weekly.map { try WeeklyVolume(parsing: $0, fitness: estimate) }
         let request = try PlanRequest(
             fitness: estimate, goal: goal, raceDay: raceDate, start: start ?? fitness.asOf ?? Day(Date()), days: days,
             maxSessionMinutes: maxSession, strength: strength, baseWeeks: baseWeeks, weekly: volume)
@@ -120,37 +121,6 @@ struct PlanCommand: AsyncParsableCommand {
         let reachable = GoalFeasibility(fitness: estimate, goal: goal, days: request.start.days(until: raceDate), baseWeeks: baseWeeks).reachableGoal
         let library = SessionLibrary(targets: SessionTargets(fitness: estimate, goal: reachable), strengthLevel: strength)
         return try PlanBuilder(sessions: library).build(request)
-    }
-
-    /// `4h`, `240m`, `3h30`, `240` (minutes) or `40km` (at the runner's easy pace, M20).
-    static func weeklyVolume(parsing text: String, fitness: FitnessEstimate) throws -> WeeklyVolume {
-        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let minutes: Double
-        if lowered.hasSuffix("km") || lowered.hasSuffix("mi") {
-            guard let number = Double(lowered.dropLast(2).trimmingCharacters(in: .whitespaces)), number.isFinite, number > 0 else {
-                throw InputError("weekly running '\(text)' is not a distance: write e.g. 40km or 25mi")
-            }
-            let distance = lowered.hasSuffix("km") ? Distance.kilometers(number) : Distance.miles(number)
-            minutes = TrainingPaces.pace(.easy, vdot: fitness.vdot).middle.time(for: distance).minutes
-        } else {
-            let hoursAndMinutes = lowered.split(separator: "h", omittingEmptySubsequences: false)
-            if hoursAndMinutes.count == 2, let hours = Double(hoursAndMinutes[0]), hours >= 0 {
-                // The minutes after the hours, as a clock writes them: 3h30, 3h05, 3h30m.
-                let rest = hoursAndMinutes[1].hasSuffix("m") ? hoursAndMinutes[1].dropLast() : hoursAndMinutes[1]
-                guard rest.isEmpty || (rest.allSatisfy({ ("0"..."9").contains($0) }) && Int(rest).map({ (0..<60).contains($0) }) == true) else {
-                    throw InputError("weekly running '\(text)': the minutes after the hours must be 0 to 59, e.g. 3h30")
-                }
-                minutes = hours * 60 + Double(Int(rest) ?? 0)
-            } else if let value = Double(lowered.hasSuffix("m") ? String(lowered.dropLast()) : lowered) {
-                minutes = value
-            } else {
-                throw InputError("weekly running '\(text)' is not a time or distance: write e.g. 4h, 240m, 3h30 or 40km")
-            }
-        }
-        guard minutes.isFinite, minutes >= 0 else {
-            throw InputError("weekly running '\(text)' is not a time or distance: write e.g. 4h, 240m, 3h30 or 40km")
-        }
-        return try WeeklyVolume(given: Int(minutes.rounded()), text: text)
     }
 
     func render(_ plan: Plan) throws -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkStore
 
 /// `speedwork plan export --ics FILE --fit-dir DIR`: the active plan as it now stands, from a day on,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkStore
 
 /// `speedwork plan history`: the plans saved in the log, oldest first, the active one marked (issue 10).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkStore
 
 /// `speedwork plan link WORK SESSION`: says which planned session an activity or hand-logged session

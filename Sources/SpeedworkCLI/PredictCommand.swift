@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Speedwork
+import SpeedworkReports
 
 /// `speedwork predict`: fitness and race equivalents from recent results.
 struct PredictCommand: AsyncParsableCommand {

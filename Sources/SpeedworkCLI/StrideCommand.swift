@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 
 /// `speedwork stride`: what a longer step or a quicker cadence is worth (M6).
 struct StrideCommand: AsyncParsableCommand {

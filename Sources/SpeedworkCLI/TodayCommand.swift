@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkStore
 
 /// `speedwork today`: the active plan's session of the day at current fitness, what the log holds

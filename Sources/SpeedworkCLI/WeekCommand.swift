@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkStore
 
 /// `speedwork week`: the active plan's week holding a day, every session at current fitness, what

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Speedwork
+import SpeedworkReports
 
 /// `speedwork workout`: the method's session library (M5, M10–M21, M32).
 struct WorkoutCommand: AsyncParsableCommand {

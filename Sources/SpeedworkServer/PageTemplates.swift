@@ -20,6 +20,15 @@ enum PageTemplates {
         <header>
         <a class="brand" href="/">Speedwork</a>
         {{#signedIn}}
+        <nav aria-label="Pages">
+        <a href="/today">Today</a>
+        <a href="/plan">Plan</a>
+        <a href="/">Log</a>
+        <a href="/progress">Progress</a>
+        <a href="/upload">Upload</a>
+        <a href="/log/add">Log by hand</a>
+        <a href="/calendar">Calendar</a>
+        </nav>
         <form class="inline" method="post" action="/logout">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <span class="who">{{login}}</span> <button type="submit">Sign out</button>
@@ -124,7 +133,8 @@ enum PageTemplates {
     static let stylesheet = """
         :root { color-scheme: light dark; --accent: #c2410c; }
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; line-height: 1.5; }
-        header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .75rem 1rem; border-bottom: 1px solid #8884; }
+        header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 1rem; padding: .75rem 1rem; border-bottom: 1px solid #8884; }
+        header nav { display: flex; flex-wrap: wrap; gap: .25rem .9rem; flex: 1; }
         .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 1.2rem; }
         main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
         form { display: grid; gap: .75rem; max-width: 24rem; }

@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+@testable import SpeedworkReports
 import SpeedworkFiles
 import SpeedworkStore
 import SpeedworkTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Speedwork
+@testable import SpeedworkReports
 @testable import SpeedworkCLI
 
 /// The executable as a runner meets it, on the cases: numbers that once trapped, one

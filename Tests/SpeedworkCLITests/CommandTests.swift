@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 import Testing
 import SpeedworkFiles
 @testable import SpeedworkCLI

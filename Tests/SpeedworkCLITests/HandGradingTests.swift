@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+@testable import SpeedworkReports
 import SpeedworkStore
 import Testing
 @testable import SpeedworkCLI

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SpeedworkCLI
 import Speedwork
+@testable import SpeedworkReports
 import SpeedworkFiles
 import SpeedworkStore
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Speedwork
+@testable import SpeedworkReports
 import SpeedworkFiles
 @testable import SpeedworkCLI
 

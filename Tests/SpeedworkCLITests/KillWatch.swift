@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 import GRDB
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 import Testing
 
 /// The plan checker itself, on the hand-written ``SamplePlan``: the good plan passes every check,

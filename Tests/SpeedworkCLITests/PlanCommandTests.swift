@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+@testable import SpeedworkReports
 import Testing
 @testable import SpeedworkCLI
 
@@ -17,7 +18,7 @@ struct PlanCommandTests {
     @Test(arguments: [("4h", 240), ("3h30", 210), ("240m", 240), ("240", 240), ("1h", 60), ("20h", 1200), ("3h05", 185), ("3h30m", 210), ("2.5h", 150), ("3h59", 239)])
     func weeklyTimes(_ text: String, _ minutes: Int) throws {
         let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: Day(parsing: "2026-11-22"))
-        let volume = try PlanCommand.weeklyVolume(parsing: text, fitness: fitness)
+        let volume = try WeeklyVolume(parsing: text, fitness: fitness)
         #expect(volume.startMinutes == minutes && volume.source == .given)
     }
 
@@ -25,7 +26,7 @@ struct PlanCommandTests {
     /// a km, so 40 km is 3h13–3h40.
     @Test func weeklyDistance() throws {
         let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: Day(parsing: "2026-11-22"))
-        let volume = try PlanCommand.weeklyVolume(parsing: "40km", fitness: fitness)
+        let volume = try WeeklyVolume(parsing: "40km", fitness: fitness)
         #expect((193...220).contains(volume.startMinutes), "\(volume.startMinutes)")
         #expect(volume.note.contains("40km"))
     }
@@ -35,7 +36,7 @@ struct PlanCommandTests {
     func badWeeklyAmounts(_ text: String) throws {
         let fitness = try FitnessEstimator().estimate(from: [Performance(parsing: "5k=20:00")], asOf: Day(parsing: "2026-11-22"))
         do {
-            _ = try PlanCommand.weeklyVolume(parsing: text, fitness: fitness)
+            _ = try WeeklyVolume(parsing: text, fitness: fitness)
             Issue.record("'\(text)' was accepted")
         } catch let error as InputError {
             #expect(error.description.contains("'\(text)'"), "\(error.description)")

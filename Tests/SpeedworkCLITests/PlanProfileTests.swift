@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+@testable import SpeedworkReports
 import Testing
 
 /// Issue 7's acceptance table: runners from beginner to sub-5 miler, goals from 800 m to 10K,

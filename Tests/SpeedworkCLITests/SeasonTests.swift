@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Speedwork
+@testable import SpeedworkReports
 import SpeedworkStore
 import Testing
 @testable import SpeedworkCLI

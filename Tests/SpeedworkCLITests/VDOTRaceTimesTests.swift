@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Speedwork
+@testable import SpeedworkReports
 
 /// The checker's source of today's race times, checked twice: the tests' own Daniels–Gilbert
 /// equations against Daniels' published race table, and `predict` (which the plan checker asks)

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Speedwork
+@testable import SpeedworkReports
 @testable import SpeedworkServer
 import SpeedworkStore
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Speedwork
+@testable import SpeedworkReports
 @testable import SpeedworkServer
 import SpeedworkStore
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 @testable import SpeedworkServer
 import Testing
 

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import PostgresNIO
 import Speedwork
+@testable import SpeedworkReports
 import SpeedworkServer
 import SpeedworkStore
 

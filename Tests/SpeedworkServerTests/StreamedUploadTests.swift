@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 import Hummingbird
 import HummingbirdTesting
 import SpeedworkCLI

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Speedwork
+@testable import SpeedworkReports
 import SpeedworkFiles
 import Testing
 

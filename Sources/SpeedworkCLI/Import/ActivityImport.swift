@@ -1,4 +1,5 @@
 import Foundation
+import SpeedworkReports
 import SpeedworkFiles
 import SpeedworkStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+import SpeedworkReports
 import SpeedworkFiles
 import SpeedworkStore
 

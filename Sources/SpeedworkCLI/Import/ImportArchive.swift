@@ -1,4 +1,5 @@
 import Foundation
+import SpeedworkReports
 import SpeedworkFiles
 
 /// The one place the import reads zip archives (Strava and Garmin Connect bulk exports, issue 9),

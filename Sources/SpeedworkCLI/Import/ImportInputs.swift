@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+import SpeedworkReports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,5 @@
 import Foundation
+import SpeedworkReports
 
 /// What an import did, printed at its end and as `import --json` (the README's contract): how
 /// many activities were added and were already in the log, how many files an earlier import had

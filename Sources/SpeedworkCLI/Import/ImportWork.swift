@@ -1,4 +1,5 @@
 import Foundation
+import SpeedworkReports
 
 /// One step of an import, handed from the thread that walks the inputs to the pipeline.
 enum ImportWork: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SpeedworkReports
 import SpeedworkStore
 
 /// The import's one writer: gathers decoded files in the order they were found into batches and

@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+import SpeedworkReports
 
 /// Reads one session back from a plan saved with `speedwork plan --json > plan.json`, so that a
 /// run can be graded against the session the plan gave for that day (`--plan-session plan.json@DATE`).

@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 
 /// `speedwork plan --json` as the plan checker reads it: its own mirror of the README's JSON
 /// contract plus the keys issue 7 adds (`targetGoal`, `volume`, weekly `runningMinutes`,

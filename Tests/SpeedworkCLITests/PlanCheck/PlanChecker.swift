@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+import SpeedworkReports
 
 /// An independent check of a plan against issue 7's acceptance points, reading only the plan's
 /// JSON (``CheckedPlan``), what the runner asked for (``Request``) and today's race times from a

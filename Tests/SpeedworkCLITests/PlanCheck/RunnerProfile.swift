@@ -1,5 +1,6 @@
 import Foundation
 import Speedwork
+import SpeedworkReports
 @testable import SpeedworkCLI
 
 /// A runner as the `plan` command meets them: results, goal, weeks to the race, days, time

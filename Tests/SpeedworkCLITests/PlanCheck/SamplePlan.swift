@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 
 /// A hand-written six-week plan for a 6:10 miler aiming at 6:00 (race Saturday 2027-02-13),
 /// written session by session to meet every check of ``PlanChecker``: the checker's own tests

@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpeedworkReports
 
 /// Race times from a VDOT, written from the published Daniels–Gilbert equations (Daniels &
 /// Gilbert, *Oxygen Power*, 1979; restated in Daniels, *Daniels' Running Formula*): the oxygen

@@ -4,44 +4,44 @@ import SpeedworkStore
 
 /// `speedwork log --json`: the logged results and hand-logged sessions (M50), oldest first, and
 /// the log by weeks (``LogWeek``), which the text shows.
-struct LogReport: Encodable {
-    struct Result: Encodable {
-        let id: String
-        let date: String
-        let kind: String
-        let distance: String
-        let meters: Double
-        let seconds: Double
-        let notes: String?
+public struct LogReport: Encodable {
+    public struct Result: Encodable {
+        public let id: String
+        public let date: String
+        public let kind: String
+        public let distance: String
+        public let meters: Double
+        public let seconds: Double
+        public let notes: String?
     }
 
-    struct Rep: Encodable {
-        let meters: Double?
-        let seconds: Double
+    public struct Rep: Encodable {
+        public let meters: Double?
+        public let seconds: Double
     }
 
-    struct StrengthSetJSON: Encodable {
-        let exercise: String
-        let reps: Int
-        let loadKg: Double?
-        let formWasGood: Bool
+    public struct StrengthSetJSON: Encodable {
+        public let exercise: String
+        public let reps: Int
+        public let loadKg: Double?
+        public let formWasGood: Bool
     }
 
-    struct Session: Encodable {
-        let id: String
-        let date: String
-        let session: String?
-        let rpe: Int?
-        let notes: String?
-        let reps: [Rep]
-        let strength: [StrengthSetJSON]
+    public struct Session: Encodable {
+        public let id: String
+        public let date: String
+        public let session: String?
+        public let rpe: Int?
+        public let notes: String?
+        public let reps: [Rep]
+        public let strength: [StrengthSetJSON]
     }
 
-    let results: [Result]
-    let sessions: [Session]
-    let weeks: [LogWeek]
+    public let results: [Result]
+    public let sessions: [Session]
+    public let weeks: [LogWeek]
 
-    init(results: [LoggedResult], sessions: [LoggedSession], weeks: [LogWeek] = []) {
+    public init(results: [LoggedResult], sessions: [LoggedSession], weeks: [LogWeek] = []) {
         self.weeks = weeks
         self.results = results.map {
             Result(id: $0.id.uuidString.lowercased(), date: $0.day.description, kind: $0.kind.rawValue, distance: $0.distance.label,
@@ -57,7 +57,7 @@ struct LogReport: Encodable {
     }
 
     /// The weeks, oldest first, each a heading with its totals and a row per entry.
-    var text: String {
+    public var text: String {
         guard !weeks.isEmpty else { return "The log is empty: add a result with speedwork log add --result 5k=20:00." }
         return weeks.map(\.text).joined(separator: "\n\n")
     }

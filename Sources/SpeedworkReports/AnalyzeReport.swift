@@ -2,103 +2,103 @@ import Foundation
 import Speedwork
 
 /// The `analyze --json` contract, and its text.
-struct AnalyzeReport: Encodable {
-    struct Lap: Encodable {
-        let startSeconds: Double
-        let seconds: Double
-        let meters: Double?
-        let trigger: String
+public struct AnalyzeReport: Encodable {
+    public struct Lap: Encodable {
+        public let startSeconds: Double
+        public let seconds: Double
+        public let meters: Double?
+        public let trigger: String
     }
 
-    struct Rep: Encodable {
-        let index: Int
-        let startSeconds: Double
-        let seconds: Double
-        let meters: Double
-        let measuredMeters: Double
-        let snapped: Bool
-        let secondsPerKm: Double
-        let cadence: Double?
-        let stepLength: Double?
+    public struct Rep: Encodable {
+        public let index: Int
+        public let startSeconds: Double
+        public let seconds: Double
+        public let meters: Double
+        public let measuredMeters: Double
+        public let snapped: Bool
+        public let secondsPerKm: Double
+        public let cadence: Double?
+        public let stepLength: Double?
     }
 
-    struct Effort: Encodable {
-        let distance: String
-        let meters: Double
-        let seconds: Double
-        let startSeconds: Double
+    public struct Effort: Encodable {
+        public let distance: String
+        public let meters: Double
+        public let seconds: Double
+        public let startSeconds: Double
     }
 
-    struct CurvePoint: Encodable {
-        let seconds: Double
-        let meters: Double
-        let secondsPerKm: Double
+    public struct CurvePoint: Encodable {
+        public let seconds: Double
+        public let meters: Double
+        public let secondsPerKm: Double
     }
 
-    struct RepGrade: Encodable {
-        let index: Int
-        let verdict: String
-        let target: String
-        let actual: String
-        let offBySeconds: Double
-        let offByPercent: Double
+    public struct RepGrade: Encodable {
+        public let index: Int
+        public let verdict: String
+        public let target: String
+        public let actual: String
+        public let offBySeconds: Double
+        public let offByPercent: Double
     }
 
-    struct RecoveryGrade: Encodable {
-        let index: Int
-        let verdict: String
-        let plannedSeconds: Double?
-        let seconds: Double
+    public struct RecoveryGrade: Encodable {
+        public let index: Int
+        public let verdict: String
+        public let plannedSeconds: Double?
+        public let seconds: Double
     }
 
-    struct ComplianceJSON: Encodable {
-        let rule: String
-        let summary: String
-        let reps: [RepGrade]
-        let recoveries: [RecoveryGrade]
-        let fadePercent: Double?
-        let consistencyPercent: Double?
+    public struct ComplianceJSON: Encodable {
+        public let rule: String
+        public let summary: String
+        public let reps: [RepGrade]
+        public let recoveries: [RecoveryGrade]
+        public let fadePercent: Double?
+        public let consistencyPercent: Double?
     }
 
-    struct EasyRunJSON: Encodable {
-        let shareFasterThanEasy: Double
-        let easySecondsPerKm: SecondsRangeJSON
-        let movingSecondsPerKm: Double?
-        let tooHard: Bool
+    public struct EasyRunJSON: Encodable {
+        public let shareFasterThanEasy: Double
+        public let easySecondsPerKm: SecondsRangeJSON
+        public let movingSecondsPerKm: Double?
+        public let tooHard: Bool
     }
 
     /// What cleaning the samples changed (docs/activity-analysis.md, "Cleaning the samples").
-    struct CleaningJSON: Encodable {
-        let samplesReordered: Int
-        let samplesMerged: Int
-        let samplesDropped: Int
-        let excludedMeters: Double
-        let excludedSeconds: Double
+    public struct CleaningJSON: Encodable {
+        public let samplesReordered: Int
+        public let samplesMerged: Int
+        public let samplesDropped: Int
+        public let excludedMeters: Double
+        public let excludedSeconds: Double
     }
 
-    let file: String
-    let sport: String
-    let device: String?
-    let start: String?
-    let distanceMeters: Double
-    let deviceDistanceMeters: Double?
-    let durationSeconds: Double
-    let movingSeconds: Double?
-    let hasTimestamps: Bool
-    let analysedAsRun: Bool
-    let cleaning: CleaningJSON
-    let repSource: String
-    let trackSnapped: Bool
-    let laps: [Lap]
-    let reps: [Rep]
-    let recoveries: [Rep]
-    let bestEfforts: [Effort]
-    let paceCurve: [CurvePoint]
-    let compliance: ComplianceJSON?
-    let easyRun: EasyRunJSON?
-    var warnings: [String]
+    public let file: String
+    public let sport: String
+    public let device: String?
+    public let start: String?
+    public let distanceMeters: Double
+    public let deviceDistanceMeters: Double?
+    public let durationSeconds: Double
+    public let movingSeconds: Double?
+    public let hasTimestamps: Bool
+    public let analysedAsRun: Bool
+    public let cleaning: CleaningJSON
+    public let repSource: String
+    public let trackSnapped: Bool
+    public let laps: [Lap]
+    public let reps: [Rep]
+    public let recoveries: [Rep]
+    public let bestEfforts: [Effort]
+    public let paceCurve: [CurvePoint]
+    public let compliance: ComplianceJSON?
+    public let easyRun: EasyRunJSON?
+    public var warnings: [String]
 
-    init(_ analysis: ActivityAnalysis, file: String) {
+    public init(_ analysis: ActivityAnalysis, file: String) {
         let activity = analysis.activity
         self.file = file
         sport = activity.sport
@@ -143,7 +143,7 @@ struct AnalyzeReport: Encodable {
     }
 
     /// The report as a runner reads it.
-    var text: String {
+    public var text: String {
         var lines = [
             "File        \(file)",
             "Activity    \(sport)\(device.map { " on \($0)" } ?? "")\(start.map { ", \($0)" } ?? "")",

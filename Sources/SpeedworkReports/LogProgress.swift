@@ -5,9 +5,9 @@ import SpeedworkStore
 /// Progress over time as the training log shows it (M52): reads activities (each with its compact
 /// digest, not the whole stored analysis), results and hand-logged sessions, and hands them to the
 /// domain's views with the log's one definition of fitness (LogFitness).
-enum LogProgress {
+public enum LogProgress {
     /// Reads the runner's log and builds every view of `TrainingProgress`.
-    static func load(from log: any TrainingStore, for athlete: AthleteID, seasonLength: Season.Length,
+    public static func load(from log: any TrainingStore, for athlete: AthleteID, seasonLength: Season.Length,
                      since: Day?) async throws -> TrainingProgress {
         let results = try await log.results(for: athlete, since: nil)
         let activities = try await log.activityDigests(for: athlete, in: nil)
@@ -16,7 +16,7 @@ enum LogProgress {
     }
 
     /// Builds the views from what the log holds.
-    static func build(results: [LoggedResult], activities: [ActivitySummary],
+    public static func build(results: [LoggedResult], activities: [ActivitySummary],
                       sessions: [LoggedSession], seasonLength: Season.Length, since: Day?) throws -> TrainingProgress {
         let fitness = LogFitness(results: results, activities: activities)
         let evidenceHashes = Set(fitness.evidence.filter { $0.source == .activity }.compactMap(\.reference))
@@ -43,7 +43,7 @@ enum LogProgress {
 
     /// One activity as progress reads it from its digest; a missing or foreign analysis leaves only
     /// what the summary says.
-    static func run(_ summary: ActivitySummary, day: Day, hardEffort: Bool) -> ProgressRun {
+    public static func run(_ summary: ActivitySummary, day: Day, hardEffort: Bool) -> ProgressRun {
         let analysis = summary.digest
         let isRun = analysis?.analysedAsRun ?? Activity(sport: summary.sport, start: nil, samples: [], laps: []).isRun
         let reps = (analysis?.reps ?? []).compactMap { rep -> ProgressRun.Rep? in

@@ -5,27 +5,27 @@ import SpeedworkStore
 /// The runner's fitness as the training log shows it (M21, M43, M52): every logged race, time
 /// trial and effort, plus each recorded activity's best effort that beat the fitness of its day.
 /// `predict`, `paces` and `plan` use it when no `--from` is given; `progress` draws it over time.
-struct LogFitness: Sendable {
+public struct LogFitness: Sendable {
     /// Only evidence from this many days before the day estimated for counts; older results say
     /// little about today (recency weighting gives them almost no weight anyway, with a 60-day half-life).
-    static let windowDays = 365
+    public static let windowDays = 365
     /// Activity best efforts shorter than this are not evidence: 400 m and 800 m bests inside a
     /// session are reps or strides, not races, and through the speed reserve would overstate fitness.
-    static let shortestActivityEffort = Distance.meters(1000)
+    public static let shortestActivityEffort = Distance.meters(1000)
     /// An activity's best effort counts when its VDOT is at least the best VDOT of the evidence in
     /// the previous this-many days (a hard effort that matches or beats the recent estimate).
-    static let activityComparisonDays = 90
+    public static let activityComparisonDays = 90
 
     /// All evidence, oldest first.
-    let evidence: [FitnessEvidence]
+    public let evidence: [FitnessEvidence]
 
     /// Evidence as given (tests, or a caller that gathered it itself), sorted oldest first.
-    init(evidence: [FitnessEvidence]) {
+    public init(evidence: [FitnessEvidence]) {
         self.evidence = evidence.sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
     }
 
     /// Reads the runner's results and activity digests from the log.
-    static func load(from log: any TrainingStore, for athlete: AthleteID) async throws -> LogFitness {
+    public static func load(from log: any TrainingStore, for athlete: AthleteID) async throws -> LogFitness {
         let results = try await log.results(for: athlete, since: nil)
         let activities = try await log.activityDigests(for: athlete, in: nil)
         return LogFitness(results: results, activities: activities)
@@ -33,7 +33,7 @@ struct LogFitness: Sendable {
 
     /// Builds the evidence from logged results and activity summaries (the best efforts of their
     /// digests, ``ActivityDigest``).
-    init(results: [LoggedResult], activities: [ActivitySummary]) {
+    public init(results: [LoggedResult], activities: [ActivitySummary]) {
         var logged: [FitnessEvidence] = []
         for result in results {
             guard let performance = try? Performance(distance: result.distance, time: result.time, date: result.day) else { continue }
@@ -77,13 +77,13 @@ struct LogFitness: Sendable {
     }
 
     /// The evidence an estimate for `day` uses: what was run on or before it within the window.
-    func evidence(asOf day: Day) -> [FitnessEvidence] {
+    public func evidence(asOf day: Day) -> [FitnessEvidence] {
         let from = day.adding(days: -Self.windowDays)
         return evidence.filter { $0.day <= day && $0.day >= from }
     }
 
     /// The estimate for `day`, or nil when the log holds no evidence from the year before it.
-    func estimate(asOf day: Day, model: FitnessModelChoice = .auto, estimator: FitnessEstimator = FitnessEstimator()) throws -> FitnessEstimate? {
+    public func estimate(asOf day: Day, model: FitnessModelChoice = .auto, estimator: FitnessEstimator = FitnessEstimator()) throws -> FitnessEstimate? {
         let used = evidence(asOf: day)
         guard !used.isEmpty else { return nil }
         return try estimator.estimate(from: used.map(\.performance), model: model, asOf: day)

@@ -1,42 +1,42 @@
 import Speedwork
 
 /// The `plan --json` contract: feasibility, relaxed rules, and the weeks with their sessions.
-struct PlanReport: Encodable {
-    struct Feasibility: Encodable {
-        let verdict: String
-        let message: String
-        let currentVDOT: Double
-        let goalVDOT: Double
-        let weeks: Double
-        let currentPredictionSeconds: Double
-        let realisticGain: Double
-        let ambitiousGain: Double
+public struct PlanReport: Encodable {
+    public struct Feasibility: Encodable {
+        public let verdict: String
+        public let message: String
+        public let currentVDOT: Double
+        public let goalVDOT: Double
+        public let weeks: Double
+        public let currentPredictionSeconds: Double
+        public let realisticGain: Double
+        public let ambitiousGain: Double
     }
 
-    struct Relaxed: Encodable {
-        let rule: String
-        let why: String
-        let week: Int?
+    public struct Relaxed: Encodable {
+        public let rule: String
+        public let why: String
+        public let week: Int?
     }
 
     /// The weekly running the plan builds from.
-    struct Volume: Encodable {
-        let startWeeklyMinutes: Int
-        let source: String
-        let note: String
+    public struct Volume: Encodable {
+        public let startWeeklyMinutes: Int
+        public let source: String
+        public let note: String
     }
 
     /// A session of the plan: the session object of `workout show --json` plus its `date`,
     /// `goalPace` and `longRun`.
-    struct Session: Encodable {
-        let date: String
-        let session: SessionJSON
-        var goalPace = false
-        var longRun = false
+    public struct Session: Encodable {
+        public let date: String
+        public let session: SessionJSON
+        public var goalPace = false
+        public var longRun = false
 
         private enum Key: String, CodingKey { case date, goalPace, longRun }
 
-        func encode(to encoder: Encoder) throws {
+        public func encode(to encoder: Encoder) throws {
             try session.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(date, forKey: .date)
@@ -45,36 +45,36 @@ struct PlanReport: Encodable {
         }
 
         /// A day without training (M9: work, rest, recover).
-        static func rest(_ day: Day) -> Session {
+        public static func rest(_ day: Day) -> Session {
             let workout = Workout(rule: "M9", kind: .rest, title: "Rest", blocks: [],
                                   notes: ["Rest is part of training: sleep and eat well (M9)."])
             return Session(date: day.description, session: SessionJSON(workout, minutes: 0))
         }
     }
 
-    struct Week: Encodable {
-        let index: Int
-        let start: String
-        let phase: String
-        let runningMinutes: Int
-        let cutback: Bool
-        let longRunMinutes: Int
-        let sessions: [Session]
+    public struct Week: Encodable {
+        public let index: Int
+        public let start: String
+        public let phase: String
+        public let runningMinutes: Int
+        public let cutback: Bool
+        public let longRunMinutes: Int
+        public let sessions: [Session]
     }
 
-    let goal: String
-    let targetGoal: String
-    let targetGoalReason: String
-    let raceDate: String
-    let volume: Volume
-    let fitness: FitnessJSON
-    let feasibility: Feasibility
-    let relaxed: [Relaxed]
-    let weeks: [Week]
+    public let goal: String
+    public let targetGoal: String
+    public let targetGoalReason: String
+    public let raceDate: String
+    public let volume: Volume
+    public let fitness: FitnessJSON
+    public let feasibility: Feasibility
+    public let relaxed: [Relaxed]
+    public let weeks: [Week]
     /// Where the fitness came from when it was read from the log (absent with `--from`).
-    var fitnessSource: FitnessSourceJSON?
+    public var fitnessSource: FitnessSourceJSON?
 
-    init(_ plan: Plan) {
+    public init(_ plan: Plan) {
         let request = plan.request
         goal = request.goal.written
         targetGoal = plan.targetGoal.written

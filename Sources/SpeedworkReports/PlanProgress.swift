@@ -6,30 +6,30 @@ import SpeedworkStore
 /// session as work for ``PlanMatching``, and each matched pair graded — a hard session's reps against
 /// their targets as `analyze` grades them (Compliance), an easy run by its length, a hand-logged
 /// session by its reps.
-struct PlanProgress: Sendable {
+public struct PlanProgress: Sendable {
     /// A session counts as done when at least this share of it was run: its planned reps, or for a
     /// continuous run its planned minutes (product setting: a session cut short by a quarter still
     /// did its work; shorter is partly done).
-    static let doneShare = 0.75
+    public static let doneShare = 0.75
 
     /// A planned session's grade.
-    struct Grade: Encodable, Sendable, Hashable {
+    public struct Grade: Encodable, Sendable, Hashable {
         /// Compliance's one line for a hard session graded from a watch file (M51).
-        var summary: String?
-        var onTarget: Int?
-        var fast: Int?
-        var slow: Int?
-        var missing: Int?
+        public var summary: String?
+        public var onTarget: Int?
+        public var fast: Int?
+        public var slow: Int?
+        public var missing: Int?
         /// Reps run (hand-logged or found in the file) against the planned count.
-        var reps: Int?
-        var plannedReps: Int?
+        public var reps: Int?
+        public var plannedReps: Int?
         /// Minutes run against the planned minutes, for continuous runs.
-        var minutes: Double?
-        var plannedMinutes: Int?
+        public var minutes: Double?
+        public var plannedMinutes: Int?
     }
 
     /// The work an activity is, or nil when it is not a run (a ride fulfils no running plan).
-    static func work(_ summary: ActivitySummary) -> PlanMatching.Work? {
+    public static func work(_ summary: ActivitySummary) -> PlanMatching.Work? {
         guard let start = summary.start else { return nil }
         let analysis = StoredAnalysis(json: summary.analysisJSON)
         guard analysis?.analysedAsRun ?? (summary.sport == "running") else { return nil }
@@ -39,7 +39,7 @@ struct PlanProgress: Sendable {
 
     /// The work a hand-logged session is: strength when it has sets or names M32 or M5, reps when it
     /// has two or more or names a hard session, else a continuous run.
-    static func work(_ session: LoggedSession) -> PlanMatching.Work {
+    public static func work(_ session: LoggedSession) -> PlanMatching.Work {
         let rule = session.session.flatMap { try? SessionLibrary.rule(parsing: $0) }
         let hardRule = rule.flatMap { rule in SessionLibrary.entries.first { $0.rule == rule } }.map(\.kind.isHard) ?? false
         let shape: PlanMatching.Work.Shape
@@ -54,12 +54,12 @@ struct PlanProgress: Sendable {
     }
 
     /// The number of main-set reps a session plans: its active steps.
-    static func plannedReps(_ workout: Workout) -> Int {
+    public static func plannedReps(_ workout: Workout) -> Int {
         workout.expandedSteps.filter { $0.intensity == .active }.count
     }
 
     /// Grades `activity` against `planned` (M51) and says whether it was done or partly done.
-    static func grade(_ activity: StoredActivity, against planned: Plan.Session) -> (PlanMatching.Status, Grade) {
+    public static func grade(_ activity: StoredActivity, against planned: Plan.Session) -> (PlanMatching.Status, Grade) {
         if planned.workout.isHard, planned.workout.kind != .timeTrial, planned.workout.kind != .race {
             let analysis = ActivityAnalysis(activity: activity.activity, workout: planned.workout)
             guard let compliance = analysis.compliance else { return (.partlyDone, Grade()) }
@@ -77,7 +77,7 @@ struct PlanProgress: Sendable {
 
     /// Grades a hand-logged session against `planned` by its reps (strength and named sessions
     /// without reps count as done: the runner said so).
-    static func grade(_ session: LoggedSession, against planned: Plan.Session) -> (PlanMatching.Status, Grade) {
+    public static func grade(_ session: LoggedSession, against planned: Plan.Session) -> (PlanMatching.Status, Grade) {
         guard planned.workout.isHard, !session.reps.isEmpty else { return (.done, Grade()) }
         let wanted = plannedReps(planned.workout)
         let grade = Grade(reps: session.reps.count, plannedReps: wanted)

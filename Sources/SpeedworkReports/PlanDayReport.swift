@@ -5,49 +5,58 @@ import SpeedworkStore
 /// The `today --json` and `week --json` contract (issue 10): the active plan's sessions of the days
 /// asked for with every target at the runner's current fitness (M43), what the log holds for those
 /// days matched to the sessions it fulfils and graded (M51), and the coach's notes (M2, M9, M21).
-struct PlanDayReport: Encodable {
+public struct PlanDayReport: Encodable {
     /// The active plan.
-    struct PlanInfo: Encodable {
-        let id: String
-        let name: String
-        let goal: String
-        let raceDate: String
-        let start: String
-        let savedAt: String
+    public struct PlanInfo: Encodable {
+        public let id: String
+        public let name: String
+        public let goal: String
+        public let raceDate: String
+        public let start: String
+        public let savedAt: String
     }
 
     /// The plan's week holding the date.
-    struct WeekInfo: Encodable {
-        let index: Int
-        let of: Int
-        let start: String
-        let phase: String
-        let cutback: Bool
+    public struct WeekInfo: Encodable {
+        public let index: Int
+        public let of: Int
+        public let start: String
+        public let phase: String
+        public let cutback: Bool
     }
 
     /// Where the targets of the date come from: `plan` (the plan's own results) or `log` (newer evidence).
-    struct Fitness: Encodable {
-        let source: String
-        let vdot: Double
-        let asOf: String
+    public struct Fitness: Encodable {
+        /// Makes the value from its parts.
+        public init(source: String, vdot: Double, asOf: String, newer: [String], lowered: Lowered? = nil) {
+            self.source = source
+            self.vdot = vdot
+            self.asOf = asOf
+            self.newer = newer
+            self.lowered = lowered
+        }
+
+        public let source: String
+        public let vdot: Double
+        public let asOf: String
         /// The log's results and efforts newer than the plan's, as DISTANCE=TIME@DATE.
-        let newer: [String]
+        public let newer: [String]
         /// When a run of key sessions well below target eased the estimate (UnderTargetRule): by how
         /// much and why; null otherwise.
-        let lowered: Lowered?
+        public let lowered: Lowered?
 
         /// The easing of the estimate.
-        struct Lowered: Encodable {
+        public struct Lowered: Encodable {
             /// Every predicted time this much slower, per cent.
-            let percent: Double
+            public let percent: Double
             /// The sessions that eased it, as DATE.
-            let sessions: [String]
-            let reason: String
+            public let sessions: [String]
+            public let reason: String
         }
 
         private enum CodingKeys: String, CodingKey { case source, vdot, asOf, newer, lowered }
 
-        func encode(to encoder: Encoder) throws {
+        public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(source, forKey: .source)
             try container.encode(vdot, forKey: .vdot)
@@ -59,23 +68,23 @@ struct PlanDayReport: Encodable {
 
     /// A planned session: the session object of `plan --json` (with `date`, `goalPace`, `longRun`)
     /// plus where it stands. A rest day is the M9 rest session with status `rest`.
-    struct Planned: Encodable {
-        let session: PlanReport.Session
+    public struct Planned: Encodable {
+        public let session: PlanReport.Session
         /// `2026-12-08`, or `2026-12-08/2` for the day's second session: what `plan link` names.
-        let ref: String?
+        public let ref: String?
         /// `done`, `partly-done`, `missed`, `planned` or `rest`.
-        let status: String
+        public let status: String
         /// The activity's content hash or the hand-logged session's id that fulfils it.
-        let doneBy: String?
+        public let doneBy: String?
         /// Whether `doneBy` was set with `plan link` rather than matched.
-        let linked: Bool
-        let grade: PlanProgress.Grade?
+        public let linked: Bool
+        public let grade: PlanProgress.Grade?
         /// The day the plan as built had it on, when a miss moved it (M43); null otherwise.
-        let movedFrom: String?
+        public let movedFrom: String?
 
         private enum Key: String, CodingKey { case ref, status, doneBy, linked, grade, movedFrom }
 
-        func encode(to encoder: Encoder) throws {
+        public func encode(to encoder: Encoder) throws {
             try session.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(ref, forKey: .ref)
@@ -88,92 +97,92 @@ struct PlanDayReport: Encodable {
     }
 
     /// A recorded activity of the day.
-    struct Activity: Encodable {
-        let id: String
-        let name: String?
-        let sport: String
-        let meters: Double?
-        let seconds: Double?
+    public struct Activity: Encodable {
+        public let id: String
+        public let name: String?
+        public let sport: String
+        public let meters: Double?
+        public let seconds: Double?
         /// The easy-run check's verdict (M2) when the activity was checked as an easy run.
-        let easyRunTooHard: Bool?
+        public let easyRunTooHard: Bool?
         /// The planned session it fulfils, as `ref`; nil when none.
-        let fulfils: String?
+        public let fulfils: String?
         /// A run that fulfils no planned session.
-        let extra: Bool
+        public let extra: Bool
     }
 
     /// A session logged by hand on the day.
-    struct HandSession: Encodable {
-        let id: String
-        let session: String?
-        let rpe: Int?
-        let reps: Int
-        let strengthSets: Int
-        let fulfils: String?
-        let extra: Bool
+    public struct HandSession: Encodable {
+        public let id: String
+        public let session: String?
+        public let rpe: Int?
+        public let reps: Int
+        public let strengthSets: Int
+        public let fulfils: String?
+        public let extra: Bool
     }
 
     /// One day: what the plan has on it and, up to the date asked for, what was done.
-    struct DayEntry: Encodable {
-        let date: String
-        let planned: [Planned]
-        let activities: [Activity]
-        let sessions: [HandSession]
+    public struct DayEntry: Encodable {
+        public let date: String
+        public let planned: [Planned]
+        public let activities: [Activity]
+        public let sessions: [HandSession]
         /// The planned sessions as text lines (not in the JSON).
-        var plannedLines: [String] = []
+        public var plannedLines: [String] = []
 
         private enum CodingKeys: String, CodingKey { case date, planned, activities, sessions }
     }
 
-    let date: String
-    let plan: PlanInfo?
-    let week: WeekInfo?
-    let fitness: Fitness?
-    let days: [DayEntry]
-    let notes: [String]
+    public let date: String
+    public let plan: PlanInfo?
+    public let week: WeekInfo?
+    public let fitness: Fitness?
+    public let days: [DayEntry]
+    public let notes: [String]
     /// What the plan changed in the days shown, as of the date (M43).
-    var adjustments: [Adjustment] = []
+    public var adjustments: [Adjustment] = []
     /// The race-date verdict re-checked as of the date from current fitness and the days left to
     /// train, pauses ahead not counted (M44); null outside the plan.
-    var verdict: Verdict?
+    public var verdict: Verdict?
     /// The plan's pauses (`plan pause`), earliest first.
-    var pauses: [Pause] = []
+    public var pauses: [Pause] = []
 
     private enum CodingKeys: String, CodingKey { case date, plan, week, fitness, days, notes, adjustments, verdict, pauses }
 
     /// The race-date verdict (GoalFeasibility, M44).
-    struct Verdict: Encodable {
+    public struct Verdict: Encodable {
         /// `realistic`, `ambitious` or `unrealistic`.
-        let verdict: String
-        let message: String
+        public let verdict: String
+        public let message: String
         /// Weeks left to train.
-        let weeks: Double
+        public let weeks: Double
     }
 
     /// A pause and the return after it (ReturnAfterBreak).
-    struct Pause: Encodable {
-        let from: String
-        let to: String
-        let days: Int
+    public struct Pause: Encodable {
+        public let from: String
+        public let to: String
+        public let days: Int
         /// `none`, `easier-week` or `base-first`.
-        let reEntry: String
+        public let reEntry: String
         /// The re-entry's last day; null for `none`.
-        let reEntryUntil: String?
+        public let reEntryUntil: String?
     }
 
     /// A change the plan made to itself (``PlanAdjustment``): `moved`, `dropped`, `gave-way` or `paused`.
-    struct Adjustment: Encodable {
+    public struct Adjustment: Encodable {
         /// The session's ref in the plan as built.
-        let session: String
-        let rule: String
-        let title: String
-        let change: String
+        public let session: String
+        public let rule: String
+        public let title: String
+        public let change: String
         /// The day it moved to, for `moved`; null otherwise.
-        let to: String?
-        let decidedOn: String
-        let reason: String
+        public let to: String?
+        public let decidedOn: String
+        public let reason: String
 
-        init(_ adjustment: PlanAdjustment) {
+        public init(_ adjustment: PlanAdjustment) {
             session = adjustment.session.description
             rule = adjustment.rule
             title = adjustment.title
@@ -185,7 +194,7 @@ struct PlanDayReport: Encodable {
     }
 
     /// The coach's note for an adjustment.
-    static func note(_ adjustment: PlanAdjustment) -> String {
+    public static func note(_ adjustment: PlanAdjustment) -> String {
         switch adjustment.change {
         case .moved: "Moved: \(adjustment.title) from \(adjustment.session.day) to \(adjustment.to.map(\.description) ?? "?"): \(adjustment.reason)."
         case .dropped: "Dropped: \(adjustment.title) of \(adjustment.session.day): \(adjustment.reason)."
@@ -196,7 +205,7 @@ struct PlanDayReport: Encodable {
     }
 
     /// Writes `plan`, `week` and `fitness` as null when there are none, as the README states.
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(date, forKey: .date)
         try container.encode(plan, forKey: .plan)
@@ -210,24 +219,10 @@ struct PlanDayReport: Encodable {
     }
 
     /// How many of the latest easy-run checks the coach's note looks at (M2; product setting).
-    static let easyRunsChecked = 5
-
-    /// Opens the log, builds the report for the default runner and renders it as text or JSON.
-    static func render(store: DatabaseOptions, environment: [String: String], date: Day, wholeWeek: Bool, json: Bool) async throws -> String {
-        let log = try await store.open(environment: environment)
-        do {
-            let runner = try await log.defaultAthlete()
-            let report = try await make(log: log, athlete: runner.id, date: date, wholeWeek: wholeWeek)
-            await log.close()
-            return json ? try JSONOutput.render(report) : report.text
-        } catch {
-            await log.close()
-            throw error
-        }
-    }
+    public static let easyRunsChecked = 5
 
     /// The report as of `date`: that day (today) or the plan's week holding it (week).
-    static func make(log: any TrainingStore, athlete: AthleteID, date: Day, wholeWeek: Bool) async throws -> PlanDayReport {
+    public static func make(log: any TrainingStore, athlete: AthleteID, date: Day, wholeWeek: Bool) async throws -> PlanDayReport {
         let active = try await ActivePlan.load(from: log, for: athlete)
         let week = active?.week(holding: date)
         let days: [Day]
@@ -392,7 +387,7 @@ struct PlanDayReport: Encodable {
     }
 
     /// "k of your last n easy runs were too fast (M2)" from the latest stored easy-run checks.
-    static func easyRunNote(_ activities: [ActivitySummary]) -> String? {
+    public static func easyRunNote(_ activities: [ActivitySummary]) -> String? {
         let checks = activities.sorted { ($0.start ?? .distantPast, $0.contentHash) < ($1.start ?? .distantPast, $1.contentHash) }
             .compactMap { StoredAnalysis(json: $0.analysisJSON)?.easyRun?.tooHard }
             .suffix(easyRunsChecked)
@@ -405,7 +400,7 @@ struct PlanDayReport: Encodable {
 
     /// The report as text: the week line, the planned sessions with their targets and status, what
     /// was done, and the notes.
-    var text: String {
+    public var text: String {
         var lines: [String] = []
         if let plan {
             let weekText = week.map { " · week \($0.index) of \($0.of) · \($0.phase)\($0.cutback ? " (cutback)" : "")" } ?? ""

@@ -3,8 +3,8 @@ import Speedwork
 
 /// A workout as text a runner reads at a glance: phases, one line per step, repeats on one line
 /// (`8 × (200m in 37.6–38.4, 1:30 jog)`), stretches grouped.
-enum WorkoutText {
-    static func lines(_ workout: Workout) -> [String] {
+public enum WorkoutText {
+    public static func lines(_ workout: Workout) -> [String] {
         var lines: [String] = []
         var phase = ""
         var pendingStretches: [WorkoutStep] = []
@@ -54,7 +54,7 @@ enum WorkoutText {
     }
 
     /// `200m in 37.6–38.4`, `1:30 jog`, `10:00 threshold at 3:50–3:56/km (6:10–6:20/mi)`.
-    static func text(_ step: WorkoutStep) -> String {
+    public static func text(_ step: WorkoutStep) -> String {
         let name = step.name.prefix(1).lowercased() + step.name.dropFirst()
         switch (step.length, step.target) {
         case (.distance(let distance), .pace(let band)):
@@ -79,7 +79,7 @@ enum WorkoutText {
     }
 
     /// `0:30` → `30 s`, `1:30`, `200m`, `12 reps`, `open`.
-    static func length(_ length: StepLength) -> String {
+    public static func length(_ length: StepLength) -> String {
         switch length {
         case .time(let time): time.seconds < 60 ? "\(time.formatted()) s" : time.formatted()
         case .distance(let distance): distance.label

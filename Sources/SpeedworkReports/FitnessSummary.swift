@@ -1,13 +1,13 @@
 import Speedwork
 
 /// The lines that head every fitness-based text report.
-enum FitnessSummary {
+public enum FitnessSummary {
     /// The lines, led by where the fitness came from when it was read from the log.
-    static func lines(_ current: CurrentFitness) -> [String] {
+    public static func lines(_ current: CurrentFitness) -> [String] {
         (current.line.map { [$0] } ?? []) + lines(current.estimate)
     }
 
-    static func lines(_ estimate: FitnessEstimate) -> [String] {
+    public static func lines(_ estimate: FitnessEstimate) -> [String] {
         var lines = [
             "Fitness     VDOT \(estimate.vdot.text(decimals: 1)), \(estimate.model.title)",
             "From        " + estimate.results.map { result in
@@ -32,5 +32,5 @@ enum FitnessSummary {
 
 extension Speed {
     /// `3:52/km`.
-    var pacePerKilometerText: String { Pace(speed: self).perKilometerText }
+    public var pacePerKilometerText: String { Pace(speed: self).perKilometerText }
 }

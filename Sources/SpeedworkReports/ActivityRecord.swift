@@ -6,10 +6,10 @@ import SpeedworkStore
 /// an easy pace is known; M51) and packed with that analysis as the `analyze --json` report (one
 /// line), so every later view reads what `analyze` would print; the store derives the digest
 /// that log and progress read from it (ActivityDigest). `import` packs every file this way.
-enum ActivityRecord {
+public enum ActivityRecord {
     /// Analyses and packs `activity`; `file` is where it came from, as the runner named it; `track`
     /// says whether it ran on a track, nil to detect it as `analyze` does.
-    static func pack(_ activity: Activity, file: String, name: String? = nil, easyPace: PaceRange? = nil,
+    public static func pack(_ activity: Activity, file: String, name: String? = nil, easyPace: PaceRange? = nil,
                      track: Bool? = nil) throws -> PackedActivity {
         let analysis = ActivityAnalysis(activity: activity, workout: nil, easyPace: easyPace, track: track)
         let report = AnalyzeReport(analysis, file: file)

@@ -2,19 +2,19 @@ import Speedwork
 
 /// A session as JSON: the `workout show --json` contract, and the shape of each session inside a
 /// plan (which adds `date`).
-struct SessionJSON: Encodable {
-    let rule: String
-    let kind: String
-    let title: String
-    let hard: Bool
-    let minutes: Int
-    let notes: [String]
-    let steps: [StepJSON]
+public struct SessionJSON: Encodable {
+    public let rule: String
+    public let kind: String
+    public let title: String
+    public let hard: Bool
+    public let minutes: Int
+    public let notes: [String]
+    public let steps: [StepJSON]
     /// `workout show` only: where the fitness came from when it was read from the log (absent with `--from`).
-    var fitnessSource: FitnessSourceJSON?
+    public var fitnessSource: FitnessSourceJSON?
 
     /// `minutes` is the session's length as the plan or library gives it (``Workout/minutes(openPace:)``).
-    init(_ workout: Workout, minutes: Int) {
+    public init(_ workout: Workout, minutes: Int) {
         rule = workout.rule
         kind = workout.kind.rawValue
         title = workout.title
@@ -27,14 +27,14 @@ struct SessionJSON: Encodable {
 
 /// One step or repeat block: `intensity`, `name`, one length key, `target`, `note`; repeats carry
 /// `count` and their `steps`.
-struct StepJSON: Encodable {
-    let intensity: String
-    let name: String
-    let length: StepLength?
-    let target: StepTarget
-    let note: String?
-    let count: Int?
-    let steps: [StepJSON]?
+public struct StepJSON: Encodable {
+    public let intensity: String
+    public let name: String
+    public let length: StepLength?
+    public let target: StepTarget
+    public let note: String?
+    public let count: Int?
+    public let steps: [StepJSON]?
 
     private init(intensity: String, name: String, length: StepLength?, target: StepTarget, note: String?, count: Int?, steps: [StepJSON]?) {
         self.intensity = intensity
@@ -46,12 +46,12 @@ struct StepJSON: Encodable {
         self.steps = steps
     }
 
-    init(_ step: WorkoutStep) {
+    public init(_ step: WorkoutStep) {
         self.init(intensity: step.intensity.rawValue, name: step.name, length: step.length, target: step.target,
                   note: step.note, count: nil, steps: nil)
     }
 
-    init(_ block: WorkoutBlock) {
+    public init(_ block: WorkoutBlock) {
         switch block {
         case .step(let step):
             self.init(step)
@@ -66,15 +66,15 @@ struct StepJSON: Encodable {
     }
 
     private struct RPE: Encodable {
-        let min: Int
-        let max: Int
+        public let min: Int
+        public let max: Int
     }
 
     private struct EffortJSON: Encodable {
-        let rpe: RPE
+        public let rpe: RPE
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(intensity, forKey: .intensity)
         try container.encode(name, forKey: .name)

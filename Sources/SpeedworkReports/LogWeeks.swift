@@ -5,9 +5,9 @@ import SpeedworkStore
 /// The log read by ISO weeks, Monday to Sunday, oldest first (M2, M50): each week's activities,
 /// hand-logged sessions and results, what kind of day each was, and the week's running totals.
 /// Only weeks with something in them are listed. docs/log.md gives the rules.
-struct LogWeek: Encodable {
+public struct LogWeek: Encodable {
     /// What kind of day an entry was (M2: hard days hard, easy days easy).
-    enum Kind: String, Encodable {
+    public enum Kind: String, Encodable {
         case hard
         case easy
         /// A strength session (M32), counted apart from the runs.
@@ -17,21 +17,21 @@ struct LogWeek: Encodable {
     }
 
     /// A hand session's rep grades (M51), recomputed from the log's fitness for its day.
-    struct Grades: Encodable {
-        struct Rep: Encodable {
-            let index: Int
-            let verdict: String
-            let target: String
-            let actual: String
-            let offBySeconds: Double
+    public struct Grades: Encodable {
+        public struct Rep: Encodable {
+            public let index: Int
+            public let verdict: String
+            public let target: String
+            public let actual: String
+            public let offBySeconds: Double
         }
 
-        let rule: String
-        let summary: String
-        let vdot: Double
-        let reps: [Rep]
+        public let rule: String
+        public let summary: String
+        public let vdot: Double
+        public let reps: [Rep]
 
-        init(_ compliance: Compliance, vdot: Double) {
+        public init(_ compliance: Compliance, vdot: Double) {
             rule = compliance.rule
             summary = compliance.summary
             self.vdot = rounded(vdot)
@@ -42,38 +42,38 @@ struct LogWeek: Encodable {
     }
 
     /// One thing in the week.
-    struct Entry: Encodable {
+    public struct Entry: Encodable {
         /// `YYYY-MM-DD`.
-        let date: String
+        public let date: String
         /// `HH:MM` in UTC, for activities with a start time.
-        let time: String?
+        public let time: String?
         /// `activity`, `session` (logged by hand) or `result` (logged by hand, no activity).
-        let source: String
+        public let source: String
         /// The activity's content hash, or the session's or result's id.
-        let id: String
+        public let id: String
         /// The activity's name or sport, the session's rule, or the result's kind and distance.
-        let title: String
-        let sport: String?
-        let kind: Kind
+        public let title: String
+        public let sport: String?
+        public let kind: Kind
         /// Why it is that kind: `reps`, `race`, `time-trial`, `effort` (a result logged for it), `rpe`,
         /// `session` (a hard session of the method), `easy-run`, `strength`, `sport`.
-        let why: String
+        public let why: String
         /// Whether it counts in the running totals.
-        let running: Bool
-        let meters: Double?
-        let seconds: Double?
-        let secondsPerKm: Double?
+        public let running: Bool
+        public let meters: Double?
+        public let seconds: Double?
+        public let secondsPerKm: Double?
         /// For an easy run: the stored easy-run check said it was run too hard (M2).
-        let tooHard: Bool?
+        public let tooHard: Bool?
         /// Reps detected in the activity, or reps logged by hand.
-        let reps: Int?
-        let rpe: Int?
+        public let reps: Int?
+        public let rpe: Int?
         /// Hand sessions: the rep times, seconds.
-        let repSeconds: [Double]?
+        public let repSeconds: [Double]?
         /// Hand sessions: the strength sets as `exercise reps × load kg`.
-        let strength: [String]?
-        let grades: Grades?
-        let notes: String?
+        public let strength: [String]?
+        public let grades: Grades?
+        public let notes: String?
 
         /// Day, time of day (entries without one after those with), activities then sessions then
         /// results, then title and id, so the order never depends on how the engine returned rows.
@@ -84,31 +84,31 @@ struct LogWeek: Encodable {
     }
 
     /// The week's totals; running counts runs, hand sessions' timed reps and hand results.
-    struct Totals: Encodable, Equatable {
-        var runningSeconds = 0.0
-        var runningMeters = 0.0
-        var hard = 0
-        var easy = 0
+    public struct Totals: Encodable, Equatable {
+        public var runningSeconds = 0.0
+        public var runningMeters = 0.0
+        public var hard = 0
+        public var easy = 0
         /// Easy runs the easy-run check flagged as run too hard (M2).
-        var easyTooHard = 0
-        var strength = 0
-        var other = 0
+        public var easyTooHard = 0
+        public var strength = 0
+        public var other = 0
     }
 
     /// `2026-W53`.
-    let week: String
-    let monday: String
-    let sunday: String
-    let totals: Totals
-    let entries: [Entry]
+    public let week: String
+    public let monday: String
+    public let sunday: String
+    public let totals: Totals
+    public let entries: [Entry]
 
     /// A hand session at or above this RPE (Borg CR-10: 7 is "very hard") was a hard day.
-    static let hardRPE = 7
+    public static let hardRPE = 7
 
     /// The weeks of the log from `since` on: `results` and `activities` are the whole log (the
     /// fitness evidence that says which activities were hard efforts and grades hand sessions
     /// needs their history); `sessions` may start at `since`.
-    static func weeks(results: [LoggedResult], sessions: [LoggedSession], activities: [ActivitySummary], since: Day?) -> [LogWeek] {
+    public static func weeks(results: [LoggedResult], sessions: [LoggedSession], activities: [ActivitySummary], since: Day?) -> [LogWeek] {
         let fitness = LogFitness(results: results, activities: activities)
         let inLog = Set(activities.map(\.contentHash))
         var resultKinds: [String: String] = [:]
@@ -231,7 +231,7 @@ struct LogWeek: Encodable {
 
 extension LogWeek {
     /// The week as text: a heading with the totals, then one row per entry.
-    var text: String {
+    public var text: String {
         let km = (totals.runningMeters / 1000).text(decimals: 1)
         var counts = ["\(totals.hard) hard", "\(totals.easy) easy" + (totals.easyTooHard > 0 ? " (\(totals.easyTooHard) too hard)" : "")]
         if totals.strength > 0 { counts.append("\(totals.strength) strength") }

@@ -2,9 +2,9 @@ import Foundation
 import Speedwork
 
 /// A plan as a runner reads it: week by week, one line a session.
-enum PlanText {
+public enum PlanText {
     /// The plan's summary as label and value pairs.
-    static func header(_ plan: Plan) -> [(label: String, value: String)] {
+    public static func header(_ plan: Plan) -> [(label: String, value: String)] {
         let request = plan.request
         var lines: [(String, String)] = [
             ("Goal", "\(request.goal.written) on \(request.raceDay) (\(Weekday(request.raceDay).shortName))"),
@@ -36,7 +36,7 @@ enum PlanText {
         return lines
     }
 
-    static func text(_ plan: Plan) -> String {
+    public static func text(_ plan: Plan) -> String {
         var lines = header(plan).map { $0.label.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.value }
         for week in plan.weeks {
             lines.append("")
@@ -53,7 +53,7 @@ enum PlanText {
         return lines.joined(separator: "\n")
     }
 
-    static func markdown(_ plan: Plan) -> String {
+    public static func markdown(_ plan: Plan) -> String {
         var lines = ["# Plan: \(plan.request.goal.written) on \(plan.request.raceDay)", ""]
         lines += header(plan).map { "- **\($0.label)** \($0.value)" }
         for week in plan.weeks {
@@ -67,7 +67,7 @@ enum PlanText {
     }
 
     /// `running 3h40 (long run 60 min), cutback`.
-    static func weekTotal(_ week: Plan.Week) -> String {
+    public static func weekTotal(_ week: Plan.Week) -> String {
         "running \(WeeklyVolume.hours(week.runningMinutes))"
             + (week.longRunMinutes > 0 ? " (long run \(week.longRunMinutes) min)" : "")
             + (week.cutback ? ", cutback week" : "")
@@ -76,7 +76,7 @@ enum PlanText {
     /// The target of the main set in a few words with its recovery: `200m in 37.6–38.4, 2:00 jog`,
     /// `4:45–5:20/km`, `RPE 4–5`; a rep run in parts (M12) shows each part:
     /// `200m in 48.2–49.6 then 200m in 43.2–44.6, 2:00 jog`.
-    static func mainTarget(_ workout: Workout) -> String {
+    public static func mainTarget(_ workout: Workout) -> String {
         let target = mainRepTarget(workout)
         guard workout.kind.isRun else { return target }
         guard let recovery = mainRecovery(workout) else { return target }

@@ -5,8 +5,8 @@ import Speedwork
 /// number that is not finite (an infinite pace over a stretch without distance, a NaN) written as
 /// `null`, since JSON (RFC 8259, section 6) has no infinity or NaN. `pretty: false` writes it on
 /// one line, as the training log stores an activity's analysis.
-enum JSONOutput {
-    static func render<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+public enum JSONOutput {
+    public static func render<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
         // The encoder can only spell a non-finite number as a string: it spells each as one marker
         // string made unique per call, and every quoted marker then becomes `null`. A marker holds
         // a fresh UUID, so no text of the report can match it.
@@ -22,7 +22,7 @@ enum JSONOutput {
     /// `bytes` with every occurrence of `needle` replaced, scanning the UTF-8 once (Foundation's
     /// string replacement bridges through NSString on Linux and costs more than the encoding). The
     /// needle is ASCII, so a match never starts inside a multi-byte character.
-    static func replacing(_ needle: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+    public static func replacing(_ needle: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
         guard let first = needle.first, bytes.count >= needle.count else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -42,62 +42,68 @@ enum JSONOutput {
 }
 
 /// A number rounded for output: times to 0.1 s, VDOT to 0.1, metres to 0.1 m.
-func rounded(_ value: Double, _ decimals: Int = 1) -> Double {
+public func rounded(_ value: Double, _ decimals: Int = 1) -> Double {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
     return (value * scale).rounded() / scale
 }
 
 /// `{"fast": …, "slow": …}` in seconds.
-struct SecondsRangeJSON: Encodable, Equatable {
-    let fast: Double
-    let slow: Double
+public struct SecondsRangeJSON: Encodable, Equatable {
+    /// Makes the value from its parts.
+    public init(fast: Double, slow: Double) {
+        self.fast = fast
+        self.slow = slow
+    }
+
+    public let fast: Double
+    public let slow: Double
 }
 
 /// A pace band per km and per mile.
-struct PaceJSON: Encodable, Equatable {
-    let secondsPerKm: SecondsRangeJSON
-    let secondsPerMile: SecondsRangeJSON
+public struct PaceJSON: Encodable, Equatable {
+    public let secondsPerKm: SecondsRangeJSON
+    public let secondsPerMile: SecondsRangeJSON
 
-    init(_ range: PaceRange) {
+    public init(_ range: PaceRange) {
         secondsPerKm = SecondsRangeJSON(fast: rounded(range.fast.secondsPerKilometer), slow: rounded(range.slow.secondsPerKilometer))
         secondsPerMile = SecondsRangeJSON(fast: rounded(range.fast.secondsPerMile), slow: rounded(range.slow.secondsPerMile))
     }
 }
 
 /// The fitness estimate as JSON: model, VDOT, confidence, the results and notes.
-struct FitnessJSON: Encodable {
-    struct Result: Encodable {
-        let result: String
-        let distance: String
-        let meters: Double
-        let seconds: Double
-        let date: String?
-        let weight: Double
-        let vdot: Double
-        let supersededBy: String?
+public struct FitnessJSON: Encodable {
+    public struct Result: Encodable {
+        public let result: String
+        public let distance: String
+        public let meters: Double
+        public let seconds: Double
+        public let date: String?
+        public let weight: Double
+        public let vdot: Double
+        public let supersededBy: String?
     }
 
-    struct Parameters: Encodable {
-        let riegelExponent: Double?
-        let criticalSpeedMetersPerSecond: Double?
-        let dPrimeMeters: Double?
-        let speedReserveRatio: Double
-        let speedReserveFitted: Bool
-        let speedAtVO2maxMetersPerSecond: Double
+    public struct Parameters: Encodable {
+        public let riegelExponent: Double?
+        public let criticalSpeedMetersPerSecond: Double?
+        public let dPrimeMeters: Double?
+        public let speedReserveRatio: Double
+        public let speedReserveFitted: Bool
+        public let speedAtVO2maxMetersPerSecond: Double
     }
 
-    let model: String
-    let modelTitle: String
-    let vdot: Double
-    let confidence: String
-    let confidenceReasons: [String]
-    let notes: [String]
-    let asOf: String
-    let results: [Result]
-    let parameters: Parameters
+    public let model: String
+    public let modelTitle: String
+    public let vdot: Double
+    public let confidence: String
+    public let confidenceReasons: [String]
+    public let notes: [String]
+    public let asOf: String
+    public let results: [Result]
+    public let parameters: Parameters
 
-    init(_ estimate: FitnessEstimate) {
+    public init(_ estimate: FitnessEstimate) {
         model = estimate.model.name
         modelTitle = estimate.model.title
         vdot = rounded(estimate.vdot)

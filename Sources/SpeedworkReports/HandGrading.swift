@@ -6,18 +6,18 @@ import SpeedworkStore
 /// method's session gives it from the runner's fitness, with the same ``Compliance`` grading
 /// `analyze` uses. Grades are not stored: `log` recomputes them from the fitness the log gives
 /// for the session's day, so they follow the method and any result logged later for that day.
-enum HandGrading {
+public enum HandGrading {
     /// The session as planned for the first week of the block (M11: 6 × 200 m … week 8: 10 × 200 m)
     /// whose main set has at least as many reps as were logged; fewer reps than week 1's are
     /// graded as they are, without the rest reported as not run.
-    static let blockWeeks = BlockProgression.defaultBlockWeeks
+    public static let blockWeeks = BlockProgression.defaultBlockWeeks
 
     /// Checks that `reps` fit the session `rule` (it exists, it is a run when reps are given, no
     /// more reps than its longest main set, a rep distance that matches the planned one) and
     /// returns the workout to grade against, or nil when the session has no rep targets. The
     /// shape of a session (rep count and distances) does not depend on fitness, so `fitness` only
     /// sets the targets.
-    static func plan(rule text: String, reps: [LoggedRep], fitness: FitnessEstimate) throws -> Workout? {
+    public static func plan(rule text: String, reps: [LoggedRep], fitness: FitnessEstimate) throws -> Workout? {
         let rule = try SessionLibrary.rule(parsing: text)
         guard let entry = SessionLibrary.entries.first(where: { $0.rule == rule }) else { return nil }
         guard !reps.isEmpty else { return nil }
@@ -58,11 +58,11 @@ enum HandGrading {
     }
 
     /// A hand-given rep distance within this of the planned one is the planned one.
-    static let distanceTolerance = Distance.meters(0.5)
+    public static let distanceTolerance = Distance.meters(0.5)
 
     /// The lengths of the main set's active steps, in running order (the repeat blocks when the
     /// session has any, as ``Compliance`` reads a plan).
-    static func plannedLengths(_ workout: Workout) -> [StepLength] {
+    public static func plannedLengths(_ workout: Workout) -> [StepLength] {
         let hasRepeats = workout.blocks.contains { if case .repeats = $0 { true } else { false } }
         return workout.blocks.filter { block in
             if case .step = block { return !hasRepeats }
@@ -72,7 +72,7 @@ enum HandGrading {
 
     /// The grades of a hand-logged session against `fitness`, or nil when it names no session,
     /// has no reps, the session has no rep targets, or a rep has neither a distance nor a planned one.
-    static func grade(_ session: LoggedSession, fitness: FitnessEstimate) -> Compliance? {
+    public static func grade(_ session: LoggedSession, fitness: FitnessEstimate) -> Compliance? {
         guard let rule = session.session, !session.reps.isEmpty,
               let workout = try? plan(rule: rule, reps: session.reps, fitness: fitness) else { return nil }
         let planned = plannedLengths(workout)
@@ -96,20 +96,26 @@ enum HandGrading {
 
 extension HandGrading {
     /// The fitness grades are made from, and whether the log gave it.
-    struct Fitness: Sendable {
-        let estimate: FitnessEstimate
-        let fromLog: Bool
+    public struct Fitness: Sendable {
+        /// Makes the value from its parts.
+        public init(estimate: FitnessEstimate, fromLog: Bool) {
+            self.estimate = estimate
+            self.fromLog = fromLog
+        }
+
+        public let estimate: FitnessEstimate
+        public let fromLog: Bool
     }
 
     /// A fitness used only to build a session's shape for checking reps before anything is
     /// written (rep count and distances do not depend on it): 5 km in 20:00.
-    static func referenceFitness(_ day: Day) throws -> FitnessEstimate {
+    public static func referenceFitness(_ day: Day) throws -> FitnessEstimate {
         try FitnessEstimator().estimate(from: [Performance(distance: .meters(5000), time: .seconds(20 * 60), date: day)], asOf: day)
     }
 
     /// The lines `log add` prints under the confirmation: the summary and each rep's grade, or
     /// why there are none.
-    static func lines(_ session: LoggedSession, fitness: Fitness?) -> [String] {
+    public static func lines(_ session: LoggedSession, fitness: Fitness?) -> [String] {
         guard let rule = session.session, !session.reps.isEmpty else { return [] }
         guard let fitness else {
             return ["Not graded: the log has no result from the year before \(session.day); give --from (e.g. --from 400m=80) or log a result first."]

@@ -7,49 +7,49 @@ import SpeedworkStore
 /// at the fitness of its day — a day already run keeps the targets it was graded against (the log's
 /// fitness as of that day), today and the days ahead take today's. `today`, `week` and the exports of
 /// the active plan read it; ``PlanAsItStands/load(from:log:for:)`` is the one way to get it.
-struct PlanAsItStands: Sendable {
+public struct PlanAsItStands: Sendable {
     /// A session where it now stands, with its current targets.
-    struct Session: Sendable {
+    public struct Session: Sendable {
         /// Its place in the plan as built (`plan link` names it so; stable while the plan is active).
-        let ref: PlanMatching.SessionRef
+        public let ref: PlanMatching.SessionRef
         /// The session on the day it now falls on, its targets at ``fitness``.
-        let session: Plan.Session
+        public let session: Plan.Session
         /// The day the plan as built had it on, when it moved (M43).
-        let movedFrom: Day?
+        public let movedFrom: Day?
         /// The fitness its targets come from: that of its day, or today's for days ahead.
-        let fitness: ActivePlan.CurrentFitness
+        public let fitness: ActivePlan.CurrentFitness
     }
 
-    let active: ActivePlan
+    public let active: ActivePlan
     /// The day the plan is read on: what was logged up to it counts.
-    let today: Day
+    public let today: Day
     /// Every session of the plan, in day order (see ``PlanAdaptation/placed``).
-    let sessions: [Session]
+    public let sessions: [Session]
     /// What moved, was dropped, gave way or was paused, in the order it was decided.
-    let adjustments: [PlanAdjustment]
+    public let adjustments: [PlanAdjustment]
     /// The log's work matched to ``sessions``.
-    let outcome: PlanMatching.Outcome
+    public let outcome: PlanMatching.Outcome
     /// The fitness of `today`.
-    let fitness: ActivePlan.CurrentFitness
+    public let fitness: ActivePlan.CurrentFitness
     /// The key sessions with pace targets run from watch files up to ``today``, graded against the
     /// targets of their day's results (what UnderTargetRule reads).
-    let graded: [UnderTargetRule.Graded]
+    public let graded: [UnderTargetRule.Graded]
     /// The plan's pauses, earliest first (`plan pause`).
-    let pauses: [PlanPause]
+    public let pauses: [PlanPause]
     /// The race-date verdict re-checked as of ``today`` (M44).
-    let verdict: GoalFeasibility
+    public let verdict: GoalFeasibility
     /// What the log held when the plan was read: the runner's activities and hand-logged sessions.
-    let activities: [ActivitySummary]
-    let handSessions: [LoggedSession]
+    public let activities: [ActivitySummary]
+    public let handSessions: [LoggedSession]
 
     /// The sessions from `day` on: what is still ahead (what exports write).
-    func sessions(from day: Day) -> [Session] {
+    public func sessions(from day: Day) -> [Session] {
         sessions.filter { $0.session.day >= day }
     }
 
     /// The plan as it now stands as a ``Plan``: the plan's weeks holding ``sessions`` on their
     /// current days, for `plan --json`'s shape, the plan checks and the exports.
-    var plan: Plan {
+    public var plan: Plan {
         let built = active.plan
         let weeks = built.weeks.map { week in
             var copy = week
@@ -64,13 +64,13 @@ struct PlanAsItStands: Sendable {
     /// The runner's active plan as it now stands from `day` on (the day it is read on), or nil when
     /// no plan is active. The one definition of "the plan as it now stands": `today`, `week` and the
     /// exports of the active plan all read it.
-    static func load(from day: Day, log: any TrainingStore, for athlete: AthleteID) async throws -> PlanAsItStands? {
+    public static func load(from day: Day, log: any TrainingStore, for athlete: AthleteID) async throws -> PlanAsItStands? {
         guard let active = try await ActivePlan.load(from: log, for: athlete) else { return nil }
         return try await PlanAsItStands(active, today: day, log: log, for: athlete)
     }
 
     /// `active` as it stands on `today`, read from `log`.
-    init(_ active: ActivePlan, today: Day, log: any TrainingStore, for athlete: AthleteID) async throws {
+    public init(_ active: ActivePlan, today: Day, log: any TrainingStore, for athlete: AthleteID) async throws {
         let activities = try await log.activities(for: athlete, in: nil)
         let handSessions = try await log.sessions(for: athlete, since: nil)
         let logFitness = try await LogFitness.load(from: log, for: athlete)
@@ -162,7 +162,7 @@ struct PlanAsItStands: Sendable {
 
     /// The race-date verdict as of `today` (M44): the goal against `fitness` and the days left to
     /// train, the days of pauses still ahead not counted.
-    static func verdict(_ active: ActivePlan, fitness: FitnessEstimate, today: Day, pauses: [PlanPause]) -> GoalFeasibility {
+    public static func verdict(_ active: ActivePlan, fitness: FitnessEstimate, today: Day, pauses: [PlanPause]) -> GoalFeasibility {
         let request = active.plan.request
         let first = max(today, request.start)
         let paused = pauses.flatMap(\.allDays).filter { $0 >= first && $0 < request.raceDay }.count

@@ -4,102 +4,102 @@ import Speedwork
 /// The `progress --json` contract (M52), and its text: the fitness estimate over time, best
 /// efforts by season, the same session side by side (M7), stride at comparable paces (M6) and the
 /// easy/hard balance per week (M2).
-struct ProgressReport: Encodable {
+public struct ProgressReport: Encodable {
     /// The text shows at most this many of the latest sessions of a shape and of the latest weeks;
     /// `--json` and `--since` give them all.
-    static let textRows = 12
+    public static let textRows = 12
 
-    struct FitnessPoint: Encodable {
-        let date: String
-        let source: String
-        let reference: String?
-        let distance: String
-        let meters: Double
-        let seconds: Double
-        let evidenceVdot: Double
-        let vdot: Double
-        let mileSeconds: Double
-        let fiveKSeconds: Double
+    public struct FitnessPoint: Encodable {
+        public let date: String
+        public let source: String
+        public let reference: String?
+        public let distance: String
+        public let meters: Double
+        public let seconds: Double
+        public let evidenceVdot: Double
+        public let vdot: Double
+        public let mileSeconds: Double
+        public let fiveKSeconds: Double
     }
 
-    struct SeasonBest: Encodable {
-        let season: String
-        let seconds: Double
-        let date: String
-        let reference: String
-        let source: String
+    public struct SeasonBest: Encodable {
+        public let season: String
+        public let seconds: Double
+        public let date: String
+        public let reference: String
+        public let source: String
     }
 
-    struct DistanceBests: Encodable {
-        let distance: String
-        let meters: Double
-        let seasons: [SeasonBest]
+    public struct DistanceBests: Encodable {
+        public let distance: String
+        public let meters: Double
+        public let seasons: [SeasonBest]
     }
 
-    struct Occurrence: Encodable {
-        let date: String
-        let reference: String
-        let source: String
-        let averageSeconds: Double
-        let fastestSeconds: Double
-        let slowestSeconds: Double
-        let fadePercent: Double?
-        let averageRecoverySeconds: Double?
-        let repSeconds: [Double]
+    public struct Occurrence: Encodable {
+        public let date: String
+        public let reference: String
+        public let source: String
+        public let averageSeconds: Double
+        public let fastestSeconds: Double
+        public let slowestSeconds: Double
+        public let fadePercent: Double?
+        public let averageRecoverySeconds: Double?
+        public let repSeconds: [Double]
     }
 
-    struct Session: Encodable {
-        let shape: String
-        let repMeters: [Double]
-        let occurrences: [Occurrence]
+    public struct Session: Encodable {
+        public let shape: String
+        public let repMeters: [Double]
+        public let occurrences: [Occurrence]
     }
 
-    struct StrideSeason: Encodable {
-        let season: String
-        let reps: Int
-        let secondsPerKm: Double
-        let cadence: Double
-        let stepLength: Double?
+    public struct StrideSeason: Encodable {
+        public let season: String
+        public let reps: Int
+        public let secondsPerKm: Double
+        public let cadence: Double
+        public let stepLength: Double?
     }
 
-    struct StrideBand: Encodable {
-        let fastSecondsPerKm: Double
-        let slowSecondsPerKm: Double
-        let seasons: [StrideSeason]
+    public struct StrideBand: Encodable {
+        public let fastSecondsPerKm: Double
+        public let slowSecondsPerKm: Double
+        public let seasons: [StrideSeason]
     }
 
-    struct Week: Encodable {
-        let monday: String
-        let easyRuns: Int
-        let hardSessions: Int
-        let checkedEasyRuns: Int
-        let tooHard: Int
-        let tooHardShare: Double?
-        let tooHardDates: [String]
+    public struct Week: Encodable {
+        public let monday: String
+        public let easyRuns: Int
+        public let hardSessions: Int
+        public let checkedEasyRuns: Int
+        public let tooHard: Int
+        public let tooHardShare: Double?
+        public let tooHardDates: [String]
     }
 
-    struct BalanceTotal: Encodable {
-        let easyRuns: Int
-        let hardSessions: Int
-        let checkedEasyRuns: Int
-        let tooHard: Int
-        let tooHardShare: Double?
+    public struct BalanceTotal: Encodable {
+        public let easyRuns: Int
+        public let hardSessions: Int
+        public let checkedEasyRuns: Int
+        public let tooHard: Int
+        public let tooHardShare: Double?
     }
 
-    struct Balance: Encodable {
-        let total: BalanceTotal
-        let weeks: [Week]
+    public struct Balance: Encodable {
+        public let total: BalanceTotal
+        public let weeks: [Week]
     }
 
-    let seasonLength: String
-    let since: String?
-    let fitness: [FitnessPoint]
-    let bestEfforts: [DistanceBests]
-    let sessions: [Session]
-    let stride: [StrideBand]
-    let balance: Balance
+    public let seasonLength: String
+    public let since: String?
+    public let fitness: [FitnessPoint]
+    public let bestEfforts: [DistanceBests]
+    public let sessions: [Session]
+    public let stride: [StrideBand]
+    public let balance: Balance
 
-    init(_ progress: TrainingProgress) {
+    public init(_ progress: TrainingProgress) {
         seasonLength = progress.seasonLength.rawValue
         since = progress.since?.description
         fitness = progress.fitness.map { point in
@@ -145,10 +145,10 @@ struct ProgressReport: Encodable {
     }
 
     /// What `progress` prints when the log holds nothing to show.
-    static let emptyText = "The log has no runs or results to show progress from: import your runs with speedwork import PATH, or add a result with speedwork log add --result 5k=20:00."
+    public static let emptyText = "The log has no runs or results to show progress from: import your runs with speedwork import PATH, or add a result with speedwork log add --result 5k=20:00."
 
     /// The report as a runner reads it.
-    var text: String {
+    public var text: String {
         guard !(fitness.isEmpty && bestEfforts.isEmpty && sessions.isEmpty && stride.isEmpty && balance.weeks.isEmpty) else {
             return Self.emptyText
         }

@@ -1,17 +1,17 @@
 /// A plain-text table with left-aligned columns, for output a runner reads at a glance.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
+public struct TextTable {
+    public var header: [String]
+    public var rows: [[String]] = []
 
-    init(_ header: String...) {
+    public init(_ header: String...) {
         self.header = header
     }
 
-    mutating func add(_ cells: String...) {
+    public mutating func add(_ cells: String...) {
         rows.append(cells)
     }
 
-    func render(indent: String = "") -> String {
+    public func render(indent: String = "") -> String {
         let all = [header] + rows
         let columns = all.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
