@@ -92,12 +92,20 @@ let package = Package(
             name: "speedwork-archive-gen", dependencies: ["SpeedworkFiles", "Speedwork"], path: "Benchmarks/import/Swift"),
         // Helpers shared by the test targets (seeded generators).
         .target(name: "SpeedworkTestSupport", path: "Tests/SpeedworkTestSupport"),
+        .target(
+            name: "SpeedworkStoreTestSupport",
+            dependencies: [
+                "Speedwork", "SpeedworkStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/SpeedworkStoreTestSupport"),
         .testTarget(name: "SpeedworkTests", dependencies: ["Speedwork", "SpeedworkTestSupport"]),
         .testTarget(name: "SpeedworkFilesTests", dependencies: ["SpeedworkFiles", "Speedwork", "SpeedworkTestSupport"]),
         .testTarget(
             name: "SpeedworkStoreTests",
             dependencies: [
-                "SpeedworkStore", "Speedwork", "SpeedworkTestSupport",
+                "SpeedworkStore", "Speedwork", "SpeedworkTestSupport", "SpeedworkStoreTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -105,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "SpeedworkServerTests",
             dependencies: [
-                "SpeedworkServer", "SpeedworkStore", "Speedwork", "SpeedworkCLI", "SpeedworkReports", "SpeedworkTestSupport", "SpeedworkFiles",
+                "SpeedworkServer", "SpeedworkStore", "Speedwork", "SpeedworkCLI", "SpeedworkReports", "SpeedworkTestSupport", "SpeedworkStoreTestSupport", "SpeedworkFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -114,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "SpeedworkCLITests",
             dependencies: [
-                "SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkStore", "SpeedworkReports", "SpeedworkTestSupport",
+                "SpeedworkCLI", "Speedwork", "SpeedworkFiles", "SpeedworkStore", "SpeedworkReports", "SpeedworkTestSupport", "SpeedworkStoreTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

@@ -10,48 +10,13 @@ import SpeedworkStore
 /// `bash .ci/run` starts one): into a database of its own, created and dropped by the test.
 @Suite("Import on PostgreSQL")
 struct ImportPostgresTests {
-    static let variable = "SPEEDWORK_TEST_POSTGRES"
-
-    static let server: PostgresAddress? = {
-        guard let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty else {
-            print("note: \(variable) is not set: the import is not run against PostgreSQL (bash .ci/run starts a server)")
-            return nil
-        }
-        guard case .postgres(let address)? = try? DatabaseLocation(url: url) else {
-            print("note: \(variable) is not a postgres:// URL: the import is not run against PostgreSQL")
-            return nil
-        }
-        return address
-    }()
-
-    private static func admin(_ address: PostgresAddress, _ sql: String) async throws {
-        var logger = Logger(label: "speedwork.tests")
-        logger.logLevel = .critical
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(host: address.host, port: address.port, username: address.user,
-                                 password: address.password, database: address.database, tls: .disable),
-            id: 1, logger: logger)
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-        try await connection.close()
-    }
-
-    private static func url(_ address: PostgresAddress, database: String) -> String {
-        let allowed = CharacterSet.alphanumerics
-        let user = address.user.addingPercentEncoding(withAllowedCharacters: allowed) ?? address.user
-        let password = address.password.map { ":" + ($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0) } ?? ""
-        return "postgres://\(user)\(password)@\(address.host):\(address.port)/\(database)"
-    }
+    /// The test server, when `SPEEDWORK_TEST_POSTGRES` names one.
+    static var server: PostgresAddress? { Engine.server }
 
     @Test(.enabled(if: server != nil, "SPEEDWORK_TEST_POSTGRES names a PostgreSQL server"))
     func importRunsOnPostgreSQL() async throws {
-        let server = try #require(Self.server)
-        let name = "speedwork_import_\(UUID().uuidString.prefix(8).lowercased())"
-        try await Self.admin(server, "CREATE DATABASE \(name)")
+        _ = try #require(Self.server)
+        let postgres = try await TestDatabase.make(.postgres, prefix: "speedwork_import")
         let folder = try ImportFixtures.folder("postgres")
         do {
             let archive = folder.appendingPathComponent("archive")
@@ -60,7 +25,7 @@ struct ImportPostgresTests {
             }
             try ImportFixtures.write(try Gzip.compress(ImportFixtures.run(seconds: 300)), "copies/run-0.fit.gz", in: archive)
             try ImportFixtures.write(ImportFixtures.damaged(ImportFixtures.run(seconds: 999)), "runs/broken.fit", in: archive)
-            let database = Self.url(server, database: name)
+            let database = postgres.url
             let sqlite = ImportFixtures.database(in: folder)
 
             let first = try await ImportFixtures.importJSON([archive.path], database: database)
@@ -76,10 +41,10 @@ struct ImportPostgresTests {
             #expect(onPostgres == onSQLite, "the same log on both engines")
         } catch {
             ImportFixtures.remove(folder)
-            try? await Self.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            await postgres.drop()
             throw error
         }
         ImportFixtures.remove(folder)
-        try await Self.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        await postgres.drop()
     }
 }

@@ -12,8 +12,8 @@ import Testing
 struct LogWeeksTests {
     /// Where the generated log goes: SQLite always, PostgreSQL when `SPEEDWORK_TEST_POSTGRES` is set.
     static let engines: [String] = {
-        if let url = ProcessInfo.processInfo.environment["SPEEDWORK_TEST_POSTGRES"], !url.isEmpty { return ["sqlite", url] }
-        print("note: SPEEDWORK_TEST_POSTGRES is not set: the log-by-weeks tests run on SQLite only")
+        if Engine.server != nil, let url = Engine.serverURL { return ["sqlite", url] }
+        print("note: \(Engine.variable) is not set: the log-by-weeks tests run on SQLite only")
         return ["sqlite"]
     }()
 

@@ -11,11 +11,11 @@ import Testing
 /// `SPEEDWORK_TEST_POSTGRES` names a server.
 @Suite("Progress command", .serialized)
 struct ProgressCommandTests {
-    static let postgresVariable = "SPEEDWORK_TEST_POSTGRES"
+    static let postgresVariable = Engine.variable
 
     /// The engines to run on; PostgreSQL's absence is printed, not hidden.
     static let engines: [String] = {
-        if let url = ProcessInfo.processInfo.environment[postgresVariable], !url.isEmpty { return ["sqlite", "postgres"] }
+        if Engine.server != nil { return ["sqlite", "postgres"] }
         print("note: \(postgresVariable) is not set: progress is tested on SQLite only (bash .ci/run starts a PostgreSQL server)")
         return ["sqlite"]
     }()
@@ -31,7 +31,7 @@ struct ProgressCommandTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             url = "sqlite://" + folder.appendingPathComponent("log.sqlite").path
         } else {
-            url = try #require(ProcessInfo.processInfo.environment[postgresVariable])
+            url = try #require(Engine.serverURL)
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = try await DatabaseLocation(url: url).open()

@@ -193,36 +193,8 @@ struct SeasonTests {
         try await ActivePlanTests.withLog { database in try await Self.season(database) }
     }
 
-    @Test(.enabled(if: ImportPostgresTests.server != nil, "SPEEDWORK_TEST_POSTGRES names a PostgreSQL server"))
+    @Test(.enabled(if: Engine.server != nil, "SPEEDWORK_TEST_POSTGRES names a PostgreSQL server"))
     func aSeasonOnPostgreSQL() async throws {
-        let server = try #require(ImportPostgresTests.server)
-        let name = "speedwork_season_\(UUID().uuidString.prefix(8).lowercased())"
-        try await Self.admin(server, "CREATE DATABASE \(name)")
-        do {
-            let allowed = CharacterSet.alphanumerics
-            let user = server.user.addingPercentEncoding(withAllowedCharacters: allowed) ?? server.user
-            let password = server.password.map { ":" + ($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0) } ?? ""
-            try await Self.season("postgres://\(user)\(password)@\(server.host):\(server.port)/\(name)")
-        } catch {
-            try? await Self.admin(server, "DROP DATABASE \(name)")
-            throw error
-        }
-        try await Self.admin(server, "DROP DATABASE \(name)")
-    }
-
-    static func admin(_ address: PostgresAddress, _ sql: String) async throws {
-        var logger = Logger(label: "speedwork.tests")
-        logger.logLevel = .critical
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(host: address.host, port: address.port, username: address.user,
-                                 password: address.password, database: address.database, tls: .disable),
-            id: 1, logger: logger)
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-        try await connection.close()
+        try await withDatabase(.postgres, prefix: "speedwork_season") { database in try await Self.season(database.url) }
     }
 }

@@ -6,76 +6,9 @@ import Speedwork
 @testable import SpeedworkReports
 import SpeedworkServer
 import SpeedworkStore
+@_exported import SpeedworkStoreTestSupport
 
-/// The engines the server tests run on: SQLite always, PostgreSQL when `SPEEDWORK_TEST_POSTGRES`
-/// names a server (as the store's contract suite does).
-enum Engine: String, CaseIterable, Sendable, CustomStringConvertible {
-    case sqlite, postgres
-
-    static let variable = "SPEEDWORK_TEST_POSTGRES"
-
-    static var serverURL: String? {
-        guard let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty else { return nil }
-        return url
-    }
-
-    static let available: [Engine] = {
-        if serverURL == nil {
-            print("note: \(variable) is not set: the server's PostgreSQL tests are skipped (bash .ci/run starts a server)")
-            return [.sqlite]
-        }
-        return [.sqlite, .postgres]
-    }()
-
-    var description: String { rawValue }
-}
-
-/// A fresh database for one test (a temporary SQLite file or a new PostgreSQL database), dropped after.
-struct TestDatabase: Sendable {
-    let location: DatabaseLocation
-    let folder: URL
-
-    static func make(_ engine: Engine) async throws -> TestDatabase {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("speedwork-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        switch engine {
-        case .sqlite:
-            return TestDatabase(location: .sqlite(path: folder.appendingPathComponent("log.sqlite").path), folder: folder)
-        case .postgres:
-            guard let url = Engine.serverURL, case .postgres(var address) = try DatabaseLocation(url: url) else {
-                throw InputError("\(Engine.variable) must be a postgres:// URL")
-            }
-            let name = "speedwork_server_\(UUID().uuidString.prefix(8).lowercased())"
-            try await admin(address, "CREATE DATABASE \(name)")
-            address.database = name
-            return TestDatabase(location: .postgres(address), folder: folder)
-        }
-    }
-
-    static func admin(_ address: PostgresAddress, _ sql: String) async throws {
-        var logger = Logger(label: "speedwork.server-tests")
-        logger.logLevel = .critical
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(host: address.host, port: address.port, username: address.user,
-                                 password: address.password, database: address.database, tls: .disable),
-            id: 1, logger: logger)
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-        try await connection.close()
-    }
-
-    func drop() async {
-        try? FileManager.default.removeItem(at: folder)
-        if case .postgres(let address) = location, let url = Engine.serverURL,
-           case .postgres(let server) = try? DatabaseLocation(url: url) {
-            try? await TestDatabase.admin(server, "DROP DATABASE IF EXISTS \(address.database) WITH (FORCE)")
-        }
-    }
-
+extension TestDatabase {
     /// A configuration for tests: bcrypt at its lowest cost, so hashing takes milliseconds.
     func configuration() -> ServerConfiguration {
         var configuration = ServerConfiguration(database: location, dataFolder: folder.path)
@@ -89,7 +22,7 @@ struct TestDatabase: Sendable {
 /// database of `engine`, with the store open for seeding and checking.
 func withApp(_ engine: Engine, configure: (inout ServerConfiguration) -> Void = { _ in },
              _ body: @escaping @Sendable (any TestClientProtocol, any ServerStore) async throws -> Void) async throws {
-    let database = try await TestDatabase.make(engine)
+    let database = try await TestDatabase.make(engine, prefix: "speedwork_server")
     var configuration = database.configuration()
     configure(&configuration)
     do {

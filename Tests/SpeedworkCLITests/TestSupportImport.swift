@@ -1,0 +1,2 @@
+// The engines and test databases the store tests share.
+@_exported import SpeedworkStoreTestSupport
