@@ -268,6 +268,19 @@ public final class PostgresStore: TrainingStore, AccountStore {
         return try StoreRecords.unpack(summary, blob: blob, location: location)
     }
 
+    public func activitySummary(_ contentHash: String, for athlete: AthleteID) async throws -> ActivitySummary? {
+        try await run {
+            let rows = try await client.query("""
+                SELECT content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source, analysis, digest
+                FROM activities WHERE athlete_id = \(athlete.rawValue) AND content_hash = \(contentHash)
+                """, logger: logger)
+            for try await row in rows.decode((String, Int64?, String, String?, String?, Double?, Double?, Int, String?, String?, Data?).self) {
+                return try PostgresStore.summary(row, location: location)
+            }
+            return nil
+        }
+    }
+
     public func importedFiles(for athlete: AthleteID) async throws -> [ImportedFile] {
         try await run {
             let rows = try await client.query("""

@@ -240,6 +240,18 @@ public final class SQLiteStore: TrainingStore, AccountStore {
         return try StoreRecords.unpack(summary, blob: blob, location: location)
     }
 
+    public func activitySummary(_ contentHash: String, for athlete: AthleteID) async throws -> ActivitySummary? {
+        let location = location
+        return try await reading { db -> ActivitySummary? in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source, analysis, digest
+                FROM activities WHERE athlete_id = ? AND content_hash = ?
+                """, arguments: [athlete.rawValue, contentHash])
+            else { return nil }
+            return try SQLiteStore.summary(row, location: location)
+        }
+    }
+
     public func importedFiles(for athlete: AthleteID) async throws -> [ImportedFile] {
         let location = location
         return try await reading { db in

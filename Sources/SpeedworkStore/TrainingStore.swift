@@ -26,6 +26,9 @@ public protocol TrainingStore: Sendable {
     func activityDigests(for athlete: AthleteID, in range: DateInterval?) async throws -> [ActivitySummary]
     /// One activity with its samples, by content hash.
     func activity(_ contentHash: String, for athlete: AthleteID) async throws -> StoredActivity?
+    /// One activity's summary with its analysis text, by content hash, without reading or decoding
+    /// its samples: what a page or API answer that shows no samples reads.
+    func activitySummary(_ contentHash: String, for athlete: AthleteID) async throws -> ActivitySummary?
     /// Every file an import has recorded for this runner, so the next import can skip them.
     func importedFiles(for athlete: AthleteID) async throws -> [ImportedFile]
 

@@ -88,6 +88,9 @@ struct TrainingStoreContractTests {
             let stored = try #require(try await store.activity(packed[1].summary.contentHash, for: runner))
             #expect(stored.activity == activities[1])
             #expect(stored.summary.analysisJSON == #"{"reps":[{"seconds":38.2}]}"#)
+            #expect(try await store.activitySummary(packed[1].summary.contentHash, for: runner) == stored.summary,
+                    "the summary alone is the one read with the samples")
+            #expect(try await store.activitySummary(String(repeating: "0", count: 64), for: runner) == nil)
             let secondDay = DateInterval(start: Date(timeIntervalSince1970: 1_767_225_600 + 86_400), duration: 86_400)
             #expect(try await store.activities(for: runner, in: secondDay).map(\.contentHash) == [packed[1].summary.contentHash])
             #expect(try await store.activity(String(repeating: "0", count: 64), for: runner) == nil)
@@ -339,6 +342,7 @@ struct TrainingStoreContractTests {
 
             #expect(try await store.activities(for: b, in: nil).isEmpty)
             #expect(try await store.activity(packed.summary.contentHash, for: b) == nil)
+            #expect(try await store.activitySummary(packed.summary.contentHash, for: b) == nil)
             #expect(try await store.importedFiles(for: b).isEmpty)
             #expect(try await store.results(for: b, since: nil).isEmpty)
             #expect(try await store.sessions(for: b, since: nil).isEmpty)
