@@ -29,7 +29,7 @@ enum PlanTemplates {
         {{#strengths}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>
         {{/strengths}}
         </select></label>
-        <label>Weeks of base already run (M8) <input name="base-weeks" inputmode="numeric" value="{{baseWeeks}}"></label>
+        <label>Weeks of base already run (M8) <input name="base-weeks" value="{{baseWeeks}}" inputmode="numeric"></label>
         <button id="plan-submit" type="submit">Save as my plan</button>
         </form>
 
