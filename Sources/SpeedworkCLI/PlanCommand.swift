@@ -18,27 +18,21 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var fitness: FitnessOptions
 
-    @Option(help: ArgumentHelp("The goal race, DISTANCE=TIME.", valueName: "result"), transform: { try Performance(parsing: $0) })
+    @Option(help: ArgumentHelp("The goal race, DISTANCE=TIME.", valueName: "result"), transform: { try PlanOptions.goal($0) })
     var goal: Performance
 
-    @Option(help: ArgumentHelp("The race (or time trial) day, YYYY-MM-DD.", valueName: "date"), transform: { try Day(parsing: $0) })
+    @Option(help: ArgumentHelp("The race (or time trial) day, YYYY-MM-DD.", valueName: "date"), transform: { try PlanOptions.day($0) })
     var raceDate: Day
 
-    @Option(help: ArgumentHelp("The first day of the plan, YYYY-MM-DD (default: today).", valueName: "date"), transform: { try Day(parsing: $0) })
+    @Option(help: ArgumentHelp("The first day of the plan, YYYY-MM-DD (default: today).", valueName: "date"), transform: { try PlanOptions.day($0) })
     var start: Day?
 
     @Option(help: ArgumentHelp("Days you can train, comma-separated (at least 3): mon,tue,thu,sat,sun.", valueName: "days"),
-            transform: { try Weekday.parseList($0) })
+            transform: { try PlanOptions.days($0) })
     var days: Set<Weekday>
 
     @Option(help: ArgumentHelp("Longest session, warm-up and cool-down included: 45m, 1h, 75 (minutes; 30 to 600).", valueName: "time"),
-            transform: { text in
-                let minutes = try Duration(parsing: text.lowercased().hasSuffix("m") || text.lowercased().hasSuffix("h") || text.contains(":") ? text : text + "m").minutes
-                guard minutes == minutes.rounded(), (Double(PlanRequest.minimumSessionMinutes)...600).contains(minutes) else {
-                    throw InputError("session budget '\(text)' must be whole minutes from \(PlanRequest.minimumSessionMinutes) to 600 (a shortened warm-up, a few reps and a cool-down take half an hour)")
-                }
-                return Int(minutes)
-            })
+            transform: { try PlanOptions.maxSession($0) })
     var maxSession: Int?
 
     @Option(help: ArgumentHelp("Your current weekly running: 4h, 240m, 3h30 or 40km (km at your easy pace). Default: your days × a time per day by fitness, stated in the plan.", valueName: "amount"))
@@ -48,10 +42,7 @@ struct PlanCommand: AsyncParsableCommand {
     var strength: StrengthRoutine.Level = .beginner
 
     @Option(help: ArgumentHelp("Weeks of easy to moderate running you already have (M8: 12 are needed before speed work).", valueName: "weeks"),
-            transform: { text in
-                guard let weeks = Int(text), (0...520).contains(weeks) else { throw InputError("base weeks '\(text)' must be a whole number from 0 to 520") }
-                return weeks
-            })
+            transform: { try PlanOptions.baseWeeks($0) })
     var baseWeeks: Int = 0
 
     @Flag(help: "Print the plan as Markdown.")
@@ -113,14 +104,13 @@ struct PlanCommand: AsyncParsableCommand {
 
     /// The plan built from the options and this fitness (from `--from` or the log).
     func build(_ estimate: FitnessEstimate) throws -> Plan {
-        let volume = try weekly.map { try WeeklyVolume(parsing: $0, fitness: estimate) }
-        let request = try PlanRequest(
-            fitness: estimate, goal: goal, raceDay: raceDate, start: start ?? fitness.asOf ?? Day(Date()), days: days,
-            maxSessionMinutes: maxSession, strength: strength, baseWeeks: baseWeeks, weekly: volume)
-        // Goal-pace targets use the best reachable goal (M44).
-        let reachable = GoalFeasibility(fitness: estimate, goal: goal, days: request.start.days(until: raceDate), baseWeeks: baseWeeks).reachableGoal
-        let library = SessionLibrary(targets: SessionTargets(fitness: estimate, goal: reachable), strengthLevel: strength)
-        return try PlanBuilder(sessions: library).build(request)
+        try options.plan(fitness: estimate, defaultStart: start ?? fitness.asOf ?? Day(Date()))
+    }
+
+    /// The plan options as given (PlanOptions: the checks the web app's plan form shares).
+    var options: PlanOptions {
+        PlanOptions(goal: goal, raceDate: raceDate, start: start, days: days, maxSession: maxSession, weekly: weekly,
+                    strength: strength, baseWeeks: baseWeeks)
     }
 
     func render(_ plan: Plan) throws -> String {

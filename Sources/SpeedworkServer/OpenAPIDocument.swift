@@ -83,6 +83,118 @@ enum OpenAPIDocument {
               }
             }
           },
+          "PlanRequest": {
+            "type": "object",
+            "description": "speedwork plan's options, named as the active plan's stored request (SavedPlanRequest); checked as the command line checks them.",
+            "required": ["goal", "raceDate", "days"],
+            "properties": {
+              "results": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Recent results, DISTANCE=TIME[@YYYY-MM-DD]; left out or empty: the log's current fitness."
+              },
+              "speedReserve": {"type": "number", "description": "Speed reserve ratio assumed for 400m–800m results."},
+              "asOf": {"type": "string", "description": "The day to estimate fitness for, YYYY-MM-DD (default: today)."},
+              "goal": {"type": "string", "description": "The goal race, DISTANCE=TIME (800m to 10k)."},
+              "raceDate": {"type": "string", "description": "YYYY-MM-DD."},
+              "start": {"type": "string", "description": "The plan's first day, YYYY-MM-DD (default: today)."},
+              "days": {"type": "array", "items": {"type": "string"}, "description": "Training days, at least 3: mon, tue … sun."},
+              "maxSession": {"type": "integer", "description": "Longest session in minutes, 30 to 600."},
+              "weekly": {"type": "string", "description": "Weekly running now: 4h, 240m, 3h30 or 40km."},
+              "strength": {"type": "string", "description": "beginner (default), intermediate or advanced (M32)."},
+              "baseWeeks": {"type": "integer", "description": "Weeks of base already run, 0 to 520 (M8)."}
+            }
+          },
+          "ActivePlan": {
+            "type": "object",
+            "description": "The active plan: its stored request, the plan as it now stands in the `speedwork plan --json` shape (README, JSON contract), and how it stands.",
+            "required": ["id", "name", "savedAt", "request", "plan", "status"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"},
+              "name": {"type": "string"},
+              "savedAt": {"type": "string", "format": "date-time"},
+              "request": {"type": "object"},
+              "plan": {
+                "type": "object",
+                "required": ["goal", "targetGoal", "raceDate", "volume", "fitness", "feasibility", "relaxed", "weeks"],
+                "properties": {
+                  "goal": {"type": "string"},
+                  "targetGoal": {"type": "string"},
+                  "raceDate": {"type": "string"},
+                  "feasibility": {
+                    "type": "object",
+                    "required": ["verdict", "message"],
+                    "properties": {"verdict": {"enum": ["realistic", "ambitious", "unrealistic"]}, "message": {"type": "string"}}
+                  },
+                  "relaxed": {"type": "array", "items": {"type": "object"}},
+                  "weeks": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["index", "start", "phase", "sessions"],
+                      "properties": {
+                        "index": {"type": "integer"},
+                        "start": {"type": "string"},
+                        "phase": {"enum": ["base", "speed", "race-specific", "taper"]},
+                        "sessions": {"type": "array", "items": {"type": "object", "required": ["date"]}}
+                      }
+                    }
+                  }
+                }
+              },
+              "status": {
+                "type": "object",
+                "required": ["date", "fitnessSource", "vdot", "verdict", "sessions", "adjustments"],
+                "properties": {
+                  "date": {"type": "string"},
+                  "fitnessSource": {"enum": ["plan", "log"]},
+                  "vdot": {"type": "number"},
+                  "verdict": {
+                    "type": "object",
+                    "required": ["verdict", "message", "weeks"],
+                    "properties": {
+                      "verdict": {"enum": ["realistic", "ambitious", "unrealistic"]},
+                      "message": {"type": "string"},
+                      "weeks": {"type": "number"}
+                    }
+                  },
+                  "sessions": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["ref", "date", "title", "kind", "status"],
+                      "properties": {
+                        "ref": {"type": "string"},
+                        "date": {"type": "string"},
+                        "title": {"type": "string"},
+                        "kind": {"type": "string"},
+                        "status": {"enum": ["planned", "done", "missed"]},
+                        "doneBy": {"type": "string"},
+                        "movedFrom": {"type": "string"}
+                      }
+                    }
+                  },
+                  "adjustments": {"type": "array", "items": {"type": "object", "required": ["session", "change", "reason"]}}
+                }
+              }
+            }
+          },
+          "PlanForm": {
+            "type": "object",
+            "required": ["csrf"],
+            "properties": {
+              "csrf": {"type": "string"},
+              "from": {"type": "string"},
+              "goal": {"type": "string"},
+              "race-date": {"type": "string"},
+              "start": {"type": "string"},
+              "days": {"type": "string"},
+              "max-session": {"type": "string"},
+              "weekly": {"type": "string"},
+              "strength": {"type": "string"},
+              "base-weeks": {"type": "string"}
+            }
+          },
           "Upload": {
             "type": "object",
             "required": [
@@ -312,6 +424,60 @@ enum OpenAPIDocument {
               "303": {"$ref": "#/components/responses/SeeOther"},
               "403": {"$ref": "#/components/responses/Error"}
             }
+          }
+        },
+        "/api/v1/plan": {
+          "get": {
+            "summary": "Your active plan as it now stands, with each session planned, done or missed",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {"description": "The active plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "post": {
+            "summary": "Build a plan from speedwork plan's options and save it as your active plan (the one before stays as history)",
+            "security": [{"bearer": []}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanRequest"}}}
+            },
+            "responses": {
+              "201": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/plan": {
+          "get": {
+            "summary": "Your plan (signed in): the verdict and a calendar of planned against done; the plan form when no plan is active",
+            "security": [{"session": []}, {}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          },
+          "post": {
+            "summary": "Build a plan from the form and save it as your active plan (signed in)",
+            "security": [{"session": []}, {}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/PlanForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/plan/new": {
+          "get": {
+            "summary": "The plan form (signed in), to replace the active plan",
+            "security": [{"session": []}, {}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
           }
         },
         "/": {
