@@ -78,8 +78,23 @@ public struct LogFitness: Sendable {
 
     /// The evidence an estimate for `day` uses: what was run on or before it within the window.
     public func evidence(asOf day: Day) -> [FitnessEvidence] {
+        Array(evidence[window(asOf: day)])
+    }
+
+    /// The positions in ``evidence`` (sorted by day) of what an estimate for `day` uses.
+    func window(asOf day: Day) -> Range<Int> {
         let from = day.adding(days: -Self.windowDays)
-        return evidence.filter { $0.day <= day && $0.day >= from }
+        return firstIndex(after: from.adding(days: -1))..<firstIndex(after: day)
+    }
+
+    /// The position of the first evidence dated after `day`.
+    private func firstIndex(after day: Day) -> Int {
+        var (low, high) = (0, evidence.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if evidence[middle].day <= day { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The estimate for `day`, or nil when the log holds no evidence from the year before it.
@@ -87,5 +102,38 @@ public struct LogFitness: Sendable {
         let used = evidence(asOf: day)
         guard !used.isEmpty else { return nil }
         return try estimator.estimate(from: used.map(\.performance), model: model, asOf: day)
+    }
+
+    /// Estimates for many days (a log's weeks, progress's every run day): the same as
+    /// ``estimate(asOf:model:estimator:)`` day by day, with each distinct window of evidence
+    /// estimated once and the other days in it redated (``FitnessEstimator/redated(_:to:)``).
+    public func estimates(model: FitnessModelChoice = .auto, estimator: FitnessEstimator = FitnessEstimator()) -> DayEstimates {
+        DayEstimates(fitness: self, model: model, estimator: estimator)
+    }
+
+    /// The log's estimates day by day, each window of evidence estimated once; see
+    /// ``LogFitness/estimates(model:estimator:)``.
+    public struct DayEstimates: Sendable {
+        let fitness: LogFitness
+        let model: FitnessModelChoice
+        let estimator: FitnessEstimator
+        private var byWindow: [Range<Int>: FitnessEstimate] = [:]
+
+        init(fitness: LogFitness, model: FitnessModelChoice, estimator: FitnessEstimator) {
+            self.fitness = fitness
+            self.model = model
+            self.estimator = estimator
+        }
+
+        /// The estimate for `day`, equal to ``LogFitness/estimate(asOf:model:estimator:)``; nil
+        /// when the log holds no evidence from the year before it.
+        public mutating func estimate(asOf day: Day) throws -> FitnessEstimate? {
+            let window = fitness.window(asOf: day)
+            guard !window.isEmpty else { return nil }
+            if let known = byWindow[window] { return try estimator.redated(known, to: day) }
+            let made = try estimator.estimate(from: fitness.evidence[window].map(\.performance), model: model, asOf: day)
+            byWindow[window] = made
+            return made
+        }
     }
 }

@@ -36,8 +36,9 @@ public enum LogProgress {
                                     reps: session.reps.map { ProgressRun.Rep(meters: $0.distance?.meters, seconds: $0.time.seconds) }))
         }
         runs.sort { ($0.day, $0.reference) < ($1.day, $1.reference) }
+        var estimates = fitness.estimates()
         return try TrainingProgress(runs: runs, evidence: fitness.evidence, seasonLength: seasonLength, since: since) { day in
-            try fitness.estimate(asOf: day)
+            try estimates.estimate(asOf: day)
         }
     }
 

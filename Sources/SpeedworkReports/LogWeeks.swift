@@ -110,6 +110,7 @@ public struct LogWeek: Encodable {
     /// needs their history); `sessions` may start at `since`.
     public static func weeks(results: [LoggedResult], sessions: [LoggedSession], activities: [ActivitySummary], since: Day?) -> [LogWeek] {
         let fitness = LogFitness(results: results, activities: activities)
+        var estimates = fitness.estimates()
         let inLog = Set(activities.map(\.contentHash))
         var resultKinds: [String: String] = [:]
         for result in results {
@@ -125,7 +126,7 @@ public struct LogWeek: Encodable {
             entries.append((day, activityEntry(summary, start: start, day: day, resultKind: resultKinds[summary.contentHash])))
         }
         for session in sessions where shown(session.day) {
-            entries.append((session.day, sessionEntry(session, fitness: fitness)))
+            entries.append((session.day, sessionEntry(session, estimates: &estimates)))
         }
         for result in results where shown(result.day) && !(result.activityHash.map(inLog.contains) ?? false) {
             entries.append((result.day, resultEntry(result)))
@@ -180,7 +181,7 @@ public struct LogWeek: Encodable {
                      rpe: nil, repSeconds: nil, strength: nil, grades: nil, notes: nil)
     }
 
-    private static func sessionEntry(_ session: LoggedSession, fitness: LogFitness) -> Entry {
+    private static func sessionEntry(_ session: LoggedSession, estimates: inout LogFitness.DayEstimates) -> Entry {
         let ruleIsHard = session.session.flatMap { rule in SessionLibrary.entries.first { $0.rule == rule } }?.kind.isHard ?? false
         let classified: (kind: Kind, why: String)
         if session.reps.isEmpty, !session.strengthSets.isEmpty {
@@ -199,7 +200,7 @@ public struct LogWeek: Encodable {
         let meters = session.reps.compactMap(\.distance?.meters).reduce(0, +)
         let seconds = session.reps.map(\.time.seconds).reduce(0, +)
         var grades: Grades?
-        if session.session != nil, !session.reps.isEmpty, let estimate = try? fitness.estimate(asOf: session.day),
+        if session.session != nil, !session.reps.isEmpty, let estimate = try? estimates.estimate(asOf: session.day),
            let compliance = HandGrading.grade(session, fitness: estimate) {
             grades = Grades(compliance, vdot: estimate.vdot)
         }

@@ -69,7 +69,7 @@ public struct PackedActivity: Sendable, Hashable {
         var hash = SHA256()
         hash.update(identity.bytes)
         hash.update(payload)
-        let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hex(hash.finalize())
         summary = ActivitySummary(
             contentHash: digest, start: start, sport: activity.sport, name: name, device: activity.device,
             distanceMeters: activity.deviceDistanceMeters ?? activity.samples.last(where: { $0.meters != nil })?.meters,

@@ -4,9 +4,14 @@ import Foundation
 /// an activity in the log whatever file it came in (issue 9: one run as `.fit` and `.fit.gz` is one
 /// activity). Written here so the store needs no cryptography package.
 public struct SHA256: Sendable {
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
+    /// The eight working words H0…H7 of section 6.2, starting at the values of section 5.3.3.
+    private struct State: Sendable {
+        var a: UInt32 = 0x6a09_e667, b: UInt32 = 0xbb67_ae85, c: UInt32 = 0x3c6e_f372, d: UInt32 = 0xa54f_f53a
+        var e: UInt32 = 0x510e_527f, f: UInt32 = 0x9b05_688c, g: UInt32 = 0x1f83_d9ab, h: UInt32 = 0x5be0_cd19
+    }
+
+    private var state = State()
+    /// Input waiting for a whole 64-byte block.
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -23,39 +28,46 @@ public struct SHA256: Sendable {
     ]
 
     /// A hash with nothing fed yet.
-    public init() {}
+    public init() {
+        pending.reserveCapacity(64)
+    }
 
     /// Feeds more bytes. Whole 64-byte blocks of contiguous input are compressed in place.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            var offset = 0
-            if !pending.isEmpty {
-                let take = min(64 - pending.count, buffer.count)
-                pending.append(contentsOf: buffer[0..<take])
-                offset = take
-                if pending.count == 64 {
-                    let block = pending
-                    block.withUnsafeBufferPointer { compress($0.baseAddress!) }
-                    pending.removeAll(keepingCapacity: true)
-                }
-            }
-            while buffer.count - offset >= 64 {
-                compress(buffer.baseAddress! + offset)
-                offset += 64
-            }
-            if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
-            length &+= UInt64(buffer.count)
+            update(UnsafeRawBufferPointer(buffer))
         }
         if done != nil { return }
         for byte in bytes {
             pending.append(byte)
             length &+= 1
-            if pending.count == 64 {
-                let block = pending
-                block.withUnsafeBufferPointer { compress($0.baseAddress!) }
-                pending.removeAll(keepingCapacity: true)
-            }
+            if pending.count == 64 { compressPending() }
         }
+    }
+
+    /// Feeds the bytes of a contiguous buffer.
+    private mutating func update(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        var offset = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
+            offset = take
+            if pending.count == 64 { compressPending() }
+        }
+        let blocks = (buffer.count - offset) / 64
+        if blocks > 0 {
+            Self.compress(&state, base + offset, blocks: blocks)
+            offset += 64 * blocks
+        }
+        if offset < buffer.count { pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: buffer.count - offset)) }
+        length &+= UInt64(buffer.count)
+    }
+
+    /// Compresses the 64 pending bytes and empties the buffer, keeping its storage.
+    private mutating func compressPending() {
+        pending.withUnsafeBytes { Self.compress(&state, $0.baseAddress!, blocks: 1) }
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// The 32-byte digest of everything fed, after the padding of FIPS 180-4 section 5.1.1.
@@ -65,12 +77,10 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer.baseAddress! + start) }
-        }
+        tail.withUnsafeBytes { Self.compress(&state, $0.baseAddress!, blocks: $0.count / 64) }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in state {
+        for word in [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h] {
             for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
         }
         return digest
@@ -80,37 +90,74 @@ public struct SHA256: Sendable {
     public static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hash = SHA256()
         hash.update(bytes)
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hash.finalize())
     }
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        // The message schedule W of section 6.2.2, on the stack.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
-                    | UInt32(block[4 * t + 3])
+    /// A digest as lower-case hex digits.
+    public static func hex(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(2 * digest.count)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Section 6.2.2 on `blocks` consecutive 64-byte blocks at `input`: the message schedule W
+    /// on the stack, the 64 rounds eight at a time with the working variables renamed instead of
+    /// shifted.
+    private static func compress(_ state: inout State, _ input: UnsafeRawPointer, blocks: Int) {
+        k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                var block = input
+                for _ in 0..<blocks {
+                    for t in 0..<16 {
+                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
+                    }
+                    for t in 16..<64 {
+                        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    }
+                    var a = state.a, b = state.b, c = state.c, d = state.d
+                    var e = state.e, f = state.f, g = state.g, h = state.h
+                    var t = 0
+                    while t < 64 {
+                        round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                        round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                        round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                        round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                        round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                        round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                        round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                        round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                        t += 8
+                    }
+                    state.a &+= a; state.b &+= b; state.c &+= c; state.d &+= d
+                    state.e &+= e; state.f &+= f; state.g &+= g; state.h &+= h
+                    block += 64
+                }
             }
-            for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var a = state[0], b = state[1], c = state[2], d = state[3]
-            var e = state[4], f = state[5], g = state[6], h = state[7]
-            for t in 0..<64 {
-                let big1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let choose = (e & f) ^ (~e & g)
-                let t1 = h &+ big1 &+ choose &+ SHA256.k[t] &+ w[t]
-                let big0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = big0 &+ majority
-                h = g; g = f; f = e; e = d &+ t1
-                d = c; c = b; b = a; a = t1 &+ t2
-            }
-            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
     }
 
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    /// One round of section 6.2.2 step 3: T1 and T2 from the working variables in their current
+    /// roles; `d` takes d + T1 and `h` takes T1 + T2, the other six only move a place, which the
+    /// caller does by naming them in the next order.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let big1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+        let choose = (e & f) ^ (~e & g)
+        let t1 = h &+ big1 &+ choose &+ kw
+        let big0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+        let majority = (a & b) ^ (a & c) ^ (b & c)
+        d &+= t1
+        h = t1 &+ big0 &+ majority
+    }
+
+    @inline(__always)
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -37,4 +37,43 @@ struct SHA256Tests {
         lazy.update(message.lazy.map { $0 })
         #expect(lazy.finalize().map { String(format: "%02x", $0) }.joined() == published)
     }
+
+    /// The two-block message of NIST's SHA-256 examples (FIPS 180-4 companion, 896 bits).
+    @Test func twoBlockPublishedVector() {
+        let message = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
+        #expect(SHA256.hex(of: Array(message.utf8)) == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    /// Lengths either side of the padding boundaries (55/56 bytes: the length still fits the last
+    /// block or not; 64, 119/120), bytes 0, 1, 2, …; digests from Python's `hashlib.sha256`.
+    @Test(arguments: [
+        (55, "463eb28e72f82e0a96c0a4cc53690c571281131f672aa229e0d45ae59b598b59"),
+        (56, "da2ae4d6b36748f2a318f23e7ab1dfdf45acdc9d049bd80e59de82a60895f562"),
+        (63, "29af2686fd53374a36b0846694cc342177e428d1647515f078784d69cdb9e488"),
+        (64, "fdeab9acf3710362bd2658cdc9a29e8f9c757fcf9811603a8c447cd1d9151108"),
+        (65, "4bfd2c8b6f1eec7a2afeb48b934ee4b2694182027e6d0fc075074f2fabb31781"),
+        (119, "da18797ed7c3a777f0847f429724a2d8cd5138e6ed2895c3fa1a6d39d18f7ec6"),
+        (120, "f52b23db1fbb6ded89ef42a23ce0c8922c45f25c50b568a93bf1c075420bbb7c"),
+    ])
+    func paddingBoundaries(count: Int, digest: String) {
+        #expect(SHA256.hex(of: (0..<count).map { UInt8($0 % 256) }) == digest)
+    }
+
+    /// 100,003 bytes (i × 7 mod 256) whole and fed in uneven pieces (1 to 200 bytes, so pieces
+    /// start and end inside blocks and some span several); digest from Python's `hashlib.sha256`.
+    @Test func largeInputWholeAndInPieces() {
+        let message = (0..<100_003).map { UInt8($0 * 7 % 256) }
+        let published = "77bf38ff81973e2bcd8fd562f4b24cfa19c509a923dff52ea49f6522f344540d"
+        #expect(SHA256.hex(of: message) == published)
+        var hash = SHA256()
+        var offset = 0
+        var size = 1
+        while offset < message.count {
+            let end = min(offset + size, message.count)
+            hash.update(message[offset..<end])
+            offset = end
+            size = size % 200 + 37
+        }
+        #expect(SHA256.hex(hash.finalize()) == published)
+    }
 }

@@ -37,13 +37,15 @@ public struct FitnessEstimator: Sendable {
     /// being averaged down by it, while an older 6:20 beside today's 6:40 still counts (a bad day
     /// or a fitness loss is not yet the whole story). See `docs/fitness-models.md`.
     public static func supersedingResult(of older: Performance, olderAge: Int, among results: [(performance: Performance, ageDays: Int)]) -> Performance? {
-        results.filter { newer in
-            guard newer.ageDays < olderAge else { return false }
+        // The newest qualifying result; of several as new, the first given.
+        var newest: (performance: Performance, ageDays: Int)?
+        for newer in results where newer.ageDays < olderAge && newest.map({ newer.ageDays < $0.ageDays }) ?? true {
             let ratio = max(newer.performance.distance.meters, older.distance.meters) / min(newer.performance.distance.meters, older.distance.meters)
-            guard ratio <= nearDistanceRatio else { return false }
+            guard ratio <= nearDistanceRatio else { continue }
             let scaled = older.time.seconds * pow(newer.performance.distance.meters / older.distance.meters, RiegelModel.publishedExponent)
-            return newer.performance.time.seconds <= scaled
-        }.min { $0.ageDays < $1.ageDays }?.performance
+            if newer.performance.time.seconds <= scaled { newest = newer }
+        }
+        return newest?.performance
     }
 
     /// Estimates fitness from `results` as of `today`.
@@ -166,6 +168,33 @@ public struct FitnessEstimator: Sendable {
         return FitnessEstimate(
             model: model, vdot: vdot, speedReserve: reserve, speedReserveIsPersonal: reserveIsPersonal,
             results: countedResults + supersededResults, confidence: confidence, confidenceReasons: reasons, notes: notes, asOf: today)
+    }
+
+    /// The estimate `estimate(from:model:asOf:)` gives for `day` from the same results as
+    /// `estimate`, without estimating again (docs/fitness-models.md, "Estimates over many days").
+    ///
+    /// Every weight, the supersedings, the VDOT and the models depend only on the results' ages
+    /// relative to each other, which moving the day shifts all alike; what moves is each result's
+    /// age, the confidence (from the newest result's age) and the day itself. A log estimating
+    /// every day of a year calls ``estimate(from:model:asOf:)`` once per distinct set of results
+    /// and this for the other days.
+    ///
+    /// - Throws: ``InputError`` when a result is dated after `day`.
+    public func redated(_ estimate: FitnessEstimate, to day: Day) throws -> FitnessEstimate {
+        if let future = estimate.results.first(where: { ($0.performance.date ?? day) > day }) {
+            throw InputError("\(future.performance.written) is dated after \(day): results must already have been run")
+        }
+        let shift = estimate.asOf.days(until: day)
+        let results = estimate.results.map {
+            WeightedResult(performance: $0.performance, ageDays: $0.ageDays + shift, weight: $0.weight, vdot: $0.vdot,
+                           vdotViaSpeedReserve: $0.vdotViaSpeedReserve, supersededBy: $0.supersededBy)
+        }
+        let counted = results.filter { $0.supersededBy == nil }
+        let (confidence, reasons) = judgeConfidence(counted, model: estimate.model, reserveIsPersonal: estimate.speedReserveIsPersonal)
+        return FitnessEstimate(
+            model: estimate.model, vdot: estimate.vdot, speedReserve: estimate.speedReserve,
+            speedReserveIsPersonal: estimate.speedReserveIsPersonal, results: results, confidence: confidence,
+            confidenceReasons: reasons, notes: estimate.notes, asOf: day)
     }
 
     private func weighted(_ item: (Performance, Int, Double), vdot: Double, viaReserve: Bool) -> WeightedResult {
