@@ -682,15 +682,15 @@ enum OpenAPIDocument {
                 "name": "since",
                 "in": "query",
                 "required": false,
-                "description": "Only what was run on or after this day, YYYY-MM-DD (fitness still weighs the year before it).",
-                "schema": {"type": "string", "format": "date"}
+                "description": "Only what was run on or after this day, YYYY-MM-DD (fitness still weighs the year before it); empty: from the start; signed out, any value is sent to sign in.",
+                "schema": {"type": "string"}
               },
               {
                 "name": "season",
                 "in": "query",
                 "required": false,
-                "description": "How best efforts and stride are grouped: calendar years or half-years.",
-                "schema": {"enum": ["year", "half"], "default": "year"}
+                "description": "year (calendar years) or half (half-years); empty: year. Any other value is answered 400 with the form.",
+                "schema": {"type": "string"}
               }
             ],
             "responses": {

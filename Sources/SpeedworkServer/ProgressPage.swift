@@ -23,8 +23,14 @@ struct ProgressPage: Sendable {
         var season: Season.Length = .standard
 
         /// The options in a query; a value that is not a day or a season length is refused with a
-        /// line naming it and what is allowed.
-        init(query: [String: String]) throws {
+        /// line naming it and what is allowed. The page's form sends a field left blank as empty,
+        /// which `blankIsNone` reads as no option; the API refuses it, as the command line does.
+        init(query: [String: String], blankIsNone: Bool = true) throws {
+            if !blankIsNone {
+                for name in ["since", "season"] where query[name]?.isEmpty == true {
+                    throw ServerError(.badRequest, name == "since" ? "since must be a day written YYYY-MM-DD, not ''" : "season must be year or half, not ''")
+                }
+            }
             if let text = query["since"], !text.isEmpty {
                 guard let day = try? Day(parsing: text) else {
                     throw ServerError(.badRequest, "since must be a day written YYYY-MM-DD, not \(InputError.quoted(text))")
@@ -63,7 +69,7 @@ struct ProgressPage: Sendable {
     /// `GET /api/v1/progress`: the `progress --json` report, byte for byte.
     private func json(_ request: Request, _ context: ServerContext) async throws -> Response {
         _ = try context.requireAccount()
-        let options = try Options(query: Self.query(request))
+        let options = try Options(query: Self.query(request), blankIsNone: false)
         let text = try JSONOutput.render(try await report(context, options))
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -226,6 +226,9 @@ struct ProgressPageTests {
                 == ProgressPage.Options(since: try Day(parsing: "2024-02-29"), season: .half))
         #expect(try ProgressPageTests.options(["since": "", "season": ""]) == ProgressPage.Options(), "an empty form field is no option")
         #expect(throws: ServerError.self) { try ProgressPage.Options(query: ["since": "2023-02-29"]) }
+        // The API, like the command line, has no blank value.
+        #expect(throws: ServerError.self) { try ProgressPage.Options(query: ["since": ""], blankIsNone: false) }
+        #expect(throws: ServerError.self) { try ProgressPage.Options(query: ["season": ""], blankIsNone: false) }
     }
 
     /// The text from `start` up to the first `end` after it.
