@@ -29,7 +29,8 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     }
     router.get("/speedwork.css") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet + PlanTemplates.stylesheet)))
+                 body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet + PlanTemplates.stylesheet
+                                                  + PageTemplates.progressStylesheet)))
     }
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -52,6 +53,7 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     uploads.addRoutes(site: site, pages: signedIn, streamed: streamed, api: securedAPI)
     ActivityPage(store: store, pages: pages, uploadsFolder: uploads.uploadsFolder).addRoutes(pages: signedIn, api: securedAPI)
     PlanPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    ProgressPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     CalendarFeedRoutes(store: store, pages: pages, source: configuration.planCalendar, secure: configuration.secureCookies)
         .addRoutes(feed: router.group(), signedIn: signedIn,
                    api: securedAPI)

@@ -259,6 +259,151 @@ enum OpenAPIDocument {
               "csrf": {"type": "string", "description": "The token from the upload page; it must come before the files."},
               "file": {"type": "array", "items": {"type": "string", "format": "binary"}}
             }
+          },
+          "Number": {"type": ["number", "null"], "description": "null where the value is not finite (JSON has no infinity)."},
+          "Progress": {
+            "type": "object",
+            "description": "Progress over time (M52): the `speedwork progress --json` report (README, JSON contract); later versions add keys.",
+            "required": ["seasonLength", "fitness", "bestEfforts", "sessions", "stride", "balance"],
+            "properties": {
+              "seasonLength": {"enum": ["year", "half"]},
+              "since": {"type": "string", "format": "date"},
+              "fitness": {
+                "type": "array",
+                "description": "The estimate as of each race, time trial, effort and activity that counts as evidence, oldest first.",
+                "items": {
+                  "type": "object",
+                  "required": ["date", "source", "distance", "meters", "seconds", "evidenceVdot", "vdot", "mileSeconds", "fiveKSeconds"],
+                  "properties": {
+                    "date": {"type": "string", "format": "date"},
+                    "source": {"type": "string", "description": "race, time-trial, effort or activity"},
+                    "reference": {"type": "string", "description": "The result's id or the activity's content hash."},
+                    "distance": {"type": "string"},
+                    "meters": {"$ref": "#/components/schemas/Number"},
+                    "seconds": {"$ref": "#/components/schemas/Number"},
+                    "evidenceVdot": {"$ref": "#/components/schemas/Number"},
+                    "vdot": {"$ref": "#/components/schemas/Number"},
+                    "mileSeconds": {"$ref": "#/components/schemas/Number"},
+                    "fiveKSeconds": {"$ref": "#/components/schemas/Number"}
+                  }
+                }
+              },
+              "bestEfforts": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["distance", "meters", "seasons"],
+                  "properties": {
+                    "distance": {"type": "string"},
+                    "meters": {"$ref": "#/components/schemas/Number"},
+                    "seasons": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["season", "seconds", "date", "reference", "source"],
+                        "properties": {
+                          "season": {"type": "string"},
+                          "seconds": {"$ref": "#/components/schemas/Number"},
+                          "date": {"type": "string", "format": "date"},
+                          "reference": {"type": "string"},
+                          "source": {"enum": ["activity", "result"]}
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "sessions": {
+                "type": "array",
+                "description": "Each session shape run at least twice, every time it was run (M7).",
+                "items": {
+                  "type": "object",
+                  "required": ["shape", "repMeters", "occurrences"],
+                  "properties": {
+                    "shape": {"type": "string"},
+                    "repMeters": {"type": "array", "items": {"$ref": "#/components/schemas/Number"}},
+                    "occurrences": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["date", "reference", "source", "averageSeconds", "fastestSeconds", "slowestSeconds", "repSeconds"],
+                        "properties": {
+                          "date": {"type": "string", "format": "date"},
+                          "reference": {"type": "string"},
+                          "source": {"type": "string", "description": "recorded or hand-logged"},
+                          "averageSeconds": {"$ref": "#/components/schemas/Number"},
+                          "fastestSeconds": {"$ref": "#/components/schemas/Number"},
+                          "slowestSeconds": {"$ref": "#/components/schemas/Number"},
+                          "fadePercent": {"$ref": "#/components/schemas/Number"},
+                          "averageRecoverySeconds": {"$ref": "#/components/schemas/Number"},
+                          "repSeconds": {"type": "array", "items": {"$ref": "#/components/schemas/Number"}}
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "stride": {
+                "type": "array",
+                "description": "Cadence and step length per season within pace bands (M6).",
+                "items": {
+                  "type": "object",
+                  "required": ["fastSecondsPerKm", "slowSecondsPerKm", "seasons"],
+                  "properties": {
+                    "fastSecondsPerKm": {"$ref": "#/components/schemas/Number"},
+                    "slowSecondsPerKm": {"$ref": "#/components/schemas/Number"},
+                    "seasons": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["season", "reps", "secondsPerKm", "cadence"],
+                        "properties": {
+                          "season": {"type": "string"},
+                          "reps": {"type": "integer"},
+                          "secondsPerKm": {"$ref": "#/components/schemas/Number"},
+                          "cadence": {"$ref": "#/components/schemas/Number"},
+                          "stepLength": {"$ref": "#/components/schemas/Number"}
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "balance": {
+                "type": "object",
+                "description": "Easy runs and hard sessions per Monday-to-Sunday week, and the easy runs run too hard (M2).",
+                "required": ["total", "weeks"],
+                "properties": {
+                  "total": {
+                    "type": "object",
+                    "required": ["easyRuns", "hardSessions", "checkedEasyRuns", "tooHard"],
+                    "properties": {
+                      "easyRuns": {"type": "integer"},
+                      "hardSessions": {"type": "integer"},
+                      "checkedEasyRuns": {"type": "integer"},
+                      "tooHard": {"type": "integer"},
+                      "tooHardShare": {"$ref": "#/components/schemas/Number"}
+                    }
+                  },
+                  "weeks": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["monday", "easyRuns", "hardSessions", "checkedEasyRuns", "tooHard", "tooHardDates"],
+                      "properties": {
+                        "monday": {"type": "string", "format": "date"},
+                        "easyRuns": {"type": "integer"},
+                        "hardSessions": {"type": "integer"},
+                        "checkedEasyRuns": {"type": "integer"},
+                        "tooHard": {"type": "integer"},
+                        "tooHardShare": {"$ref": "#/components/schemas/Number"},
+                        "tooHardDates": {"type": "array", "items": {"type": "string", "format": "date"}}
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         },
         "responses": {
@@ -661,6 +806,63 @@ enum OpenAPIDocument {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
               "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/progress": {
+          "get": {
+            "summary": "Your progress over time (M52): the progress --json contract",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "description": "Only what was run on or after this day, YYYY-MM-DD (fitness still weighs the year before it).",
+                "schema": {"type": "string", "format": "date"}
+              },
+              {
+                "name": "season",
+                "in": "query",
+                "required": false,
+                "description": "How best efforts and stride are grouped: calendar years or half-years.",
+                "schema": {"enum": ["year", "half"], "default": "year"}
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Progress"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/progress": {
+          "get": {
+            "summary": "Your progress: charts of fitness, best efforts, the same session, stride and easy/hard balance, with their tables",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "description": "Only what was run on or after this day, YYYY-MM-DD (fitness still weighs the year before it); empty: from the start; signed out, any value is sent to sign in.",
+                "schema": {"type": "string"}
+              },
+              {
+                "name": "season",
+                "in": "query",
+                "required": false,
+                "description": "year (calendar years) or half (half-years); empty: year. Any other value is answered 400 with the form.",
+                "schema": {"type": "string"}
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Page"}
             }
           }
         }
