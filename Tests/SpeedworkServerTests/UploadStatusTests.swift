@@ -4,46 +4,58 @@ import Foundation
 import SpeedworkStore
 import Testing
 
-/// The uploads the server remembers and the bound on imports at once (issue 11, upload).
-struct UploadBoardTests {
-    static let ana = AccountID(rawValue: "ana")
-    static let bob = AccountID(rawValue: "bob")
+/// An upload as its page and JSON show it, read from its import job (issue 11, upload; issue 12).
+struct UploadStatusTests {
+    static let ana = AthleteID(rawValue: "ana")
 
-    @Test func anUploadIsSeenByItsAccountOnly() {
-        let board = UploadBoard()
-        let upload = Upload(id: UUID(), account: Self.ana, createdAt: Date(), files: ["run.fit"])
-        board.add(upload)
-        #expect(board.upload(upload.id, of: Self.ana)?.files == ["run.fit"])
-        #expect(board.upload(upload.id, of: Self.bob) == nil)
-        board.update(upload.id) { $0.status = .importing }
-        #expect(board.upload(upload.id, of: Self.ana)?.status == .importing)
-        board.remove(upload.id)
-        #expect(board.upload(upload.id, of: Self.ana) == nil)
+    @Test func aJobReadsAsTheUploadInEachState() {
+        var job = ImportJob(athlete: Self.ana, folder: "uploads/u1", files: ["a.fit", "b.zip"],
+                            createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+        var upload = Upload(job: job)
+        #expect(upload.status == .queued)
+        #expect(upload.files == ["a.fit", "b.zip"])
+        // Until a worker counts the archive's members, the files in all are the files sent.
+        #expect(upload.filesTotal == 2)
+        #expect(upload.tally == nil)
+
+        job.state = .running
+        job.filesDone = 7
+        job.filesTotal = 41
+        upload = Upload(job: job)
+        #expect(upload.status == .importing)
+        #expect(upload.statusLine == "importing: 7 of 41 files")
+
+        job.state = .done
+        job.result = ImportJob.Result(files: 41, added: 39, alreadyThere: 1, skipped: [.init(file: "b.zip/x.fit", reason: "cut short")],
+                                      activities: ["h1", "h2"])
+        upload = Upload(job: job)
+        #expect(upload.status == .done)
+        #expect(upload.tally == ImportTally(files: 41, added: 39, alreadyThere: 1, skipped: [.init(file: "b.zip/x.fit", reason: "cut short")],
+                                            activities: ["h1", "h2"]))
+        #expect(upload.json.id == job.id.uuidString.lowercased())
+        #expect(upload.json.added == 39)
+
+        job.state = .failed
+        job.result = nil
+        job.failure = "the uploaded files are no longer on the server: upload them again"
+        upload = Upload(job: job)
+        #expect(upload.status == .failed)
+        #expect(upload.json.reason == job.failure)
     }
 
-    @Test func pastTheLimitTheOldestFinishedUploadsAreForgotten() {
-        let board = UploadBoard()
-        let start = Date(timeIntervalSince1970: 1_800_000_000)
-        var first: [UUID] = []
-        for index in 0..<UploadBoard.remembered {
-            var upload = Upload(id: UUID(), account: Self.ana, createdAt: start.addingTimeInterval(Double(index)), files: [])
-            upload.status = index == 0 ? .importing : .done
-            board.add(upload)
-            if index < 3 { first.append(upload.id) }
-        }
-        board.add(Upload(id: UUID(), account: Self.ana, createdAt: start.addingTimeInterval(5_000), files: []))
-        board.add(Upload(id: UUID(), account: Self.ana, createdAt: start.addingTimeInterval(5_001), files: []))
-        // The unfinished oldest stays; the two oldest finished ones make room.
-        #expect(board.upload(first[0], of: Self.ana) != nil)
-        #expect(board.upload(first[1], of: Self.ana) == nil)
-        #expect(board.upload(first[2], of: Self.ana) == nil)
+    @Test func anUploadFolderIsStoredRelativeToTheDataFolder() {
+        #expect(UploadPages.relative("/data/uploads/u1", to: "/data") == "uploads/u1")
+        #expect(UploadPages.relative("/data/uploads/u1", to: "/data/") == "uploads/u1")
+        #expect(UploadPages.relative("/elsewhere/u1", to: "/data") == "/elsewhere/u1")
+        let job = ImportJob(athlete: Self.ana, folder: "uploads/u1", files: [])
+        #expect(ImportWorkers.folder(of: job, in: "/srv/speedwork") == "/srv/speedwork/uploads/u1")
     }
 
     @Test func theStatusLineEndsInDoneOrFailedWithTheReason() {
-        var upload = Upload(id: UUID(), account: Self.ana, createdAt: Date(), files: ["a.fit", "b.zip"])
+        var upload = Upload(id: UUID(), createdAt: Date(), files: ["a.fit", "b.zip"])
         #expect(upload.statusLine == "receiving the files")
         upload.status = .queued
-        #expect(upload.statusLine == "waiting for an import slot")
+        #expect(upload.statusLine == "waiting for an import worker")
         upload.status = .importing
         upload.filesDone = 3
         upload.filesTotal = 40
@@ -57,25 +69,6 @@ struct UploadBoardTests {
         #expect(upload.statusLine == "failed: the training log's database cannot be reached; try again shortly")
     }
 
-    @Test func importSlotsLetNoMoreThanTheLimitRunAtOnce() async {
-        let slots = ImportSlots(limit: 1)
-        await slots.acquire()
-        let entered = Flag()
-        let waiter = Task {
-            await slots.acquire()
-            await entered.set()
-            await slots.release()
-        }
-        for _ in 0..<200 { await Task.yield() }
-        #expect(await entered.value == false)
-        await slots.release()
-        await waiter.value
-        #expect(await entered.value == true)
-        // Free again: a new import takes the slot at once.
-        await slots.acquire()
-        await slots.release()
-    }
-
     @Test func theUploadFolderIsTakenOutOfNamesAndReasons() {
         let tally = ImportTally(files: 2, added: 1, skipped: [.init(file: "/data/uploads/u1/export.zip/a/3.fit",
                                                                     reason: "/data/uploads/u1/export.zip/a/3.fit: FIT file cut short")])
@@ -87,10 +80,4 @@ struct UploadBoardTests {
         #expect(ActivityPage.withoutUploadFolder(#"{"file":"/home/ana/run.fit"}"#, source: "/home/ana/run.fit", uploadsFolder: "/data/uploads")
                 == #"{"file":"/home/ana/run.fit"}"#)
     }
-}
-
-/// A flag set from another task.
-actor Flag {
-    private(set) var value = false
-    func set() { value = true }
 }
