@@ -29,6 +29,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (set this when the app is served over HTTPS).")
     var secureCookies = false
 
+    @Option(help: ArgumentHelp("Import workers this process runs, 1 to 64 (default: half the cores, at least 1).", valueName: "count"))
+    var importWorkers: Int = ServerConfiguration.defaultImportWorkers
+
+    @Option(help: ArgumentHelp("Seconds an import worker's claim on a job holds unrenewed before another process takes the job over, 3 to 3600.",
+                               valueName: "seconds"))
+    var importLease: Double = ServerConfiguration.defaultImportLease
+
     @OptionGroup var store: DatabaseOptions
 
     func run() async throws {
@@ -68,6 +75,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.secureCookies = secureCookies
+        configuration.importWorkers = importWorkers
+        configuration.importLease = importLease
         configuration.planCalendar = ActivePlanCalendar()
         configuration.importer = LogFileImporter()
         return configuration

@@ -10,6 +10,11 @@ import SpeedworkStore
 /// bearer token except to make one. Tests run it in-process; ``buildApplication(_:store:onRunning:)``
 /// serves it.
 public func buildRouter(_ configuration: ServerConfiguration, store: any ServerStore) throws -> Router<ServerContext> {
+    try makeRouter(configuration, store: store, bell: JobBell())
+}
+
+/// The routes, with uploads ringing `bell` when they queue an import job.
+func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, bell: JobBell) throws -> Router<ServerContext> {
     try configuration.validate()
     let pages = try PageRenderer()
     let accounts = AccountPages(
@@ -49,7 +54,7 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     // Uploads stream their body, so their form checks its own CSRF field instead of FormGuard.
     let streamed = router.group().add(middleware: SessionReader(store: store))
         .add(middleware: SignInRequired(store: store, refusesSignedOut: true))
-    let uploads = UploadPages(store: store, configuration: configuration, pages: pages)
+    let uploads = UploadPages(store: store, configuration: configuration, pages: pages, bell: bell)
     uploads.addRoutes(site: site, pages: signedIn, streamed: streamed, api: securedAPI)
     ActivityPage(store: store, pages: pages, uploadsFolder: uploads.uploadsFolder).addRoutes(pages: signedIn, api: securedAPI)
     PlanPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
@@ -64,17 +69,23 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
 /// address once the socket is bound (port 0 picks a free one). The caller closes the store.
 public func buildApplication(_ configuration: ServerConfiguration, store: any ServerStore,
                              onRunning: @escaping @Sendable (String) async -> Void = { _ in }) throws -> some ApplicationProtocol {
-    try makeApplication(configuration, store: store, onRunning: onRunning)
+    try makeApplication(configuration, store: store, closesStore: false, onRunning: onRunning)
 }
 
-func makeApplication(_ configuration: ServerConfiguration, store: any ServerStore,
+/// The app with its import workers (issue 12), and when `closesStore` the service that closes the
+/// store, first in line so it is shut down last, after the workers.
+func makeApplication(_ configuration: ServerConfiguration, store: any ServerStore, closesStore: Bool,
                      onRunning: @escaping @Sendable (String) async -> Void) throws -> Application<RouterResponder<ServerContext>> {
-    let router = try buildRouter(configuration, store: store)
+    let bell = JobBell()
+    let router = try makeRouter(configuration, store: store, bell: bell)
+    let workers = ImportWorkers(configuration: configuration, store: store, bell: bell)
+    let services: [any Service] = closesStore ? [StoreCloser(store: store), workers] : [workers]
     var logger = Logger(label: "speedwork.server")
     logger.logLevel = .notice
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Speedwork"),
+        services: services,
         onServerRunning: { channel in
             await onRunning(ServerAddress.url(host: configuration.host, port: channel.localAddress?.port ?? configuration.port))
         },
@@ -88,9 +99,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
     try configuration.validate()
     let store = try await configuration.database.openServerStore()
     do {
-        var app = try makeApplication(configuration, store: store, onRunning: onRunning)
-        app.addServices(StoreCloser(store: store))
-        return app
+        return try makeApplication(configuration, store: store, closesStore: true, onRunning: onRunning)
     } catch {
         await store.close()
         throw error

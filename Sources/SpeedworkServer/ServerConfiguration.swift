@@ -38,8 +38,12 @@ public struct ServerConfiguration: Sendable {
     /// What imports uploaded files into the log (`speedwork serve` gives the command line's
     /// import pipeline); without one, uploads are answered 503.
     public var importer: (any ActivityImporter)?
-    /// How many uploads are imported at once; later ones wait their turn.
-    public var importsAtOnce: Int = ServerConfiguration.defaultImportsAtOnce
+    /// How many import workers this process runs (issue 12): each claims one queued upload's job at
+    /// a time from the database, so several processes on one PostgreSQL log share the queue.
+    public var importWorkers: Int = ServerConfiguration.defaultImportWorkers
+    /// How long a worker's claim on a job holds without being renewed, in seconds; a job whose
+    /// worker stopped renewing it (its process died) is claimed again once this has passed.
+    public var importLease: TimeInterval = ServerConfiguration.defaultImportLease
 
     /// `127.0.0.1`: only this machine can connect.
     public static let defaultHost = "127.0.0.1"
@@ -47,8 +51,16 @@ public struct ServerConfiguration: Sendable {
     public static let defaultPort = 8080
     /// 64 MiB: a large FIT or GPX file and most single-activity uploads; whole exports come later.
     public static let defaultUploadLimitBytes = 64 << 20
-    /// 2: an import keeps the cores busy, so two at once already fill a small server.
-    public static let defaultImportsAtOnce = 2
+    /// Half the machine's cores, at least one: an import decodes on every core, so a few at once
+    /// already fill a server while leaving room for its pages.
+    public static let defaultImportWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
+    /// 30 seconds: workers renew their lease every second, so this is many missed renewals, and a
+    /// crashed process's imports resume within half a minute.
+    public static let defaultImportLease: TimeInterval = 30
+    /// The import workers a process may run.
+    public static let importWorkerCounts = 1...64
+    /// The leases allowed, in seconds: longer than a few renewals, shorter than an hour.
+    public static let importLeases: ClosedRange<TimeInterval> = 3...3600
     /// bcrypt's default cost here.
     public static let defaultBcryptCost = 12
     /// bcrypt's allowed costs (the algorithm's own bounds).
@@ -80,8 +92,11 @@ public struct ServerConfiguration: Sendable {
         guard loginAttemptsPerAccount >= 1, loginAttemptsPerAddress >= 1, loginWindow >= 1 else {
             throw InputError("log-in limits must allow at least one attempt in a window of at least one second")
         }
-        guard (1...64).contains(importsAtOnce) else {
-            throw InputError("imports at once \(importsAtOnce) is not allowed: use 1 to 64")
+        guard ServerConfiguration.importWorkerCounts.contains(importWorkers) else {
+            throw InputError("import workers \(importWorkers) is not allowed: use 1 to 64")
+        }
+        guard ServerConfiguration.importLeases.contains(importLease) else {
+            throw InputError("import lease \(importLease) seconds is not allowed: use 3 to 3600")
         }
         guard dataFolder.hasPrefix("/") else {
             throw InputError("data folder \(InputError.quoted(dataFolder)) must be an absolute path")

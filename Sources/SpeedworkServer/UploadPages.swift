@@ -7,13 +7,14 @@ import SpeedworkStore
 /// Uploading watch files (issue 11, upload; docs/server.md): the upload page and its form, the
 /// API's raw upload, and each upload's progress page and JSON. A body is written to the data
 /// folder as it streams in and refused with 413 the moment it passes the limit (the partial
-/// files removed); the import then runs in the background, a bounded number at a time.
+/// files removed); once whole, its import is queued as a job in the database (issue 12), which the
+/// import workers (``ImportWorkers``) of any server process on the log claim and run.
 struct UploadPages: Sendable {
     let store: any ServerStore
     let configuration: ServerConfiguration
     let pages: PageRenderer
-    let board: UploadBoard
-    let slots: ImportSlots
+    /// Rung when a job is queued, so this process's workers claim it at once.
+    let bell: JobBell
     let logger: Logger
 
     /// The longest form field other than a file, in bytes (the CSRF token is 43).
@@ -21,12 +22,11 @@ struct UploadPages: Sendable {
     /// How often the progress page reloads itself while the import runs, in seconds.
     static let refreshSeconds = 2
 
-    init(store: any ServerStore, configuration: ServerConfiguration, pages: PageRenderer) {
+    init(store: any ServerStore, configuration: ServerConfiguration, pages: PageRenderer, bell: JobBell) {
         self.store = store
         self.configuration = configuration
         self.pages = pages
-        board = UploadBoard()
-        slots = ImportSlots(limit: configuration.importsAtOnce)
+        self.bell = bell
         var logger = Logger(label: "speedwork.upload")
         logger.logLevel = .notice
         self.logger = logger
@@ -49,7 +49,7 @@ struct UploadPages: Sendable {
         streamed.post("/upload") { request, context in try await receiveForm(request, context) }
         api.post("/uploads") { request, context in try await receiveRaw(request, context) }
         api.get("/uploads/{id}") { _, context in
-            try JSONBody.response(try self.upload(context).json)
+            try JSONBody.response(try await self.upload(context).json)
         }
     }
 
@@ -65,7 +65,7 @@ struct UploadPages: Sendable {
 
     private func showUpload(_ context: ServerContext) async throws -> Response {
         let account = try context.requireAccount()
-        let upload = try self.upload(context)
+        let upload = try await self.upload(context)
         var values: [String: Any] = [
             "statusLine": upload.statusLine, "finished": upload.finished, "failed": upload.status == .failed,
             "files": upload.files, "filesDone": upload.filesDone, "filesTotal": upload.filesTotal,
@@ -91,14 +91,15 @@ struct UploadPages: Sendable {
                           csrf: context.session?.csrfToken ?? "", refreshSeconds: upload.finished ? nil : Self.refreshSeconds)
     }
 
-    /// The upload named by the route's `id`, when it is the signed-in account's; 404 otherwise.
-    private func upload(_ context: ServerContext) throws -> Upload {
+    /// The upload named by the route's `id`, read from its import job when it is the signed-in
+    /// runner's; 404 otherwise, as for none.
+    private func upload(_ context: ServerContext) async throws -> Upload {
         let account = try context.requireAccount()
         let text = context.parameters.get("id") ?? ""
-        guard let id = UUID(uuidString: text), let upload = board.upload(id, of: account.id) else {
+        guard let id = UUID(uuidString: text), let job = try await store.importJob(id, for: account.athlete) else {
             throw ServerError(.notFound, "no upload of yours has the id \(InputError.quoted(text))")
         }
-        return upload
+        return Upload(job: job)
     }
 
     // MARK: Receiving
@@ -119,8 +120,8 @@ struct UploadPages: Sendable {
             throw ServerError(.unsupportedMediaType, "send the upload form as multipart/form-data")
         }
         var reader = try MultipartReader(boundary: boundary)
-        let importer = try requireImporter()
-        let (id, folder) = try start(for: account)
+        try requireImporter()
+        let (id, folder) = try start()
         var names: [String] = []
         var file: UploadFile?
         do {
@@ -178,10 +179,10 @@ struct UploadPages: Sendable {
             }
         } catch {
             file?.close()
-            discard(id, folder)
+            discard(folder)
             throw error
         }
-        begin(id, files: names, folder: folder, athlete: account.athlete, importer: importer)
+        _ = try await begin(id, files: names, folder: folder, athlete: account.athlete)
         return Response(status: .seeOther, headers: [.location: "/uploads/\(id.uuidString.lowercased())"])
     }
 
@@ -192,8 +193,8 @@ struct UploadPages: Sendable {
             throw ServerError(.unprocessableContent, "give the file's name as ?name=, e.g. /api/v1/uploads?name=run.fit")
         }
         let name = try UploadFile.checkedName(sent)
-        let importer = try requireImporter()
-        let (id, folder) = try start(for: account)
+        try requireImporter()
+        let (id, folder) = try start()
         do {
             let file = try UploadFile(name: name, in: folder)
             defer { file.close() }
@@ -205,21 +206,19 @@ struct UploadPages: Sendable {
             }
             guard received > 0 else { throw ServerError(.unprocessableContent, "the upload is empty: send the file's bytes as the body") }
         } catch {
-            discard(id, folder)
+            discard(folder)
             throw error
         }
-        begin(id, files: [name], folder: folder, athlete: account.athlete, importer: importer)
-        guard let upload = board.upload(id, of: account.id) else { throw ServerError(.notFound, "the upload was forgotten") }
+        let upload = try await begin(id, files: [name], folder: folder, athlete: account.athlete)
         var response = try JSONBody.response(upload.json, status: .accepted)
         response.headers[.location] = "/api/v1/uploads/\(id.uuidString.lowercased())"
         return response
     }
 
-    private func requireImporter() throws -> any ActivityImporter {
-        guard let importer = configuration.importer else {
+    private func requireImporter() throws {
+        guard configuration.importer != nil else {
             throw ServerError(.serviceUnavailable, "this server was started without an importer: uploads are not available")
         }
-        return importer
     }
 
     /// 413 as soon as `received` bytes pass the limit.
@@ -229,8 +228,8 @@ struct UploadPages: Sendable {
         }
     }
 
-    /// A new upload of `account`, receiving, with its own folder.
-    private func start(for account: Account) throws -> (UUID, String) {
+    /// A new upload's id and its own folder, where its files are received.
+    private func start() throws -> (UUID, String) {
         let id = UUID()
         let folder = (uploadsFolder as NSString).appendingPathComponent(id.uuidString.lowercased())
         do {
@@ -239,56 +238,33 @@ struct UploadPages: Sendable {
             logger.error("cannot create the upload folder: \(String(describing: error))")
             throw ServerError(.internalServerError, "the server cannot store the upload; the server's log has the details")
         }
-        board.add(Upload(id: id, account: account.id, createdAt: Date(), files: []))
         return (id, folder)
     }
 
-    /// Forgets an upload that never arrived whole, and its files.
-    private func discard(_ id: UUID, _ folder: String) {
-        board.remove(id)
+    /// Removes the files of an upload that never arrived whole.
+    private func discard(_ folder: String) {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// Queues the import of the files in `folder`; their folder is removed when it ends (the
-    /// activities are in the log by then).
-    private func begin(_ id: UUID, files: [String], folder: String, athlete: AthleteID, importer: any ActivityImporter) {
-        board.update(id) {
-            $0.files = files
-            $0.status = .queued
-            $0.filesTotal = files.count
+    /// Queues the import of the files in `folder` as a job (its folder named relative to the data
+    /// folder, so processes sharing the folder at another place find it too) and rings this
+    /// process's workers; the worker that finishes the job removes the folder.
+    private func begin(_ id: UUID, files: [String], folder: String, athlete: AthleteID) async throws -> Upload {
+        let job = ImportJob(id: id, athlete: athlete, folder: Self.relative(folder, to: configuration.dataFolder), files: files)
+        do {
+            try await store.enqueue(job)
+        } catch {
+            discard(folder)
+            throw error
         }
-        let paths = files.map { (folder as NSString).appendingPathComponent($0) }
-        let (board, slots, store, logger) = (board, slots, store, logger)
-        Task.detached {
-            await slots.acquire()
-            board.update(id) { $0.status = .importing }
-            let outcome: Result<ImportTally, ServerError>
-            do {
-                let tally = try await importer.importFiles(paths, into: store, for: athlete) { done, total in
-                    board.update(id) {
-                        $0.filesDone = done
-                        $0.filesTotal = max(total, done)
-                    }
-                }
-                outcome = .success(Self.named(tally, folder: folder))
-            } catch {
-                outcome = .failure(ErrorBoundary.refusal(for: error, logger: logger))
-            }
-            try? FileManager.default.removeItem(atPath: folder)
-            board.update(id) {
-                switch outcome {
-                case .success(let tally):
-                    $0.tally = tally
-                    $0.filesDone = tally.files
-                    $0.filesTotal = tally.files
-                    $0.status = .done
-                case .failure(let refusal):
-                    $0.status = .failed
-                    $0.failure = refusal.message
-                }
-            }
-            await slots.release()
-        }
+        bell.ring()
+        return Upload(job: job)
+    }
+
+    /// `path` relative to `root` when it is inside it, else as it is.
+    static func relative(_ path: String, to root: String) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// The tally with the upload folder taken out of every file name and reason, so the runner

@@ -96,6 +96,25 @@ public final class SQLiteStore: TrainingStore, AccountStore {
         do { return try await pool.write(body) } catch { throw SQLiteStore.translate(error, location: location) }
     }
 
+    /// `body` in a `BEGIN IMMEDIATE` transaction: the write lock is taken before anything is read,
+    /// so another process cannot read the same rows in between (import job claims).
+    func immediately<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let location = location
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var value: T?
+                try db.inTransaction(.immediate) {
+                    value = try body(db)
+                    return .commit
+                }
+                guard let value else { throw StoreError.engine(location: location, reason: "a transaction gave no answer") }
+                return value
+            }
+        } catch {
+            throw SQLiteStore.translate(error, location: location)
+        }
+    }
+
     // MARK: Migrations
 
     private func migrate() async throws {

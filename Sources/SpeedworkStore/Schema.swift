@@ -222,6 +222,33 @@ public enum Schema {
         Migration(name: activityDigestMigration, statements: [
             "ALTER TABLE activities ADD COLUMN digest BYTEA",
         ]),
+        // Background imports as durable jobs (issue 12): an upload's files wait in the data folder,
+        // its job in this table, claimed by one worker at a time under a lease the worker renews.
+        // Lists (the files, skipped files with reasons, activity hashes) are JSON text. See docs/server.md.
+        Migration(name: "0008-import-jobs", statements: [
+            """
+            CREATE TABLE import_jobs (
+                id TEXT PRIMARY KEY,
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                folder TEXT NOT NULL,
+                files TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+                files_done INTEGER NOT NULL DEFAULT 0,
+                files_total INTEGER NOT NULL DEFAULT 0,
+                added INTEGER,
+                already_there INTEGER,
+                skipped TEXT,
+                activities TEXT,
+                failure TEXT,
+                claimed_by TEXT,
+                claimed_at BIGINT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                created_at BIGINT NOT NULL,
+                finished_at BIGINT
+            )
+            """,
+            "CREATE INDEX import_jobs_by_state ON import_jobs (state, created_at)",
+        ]),
     ]
 
     /// The migration after whose statements each engine derives the digest of every activity

@@ -102,3 +102,61 @@ enum StoreRecords {
         InputError("no saved plan \(key(id)) for this runner: `speedwork plan history` lists the saved ones")
     }
 }
+
+/// Import jobs' columns as both engines read and write them (``ImportJob``).
+enum ImportJobColumns {
+    /// The columns every read selects, in this order.
+    static let list = """
+        id, athlete_id, folder, files, state, files_done, files_total, added, already_there, skipped, activities, failure, \
+        claimed_by, claimed_at, attempts, created_at, finished_at
+        """
+
+    /// The oldest claimable job: queued, or running under an expired lease.
+    static let claimable = """
+        state = 'queued' OR (state = 'running' AND claimed_at < ?)
+        """
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?, _ location: String) throws -> T? {
+        guard let text else { return nil }
+        guard let value = try? JSONDecoder().decode(type, from: Data(text.utf8)) else {
+            throw StoreRecords.damaged(location, "import job list")
+        }
+        return value
+    }
+
+    /// A job read back from its columns in ``list`` order.
+    static func job(id: String, athlete: String, folder: String, files: String, state: String, filesDone: Int, filesTotal: Int,
+                    added: Int?, alreadyThere: Int?, skipped: String?, activities: String?, failure: String?, claimedBy: String?,
+                    claimedAt: Int64?, attempts: Int, createdAt: Int64, finishedAt: Int64?, location: String) throws -> ImportJob {
+        guard let state = ImportJob.State(rawValue: state) else { throw StoreRecords.damaged(location, "import job state") }
+        var result: ImportJob.Result?
+        if state == .done {
+            result = ImportJob.Result(files: filesTotal, added: added ?? 0, alreadyThere: alreadyThere ?? 0,
+                                      skipped: try decode([ImportJob.Skipped].self, skipped, location) ?? [],
+                                      activities: try decode([String].self, activities, location) ?? [])
+        }
+        return ImportJob(id: try StoreRecords.uuid(id, location, "import job"), athlete: AthleteID(rawValue: athlete), folder: folder,
+                         files: try decode([String].self, files, location) ?? [], state: state, filesDone: filesDone,
+                         filesTotal: filesTotal, result: result, failure: failure, claimedBy: claimedBy,
+                         claimedAt: claimedAt.map(StoredTime.date), attempts: attempts, createdAt: StoredTime.date(createdAt),
+                         finishedAt: finishedAt.map(StoredTime.date))
+    }
+
+    /// The columns a finished job writes: state, files done and total, added, already there,
+    /// skipped, activities, failure.
+    static func finish(_ outcome: ImportJobOutcome) -> (state: String, files: Int?, added: Int?, alreadyThere: Int?,
+                                                        skipped: String?, activities: String?, failure: String?) {
+        switch outcome {
+        case .done(let result):
+            return ("done", result.files, result.added, result.alreadyThere, json(result.skipped), json(result.activities), nil)
+        case .failed(let reason):
+            return ("failed", nil, nil, nil, nil, nil, reason)
+        }
+    }
+}

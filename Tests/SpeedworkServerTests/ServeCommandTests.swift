@@ -22,6 +22,10 @@ struct ServeCommandTests {
         (["serve", "--port", "-1"], 64),
         (["serve", "--port", "eighty"], 64),
         (["serve", "--host", "not a host"], 64),
+        (["serve", "--import-workers", "0"], 64),
+        (["serve", "--import-workers", "65"], 64),
+        (["serve", "--import-lease", "1"], 64),
+        (["serve", "--import-lease", "nan"], 64),
         (["serve", "--database", "mysql://x/y"], 64),
         (["serve", "--database", "postgres://speedwork@127.0.0.1:1/log"], 69),
     ]

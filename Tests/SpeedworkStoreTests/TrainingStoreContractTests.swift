@@ -140,7 +140,8 @@ struct TrainingStoreContractTests {
             try await database.execute("ALTER TABLE activities DROP COLUMN digest")
             try await database.execute("DELETE FROM speedwork_migrations WHERE name = '0007-activity-digest'")
             let reopened = try await database.location.open()
-            #expect(try await reopened.appliedMigrations() == Schema.migrations.map(\.name))
+            // Every migration applied, the digest's again (after any later one).
+            #expect(Set(try await reopened.appliedMigrations()) == Set(Schema.migrations.map(\.name)))
             let digests = try await reopened.activityDigests(for: runner, in: nil).map(\.digest)
             #expect(digests == [ActivityDigestTests.expected, nil, nil,
                                 ActivityDigest(analysedAsRun: nil, distanceMeters: nil, durationSeconds: nil, movingSeconds: nil,
