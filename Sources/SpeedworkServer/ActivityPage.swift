@@ -56,7 +56,7 @@ struct ActivityPage: Sendable {
     private func show(_ context: ServerContext) async throws -> Response {
         let stored = try await activity(context)
         let summary = stored.summary
-        let report = ActivityReport(json: summary.analysisJSON)
+        let report = StoredAnalysis(json: summary.analysisJSON)
         let title = summary.name ?? summary.sport.capitalized
         var values: [String: Any] = ["title": title, "id": summary.contentHash]
 
@@ -99,7 +99,7 @@ struct ActivityPage: Sendable {
             ]
             if let actual = grade?.actual { row["actual"] = actual }
             guard let start = rep.startSeconds, let length = rep.seconds else { return (nil, row) }
-            let band = grade?.target.flatMap(ActivityReport.paceBand(target:))
+            let band = grade?.target.flatMap(TargetBand.paceBand(target:))
             return (PaceChart.Rep(index: index, startSeconds: start, endSeconds: start + length,
                                   secondsPerKm: rep.secondsPerKm ?? .nan, verdict: verdict, target: band), row)
         }
