@@ -65,7 +65,8 @@ struct ActivityPageTests {
             var answer = try #require(api.json)
             #expect(answer.removeValue(forKey: "plannedSession") is NSNull)
             let stored = try #require(try JSONSerialization.jsonObject(with: Data(Self.gradedAnalysis.utf8)) as? [String: Any])
-            #expect(NSDictionary(dictionary: answer).isEqual(to: stored))
+            #expect(try JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])
+                == JSONSerialization.data(withJSONObject: stored, options: [.sortedKeys]))
         }
     }
 
