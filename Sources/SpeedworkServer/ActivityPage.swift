@@ -1,12 +1,15 @@
 import Foundation
 import Hummingbird
 import Speedwork
+import SpeedworkReports
 import SpeedworkStore
 
 /// One activity (issue 11, activity): its summary, the pace chart with the reps and their target
-/// bands, the rep table graded on target / fast / slow from the stored compliance (M51), best
-/// efforts and warnings, all read from the log's stored analysis (the `analyze --json` report);
-/// and the same analysis as JSON for the API. Another runner's activity is 404.
+/// bands, the rep table graded on target / fast / slow (M51) against the planned session of the
+/// active plan the activity fulfils (``PlannedSessionGrade``), else from the stored compliance,
+/// best efforts and warnings, read from the log's stored analysis (the `analyze --json` report);
+/// and the same analysis as JSON for the API, with the planned session. Another runner's activity
+/// is 404.
 struct ActivityPage: Sendable {
     let store: any ServerStore
     let pages: PageRenderer
@@ -33,15 +36,31 @@ struct ActivityPage: Sendable {
         text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
-    /// `GET /api/v1/activities/{id}`: the stored analysis, the `analyze --json` contract.
+    /// `GET /api/v1/activities/{id}`: the stored analysis, the `analyze --json` contract, with the
+    /// key `plannedSession`: the planned session the activity fulfils, graded (null when none).
     private func analysis(_ context: ServerContext) async throws -> Response {
         let stored = try await activity(context)
-        guard let json = stored.summary.analysisJSON else {
+        guard let json = stored.summary.analysisJSON, case .object(var keys)? = JSONValue(json: json) else {
             throw ServerError(.notFound, "activity \(stored.summary.contentHash.prefix(12)) has no stored analysis: import its file again")
         }
-        let text = Self.withoutUploadFolder(json, source: stored.summary.source, uploadsFolder: uploadsFolder)
+        let planned = try await plannedSession(stored, context: context)
+        keys["plannedSession"] = try planned.flatMap { JSONValue(json: try JSONOutput.render($0.json(file: stored.summary.source ?? ""), pretty: false)) } ?? .null
+        let text = Self.withoutUploadFolder(try JSONOutput.render(JSONValue.object(keys), pretty: false), source: stored.summary.source,
+                                            uploadsFolder: uploadsFolder)
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The planned session of the runner's active plan that `stored` fulfils, graded as of today
+    /// (M51); nil when none, or when the active plan cannot be read back (the page then shows the
+    /// stored grades, and the plan's own pages say what is wrong with it).
+    private func plannedSession(_ stored: StoredActivity, context: ServerContext) async throws -> PlannedSessionGrade? {
+        let account = try context.requireAccount()
+        do {
+            return try await PlannedSessionGrade.load(for: stored, log: store, athlete: account.athlete, today: Day(Date()))
+        } catch is InputError {
+            return nil
+        }
     }
 
     /// `text` with the server's upload folder of `source` (`…/uploads/<upload id>/`) taken out, so
@@ -56,7 +75,12 @@ struct ActivityPage: Sendable {
     private func show(_ context: ServerContext) async throws -> Response {
         let stored = try await activity(context)
         let summary = stored.summary
-        let report = ActivityReport(json: summary.analysisJSON)
+        let report = StoredAnalysis(json: summary.analysisJSON)
+        let planned = try await plannedSession(stored, context: context)
+        // Reps and grades from the analysis against the planned session when there is one (M51),
+        // else from the stored analysis.
+        let graded = try planned?.report(file: summary.source ?? "").flatMap { StoredAnalysis(json: try JSONOutput.render($0, pretty: false)) }
+        let reading = graded ?? report
         let title = summary.name ?? summary.sport.capitalized
         var values: [String: Any] = ["title": title, "id": summary.contentHash]
 
@@ -79,10 +103,15 @@ struct ActivityPage: Sendable {
             facts.append(["label": "File", "value": shown.hasPrefix("/") ? (shown as NSString).lastPathComponent : shown])
         }
         values["facts"] = facts
+        if let planned {
+            values["planned"] = true
+            values["plannedTitle"] = planned.title
+            values["plannedNote"] = Self.plannedNote(planned)
+        }
 
-        let grades = Dictionary((report?.compliance?.reps ?? []).compactMap { grade in grade.index.map { ($0, grade) } },
+        let grades = Dictionary((reading?.compliance?.reps ?? []).compactMap { grade in grade.index.map { ($0, grade) } },
                                 uniquingKeysWith: { first, _ in first })
-        let reps = (report?.reps ?? []).enumerated().map { position, rep -> (PaceChart.Rep?, [String: Any]) in
+        let reps = (reading?.reps ?? []).enumerated().map { position, rep -> (PaceChart.Rep?, [String: Any]) in
             let index = rep.index ?? position + 1
             let grade = grades[index]
             let verdict = grade?.verdict
@@ -99,16 +128,16 @@ struct ActivityPage: Sendable {
             ]
             if let actual = grade?.actual { row["actual"] = actual }
             guard let start = rep.startSeconds, let length = rep.seconds else { return (nil, row) }
-            let band = grade?.target.flatMap(ActivityReport.paceBand(target:))
+            let band = grade?.target.flatMap(TargetBand.paceBand(target:))
             return (PaceChart.Rep(index: index, startSeconds: start, endSeconds: start + length,
                                   secondsPerKm: rep.secondsPerKm ?? .nan, verdict: verdict, target: band), row)
         }
         values["reps"] = reps.map { $0.1 }
         values["hasReps"] = !reps.isEmpty
-        if let compliance = report?.compliance, let summary = compliance.summary {
+        if let compliance = reading?.compliance, let summary = compliance.summary {
             values["compliance"] = [compliance.rule, summary].compactMap { $0 }.joined(separator: ": ")
         }
-        if report?.trackSnapped == true { values["trackSnapped"] = true }
+        if reading?.trackSnapped == true { values["trackSnapped"] = true }
 
         let points = SpeedSeries(stored.activity).map { PaceChart.points($0) } ?? []
         let chart = PaceChart(points: points, reps: reps.compactMap { $0.0 }, title: "Pace over time: \(title)")
@@ -124,11 +153,19 @@ struct ActivityPage: Sendable {
         }
         values["efforts"] = efforts
         values["hasEfforts"] = !efforts.isEmpty
-        let warnings = report?.warnings ?? []
+        let warnings = reading?.warnings ?? []
         values["warnings"] = warnings
         values["hasWarnings"] = !warnings.isEmpty
         if report == nil { values["noAnalysis"] = true }
         return pages.page("activity", title: title, values: values, context: context, csrf: context.session?.csrfToken ?? "")
+    }
+
+    /// Where the planned session's targets come from: `targets at VDOT 44.0 (your plan's results)`.
+    static func plannedNote(_ planned: PlannedSessionGrade) -> String {
+        let source = planned.fitness.source == .plan ? "your plan's results" : "your newest results"
+        let graded = planned.analysis == nil ? "" : "reps graded against its targets at "
+        let moved = planned.movedFrom.map { ", moved from \(PlannedSessionGrade.shortDay($0))" } ?? ""
+        return "\(graded)VDOT \(planned.fitness.estimate.vdot.text(decimals: 1)) (\(source))\(moved)"
     }
 
     /// `on target`, `fast`, `slow`… from the compliance's verdict (M51).

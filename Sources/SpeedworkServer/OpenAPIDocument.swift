@@ -249,7 +249,30 @@ enum OpenAPIDocument {
               "reps": {"type": "array", "items": {"type": "object"}},
               "bestEfforts": {"type": "array", "items": {"type": "object"}},
               "compliance": {"type": "object"},
-              "warnings": {"type": "array", "items": {"type": "string"}}
+              "warnings": {"type": "array", "items": {"type": "string"}},
+              "plannedSession": {
+                "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/PlannedSession"}],
+                "description": "The session of your active plan this activity fulfils, with its reps graded against that session's targets (M51); null when it fulfils none."
+              }
+            }
+          },
+          "PlannedSession": {
+            "type": "object",
+            "description": "A planned session an activity fulfils, its targets at the fitness of its day, and the activity graded against it.",
+            "required": ["ref", "date", "title", "workout", "rule", "kind", "plan", "vdot", "fitnessSource"],
+            "properties": {
+              "ref": {"type": "string", "description": "The session's place in the plan as built (YYYY-MM-DD or YYYY-MM-DD/N)."},
+              "date": {"type": "string", "format": "date"},
+              "movedFrom": {"type": "string", "format": "date"},
+              "title": {"type": "string"},
+              "workout": {"type": "string"},
+              "rule": {"type": "string"},
+              "kind": {"type": "string"},
+              "plan": {"type": "string"},
+              "vdot": {"type": "number"},
+              "fitnessSource": {"enum": ["plan", "log"]},
+              "reps": {"type": "array", "items": {"type": "object"}, "description": "The reps found against the planned session (analyze --json reps)."},
+              "compliance": {"type": "object", "description": "The reps graded against the session's targets (analyze --json compliance)."}
             }
           },
           "UploadForm": {
@@ -689,7 +712,7 @@ enum OpenAPIDocument {
         },
         "/api/v1/activities/{id}": {
           "get": {
-            "summary": "One of your activities: its stored analysis (the analyze --json contract)",
+            "summary": "One of your activities: its stored analysis (the analyze --json contract) and the planned session it fulfils",
             "security": [{"bearer": []}],
             "parameters": [
               {

@@ -64,6 +64,7 @@ extension PageTemplates {
 
     static let activity = """
         <h1>{{title}}</h1>
+        {{#planned}}<p id="planned-session"><a href="/plan">Planned: {{plannedTitle}}</a> <span class="hint">{{plannedNote}}</span></p>{{/planned}}
         <table id="activity-summary">
         <tbody>
         {{#facts}}<tr><th>{{label}}</th><td>{{value}}</td></tr>

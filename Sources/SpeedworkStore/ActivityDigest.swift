@@ -69,9 +69,9 @@ public struct ActivityDigest: Sendable, Hashable {
     }
 
     /// Derives the digest from a stored `analyze --json` report; nil when the text is not one (not
-    /// JSON, or a key of the wrong type), exactly when the full report would not read either.
+    /// JSON, or a key of the wrong type), exactly when ``StoredAnalysis`` would not read it either.
     public init?(analysisJSON: String) {
-        guard let report = try? JSONDecoder().decode(ReportFields.self, from: Data(analysisJSON.utf8)) else { return nil }
+        guard let report = StoredAnalysis(json: analysisJSON) else { return nil }
         analysedAsRun = report.analysedAsRun
         distanceMeters = report.distanceMeters
         durationSeconds = report.durationSeconds
@@ -83,46 +83,6 @@ public struct ActivityDigest: Sendable, Hashable {
             return Effort(meters: meters, seconds: seconds)
         }
         easyRunTooHard = report.easyRun?.tooHard
-    }
-
-    /// The keys of the report that a digest is made from, with the types the report gives them:
-    /// every key the log's readers decode, so a report one of them refuses is refused here too.
-    private struct ReportFields: Decodable {
-        struct Rep: Decodable {
-            let seconds: Double?
-            let meters: Double?
-            let secondsPerKm: Double?
-            let cadence: Double?
-            let stepLength: Double?
-        }
-
-        struct Effort: Decodable {
-            let distance: String?
-            let meters: Double?
-            let seconds: Double?
-        }
-
-        struct EasyRun: Decodable {
-            let shareFasterThanEasy: Double?
-            let movingSecondsPerKm: Double?
-            let tooHard: Bool?
-        }
-
-        struct ComplianceSummary: Decodable {
-            let rule: String?
-            let summary: String?
-        }
-
-        let sport: String?
-        let analysedAsRun: Bool?
-        let distanceMeters: Double?
-        let durationSeconds: Double?
-        let movingSeconds: Double?
-        let reps: [Rep]?
-        let recoveries: [Rep]?
-        let bestEfforts: [Effort]?
-        let easyRun: EasyRun?
-        let compliance: ComplianceSummary?
     }
 }
 

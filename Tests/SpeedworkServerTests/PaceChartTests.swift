@@ -134,12 +134,12 @@ struct PaceChartTests {
 
     @Test func targetsAsTheComplianceWritesThemAreReadAsPaceBands() throws {
         // 400 m in 1:28–1:32 is 3:40–3:50/km (88 s / 0.4 km = 220 s/km).
-        #expect(ActivityReport.paceBand(target: "400m in 1:28.0–1:32.0") == 220...230)
-        #expect(ActivityReport.paceBand(target: "mile in 6:00–6:10") == (360 / 1.609344)...(370 / 1.609344))
-        #expect(ActivityReport.paceBand(target: "3:00 at 3:40–3:50/km") == 220...230)
-        #expect(ActivityReport.paceBand(target: "20:00 at 4:15/km") == 255...255)
+        #expect(TargetBand.paceBand(target: "400m in 1:28.0–1:32.0") == 220...230)
+        #expect(TargetBand.paceBand(target: "mile in 6:00–6:10") == (360 / 1.609344)...(370 / 1.609344))
+        #expect(TargetBand.paceBand(target: "3:00 at 3:40–3:50/km") == 220...230)
+        #expect(TargetBand.paceBand(target: "20:00 at 4:15/km") == 255...255)
         for other in ["by effort", "not planned", "", "400m in soon", "x at y/km"] {
-            #expect(ActivityReport.paceBand(target: other) == nil, "\(other)")
+            #expect(TargetBand.paceBand(target: other) == nil, "\(other)")
         }
     }
 }
