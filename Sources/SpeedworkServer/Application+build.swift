@@ -29,7 +29,7 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     }
     router.get("/speedwork.css") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet)))
+                 body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet + PageTemplates.todayStylesheet)))
     }
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -54,6 +54,8 @@ public func buildRouter(_ configuration: ServerConfiguration, store: any ServerS
     CalendarFeedRoutes(store: store, pages: pages, source: configuration.planCalendar, secure: configuration.secureCookies)
         .addRoutes(feed: router.group(), signedIn: signedIn,
                    api: securedAPI)
+    TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     return router
 }
 

@@ -11,6 +11,7 @@ struct PageRenderer: Sendable {
         var library = MustacheLibrary()
         for (name, text) in PageTemplates.all { try library.register(text, named: name) }
         for (name, text) in PageTemplates.activityPages { try library.register(text, named: name) }
+        for (name, text) in PageTemplates.todayPages { try library.register(text, named: name) }
         self.library = library
     }
 
