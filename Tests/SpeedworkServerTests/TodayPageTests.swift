@@ -116,7 +116,7 @@ struct TodayPageTests {
                                     ("today", "2026-11-01")] {
                 let answered = try await client.execute(uri: "/api/v1/\(command)?date=\(date)", method: .get, headers: APIRoutesTests.bearer(token))
                 #expect(answered.status == .ok)
-                let parsed = try SpeedworkCommand.parseAsRoot([command, "--date", date, "--json", "--database", location.path])
+                let parsed = try SpeedworkCommand.parseAsRoot([command, "--date", date, "--json", "--database", "sqlite://" + location.path])
                 let printed: String
                 if let today = parsed as? TodayCommand {
                     printed = try await today.render(environment: [:])
