@@ -51,15 +51,17 @@ struct LogAddCommand: AsyncParsableCommand {
 
     @OptionGroup var store: DatabaseOptions
 
+    /// The entry as typed, checked as the web form checks it.
+    var handLog: HandLog {
+        HandLog(result: result, kind: kind, session: session, reps: reps, repDistance: repDistance, sets: sets, rpe: rpe,
+                day: date ?? Day(Date()), notes: notes, fitnessResults: fitnessResults)
+    }
+
     func validate() throws {
-        if result == nil, session == nil, reps == nil, sets.isEmpty, rpe == nil {
-            throw ValidationError("nothing to log: give --result, or a session with --reps, --set or --rpe")
-        }
-        if result != nil, session != nil || reps != nil || !sets.isEmpty || rpe != nil {
-            throw ValidationError("log a result or a session, not both at once")
-        }
-        if !fitnessResults.isEmpty, session == nil || reps == nil {
-            throw ValidationError("--from grades a session's reps: it applies only with --session and --reps")
+        do {
+            try handLog.validate()
+        } catch let error as InputError {
+            throw ValidationError(error.description)
         }
     }
 
@@ -69,8 +71,9 @@ struct LogAddCommand: AsyncParsableCommand {
 
     /// Writes the entry and returns the line that confirms it.
     func record(environment: [String: String]) async throws -> String {
-        let day = date ?? Day(Date())
-        let entry = try makeEntry(day: day)
+        let handLog = self.handLog
+        let day = handLog.day
+        let entry = try handLog.entry()
         return try await store.withLog(environment: environment) { log in
             let runner = try await log.defaultAthlete()
             switch entry {
@@ -78,72 +81,12 @@ struct LogAddCommand: AsyncParsableCommand {
                 _ = try await log.add([result], for: runner.id)
                 return "Logged \(result.kind.rawValue) \(result.distance.label) in \(result.time.formatted(.rep)) on \(day)."
             case .session(let session):
-                let grading = try await fitnessForGrades(session, log: log, athlete: runner.id)
+                let grading = try await handLog.fitnessForGrades(session, log: log, athlete: runner.id)
                 _ = try await log.add([session], for: runner.id)
                 return (["Logged \(session.session ?? "a session") on \(day): \(session.reps.count) reps, \(session.strengthSets.count) sets."]
                         + HandGrading.lines(session, fitness: grading)).joined(separator: "\n")
             }
         }
-    }
-
-    private enum Entry {
-        case result(LoggedResult)
-        case session(LoggedSession)
-    }
-
-    private func makeEntry(day: Day) throws -> Entry {
-        if let result {
-            let performance = try Performance(parsing: result)
-            return .result(try LoggedResult(day: day, kind: kind, distance: performance.distance, time: performance.time, notes: notes))
-        }
-        let distance = try repDistance.map { try Distance(parsing: $0) }
-        let times = (reps ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let loggedReps = try times.map { try LoggedRep(distance: distance, time: Duration(parsing: $0)) }
-        var rule = session
-        if let session {
-            rule = try SessionLibrary.rule(parsing: session)
-            // The session's shape (rep count, distances) is the same at any fitness: check it before anything is written.
-            _ = try HandGrading.plan(rule: session, reps: loggedReps, fitness: try HandGrading.referenceFitness(day))
-        }
-        return .session(try LoggedSession(day: day, session: rule, rpe: rpe, notes: notes, reps: loggedReps,
-                                          strengthSets: try sets.map(LogAddCommand.parseSet)))
-    }
-
-    /// The fitness the reps are graded against: `--from` when given, else the log's for the
-    /// session's day; nil when there is neither or the session has nothing to grade.
-    private func fitnessForGrades(_ session: LoggedSession, log: any TrainingStore, athlete: AthleteID) async throws -> HandGrading.Fitness? {
-        guard session.session != nil, !session.reps.isEmpty else { return nil }
-        if !fitnessResults.isEmpty {
-            let estimate = try FitnessEstimator().estimate(from: fitnessResults, asOf: max(session.day, fitnessResults.compactMap(\.date).max() ?? session.day))
-            return HandGrading.Fitness(estimate: estimate, fromLog: false)
-        }
-        let fitness = try await LogFitness.load(from: log, for: athlete)
-        return try fitness.estimate(asOf: session.day).map { HandGrading.Fitness(estimate: $0, fromLog: true) }
-    }
-
-    /// Parses `back squat:5:62.5:good`, `calf raise:15`, `plank:3::poor`.
-    static func parseSet(_ text: String) throws -> StrengthSet {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let form = "use EXERCISE:REPS[:LOAD_KG][:good|poor], e.g. back squat:5:62.5:good"
-        guard (2...4).contains(parts.count), let reps = Int(parts[1]) else {
-            throw InputError("set '\(text)' is not a strength set: \(form)")
-        }
-        var load: Double?
-        if parts.count >= 3, !parts[2].isEmpty {
-            guard let value = Double(parts[2].replacingOccurrences(of: "kg", with: "")) else {
-                throw InputError("set '\(text)': load '\(parts[2])' is not a number of kilograms")
-            }
-            load = value
-        }
-        var good = true
-        if parts.count == 4 {
-            switch parts[3].lowercased() {
-            case "good", "": good = true
-            case "poor", "bad": good = false
-            default: throw InputError("set '\(text)': form '\(parts[3])' must be good or poor")
-            }
-        }
-        return try StrengthSet(exercise: parts[0], reps: reps, loadKilograms: load, formWasGood: good)
     }
 }
 

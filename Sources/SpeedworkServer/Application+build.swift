@@ -35,7 +35,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     router.get("/speedwork.css") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                  body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet + PlanTemplates.stylesheet
-                                                  + PageTemplates.progressStylesheet)))
+                                                  + PageTemplates.progressStylesheet
+                                                  + PageTemplates.todayStylesheet)))
     }
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -62,6 +63,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     CalendarFeedRoutes(store: store, pages: pages, source: configuration.planCalendar, secure: configuration.secureCookies)
         .addRoutes(feed: router.group(), signedIn: signedIn,
                    api: securedAPI)
+    TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     return router
 }
 

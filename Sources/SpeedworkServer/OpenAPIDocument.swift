@@ -98,7 +98,11 @@ enum OpenAPIDocument {
               "goal": {"type": "string", "description": "The goal race, DISTANCE=TIME (800m to 10k)."},
               "raceDate": {"type": "string", "description": "YYYY-MM-DD."},
               "start": {"type": "string", "description": "The plan's first day, YYYY-MM-DD (default: today)."},
-              "days": {"type": "array", "items": {"type": "string"}, "description": "Training days, at least 3: mon, tue … sun."},
+              "days": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Training days, at least 3: mon, tue … sun."
+              },
               "maxSession": {"type": "integer", "description": "Longest session in minutes, 30 to 600."},
               "weekly": {"type": "string", "description": "Weekly running now: 4h, 240m, 3h30 or 40km."},
               "strength": {"type": "string", "description": "beginner (default), intermediate or advanced (M32)."},
@@ -261,7 +265,10 @@ enum OpenAPIDocument {
             "description": "A planned session an activity fulfils, its targets at the fitness of its day, and the activity graded against it.",
             "required": ["ref", "date", "title", "workout", "rule", "kind", "plan", "vdot", "fitnessSource"],
             "properties": {
-              "ref": {"type": "string", "description": "The session's place in the plan as built (YYYY-MM-DD or YYYY-MM-DD/N)."},
+              "ref": {
+                "type": "string",
+                "description": "The session's place in the plan as built (YYYY-MM-DD or YYYY-MM-DD/N)."
+              },
               "date": {"type": "string", "format": "date"},
               "movedFrom": {"type": "string", "format": "date"},
               "title": {"type": "string"},
@@ -271,8 +278,15 @@ enum OpenAPIDocument {
               "plan": {"type": "string"},
               "vdot": {"type": "number"},
               "fitnessSource": {"enum": ["plan", "log"]},
-              "reps": {"type": "array", "items": {"type": "object"}, "description": "The reps found against the planned session (analyze --json reps)."},
-              "compliance": {"type": "object", "description": "The reps graded against the session's targets (analyze --json compliance)."}
+              "reps": {
+                "type": "array",
+                "items": {"type": "object"},
+                "description": "The reps found against the planned session (analyze --json reps)."
+              },
+              "compliance": {
+                "type": "object",
+                "description": "The reps graded against the session's targets (analyze --json compliance)."
+              }
             }
           },
           "UploadForm": {
@@ -296,7 +310,17 @@ enum OpenAPIDocument {
                 "description": "The estimate as of each race, time trial, effort and activity that counts as evidence, oldest first.",
                 "items": {
                   "type": "object",
-                  "required": ["date", "source", "distance", "meters", "seconds", "evidenceVdot", "vdot", "mileSeconds", "fiveKSeconds"],
+                  "required": [
+                    "date",
+                    "source",
+                    "distance",
+                    "meters",
+                    "seconds",
+                    "evidenceVdot",
+                    "vdot",
+                    "mileSeconds",
+                    "fiveKSeconds"
+                  ],
                   "properties": {
                     "date": {"type": "string", "format": "date"},
                     "source": {"type": "string", "description": "race, time-trial, effort or activity"},
@@ -349,7 +373,15 @@ enum OpenAPIDocument {
                       "type": "array",
                       "items": {
                         "type": "object",
-                        "required": ["date", "reference", "source", "averageSeconds", "fastestSeconds", "slowestSeconds", "repSeconds"],
+                        "required": [
+                          "date",
+                          "reference",
+                          "source",
+                          "averageSeconds",
+                          "fastestSeconds",
+                          "slowestSeconds",
+                          "repSeconds"
+                        ],
                         "properties": {
                           "date": {"type": "string", "format": "date"},
                           "reference": {"type": "string"},
@@ -426,6 +458,191 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            }
+          },
+          "PlanDay": {
+            "type": "object",
+            "description": "The today --json and week --json contract (README, JSON): the active plan's sessions of the days with their targets, what was done, the coach's notes.",
+            "required": ["date", "plan", "week", "fitness", "days", "notes", "adjustments", "verdict", "pauses"],
+            "properties": {
+              "date": {"type": "string", "format": "date"},
+              "plan": {
+                "type": ["object", "null"],
+                "required": ["id", "name", "goal", "raceDate", "start", "savedAt"],
+                "properties": {
+                  "id": {"type": "string"},
+                  "name": {"type": "string"},
+                  "goal": {"type": "string"},
+                  "raceDate": {"type": "string"},
+                  "start": {"type": "string"},
+                  "savedAt": {"type": "string"}
+                }
+              },
+              "week": {
+                "type": ["object", "null"],
+                "required": ["index", "of", "start", "phase", "cutback"],
+                "properties": {
+                  "index": {"type": "integer"},
+                  "of": {"type": "integer"},
+                  "start": {"type": "string"},
+                  "phase": {"type": "string"},
+                  "cutback": {"type": "boolean"}
+                }
+              },
+              "fitness": {
+                "type": ["object", "null"],
+                "required": ["source", "vdot", "asOf", "newer", "lowered"],
+                "properties": {
+                  "source": {"type": "string", "enum": ["plan", "log"]},
+                  "vdot": {"type": "number"},
+                  "asOf": {"type": "string"},
+                  "newer": {"type": "array", "items": {"type": "string"}},
+                  "lowered": {"type": ["object", "null"]}
+                }
+              },
+              "days": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["date", "planned", "activities", "sessions"],
+                  "properties": {
+                    "date": {"type": "string", "format": "date"},
+                    "planned": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["rule", "kind", "title", "steps", "date", "status", "linked"],
+                        "properties": {
+                          "rule": {"type": "string"},
+                          "kind": {"type": "string"},
+                          "title": {"type": "string"},
+                          "steps": {"type": "array", "items": {"type": "object"}},
+                          "date": {"type": "string"},
+                          "ref": {"type": ["string", "null"]},
+                          "status": {"type": "string", "enum": ["done", "partly-done", "missed", "planned", "rest"]},
+                          "doneBy": {"type": ["string", "null"]},
+                          "linked": {"type": "boolean"},
+                          "grade": {"type": ["object", "null"]},
+                          "movedFrom": {"type": ["string", "null"]}
+                        }
+                      }
+                    },
+                    "activities": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["id", "sport", "extra"],
+                        "properties": {
+                          "id": {"type": "string"},
+                          "name": {"type": "string"},
+                          "sport": {"type": "string"},
+                          "meters": {"type": "number"},
+                          "seconds": {"type": "number"},
+                          "easyRunTooHard": {"type": "boolean"},
+                          "fulfils": {"type": "string"},
+                          "extra": {"type": "boolean"}
+                        }
+                      }
+                    },
+                    "sessions": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["id", "reps", "strengthSets", "extra"],
+                        "properties": {
+                          "id": {"type": "string"},
+                          "session": {"type": "string"},
+                          "rpe": {"type": "integer"},
+                          "reps": {"type": "integer"},
+                          "strengthSets": {"type": "integer"},
+                          "fulfils": {"type": "string"},
+                          "extra": {"type": "boolean"}
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "notes": {"type": "array", "items": {"type": "string"}},
+              "adjustments": {"type": "array", "items": {"type": "object"}},
+              "verdict": {"type": ["object", "null"]},
+              "pauses": {"type": "array", "items": {"type": "object"}}
+            }
+          },
+          "HandLogRequest": {
+            "type": "object",
+            "description": "A session run without a watch, or a result (M50); the fields of speedwork log add. Give result, or session with reps, sets or rpe.",
+            "properties": {
+              "date": {"type": "string", "format": "date", "description": "The day; today when left out."},
+              "session": {"type": "string", "description": "The method's session by rule id, e.g. M11."},
+              "reps": {"type": "string", "description": "Rep times, comma-separated: 38.2,37.9 or 1:12,1:11."},
+              "repDistance": {"type": "string", "description": "The distance of every rep, e.g. 200m."},
+              "rpe": {"type": "integer", "minimum": 0, "maximum": 10},
+              "notes": {"type": "string"},
+              "sets": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Strength sets as EXERCISE:REPS[:LOAD_KG][:good|poor]."
+              },
+              "result": {"type": "string", "description": "A race, time trial or effort as DISTANCE=TIME, e.g. 5k=20:00."},
+              "kind": {"type": "string", "enum": ["race", "time-trial", "effort"]},
+              "from": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Results (DISTANCE=TIME) to grade the reps against instead of the log's fitness."
+              }
+            }
+          },
+          "HandLogEntry": {
+            "type": "object",
+            "description": "The entry as stored (as log --json lists it) and its reps graded against their targets (M51).",
+            "required": ["result", "session", "grades", "note"],
+            "properties": {
+              "result": {"type": ["object", "null"]},
+              "session": {"type": ["object", "null"]},
+              "grades": {
+                "type": ["object", "null"],
+                "required": ["rule", "title", "summary", "fitnessFrom", "vdot", "reps"],
+                "properties": {
+                  "rule": {"type": "string"},
+                  "title": {"type": "string"},
+                  "summary": {"type": "string"},
+                  "fitnessFrom": {"type": "string", "enum": ["log", "from"]},
+                  "vdot": {"type": ["number", "null"]},
+                  "reps": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["index", "verdict", "target", "actual"],
+                      "properties": {
+                        "index": {"type": "integer"},
+                        "verdict": {"type": "string"},
+                        "target": {"type": "string"},
+                        "actual": {"type": "string"},
+                        "offBySeconds": {"type": ["number", "null"]},
+                        "offByPercent": {"type": ["number", "null"]}
+                      }
+                    }
+                  }
+                }
+              },
+              "note": {"type": ["string", "null"]}
+            }
+          },
+          "HandLogForm": {
+            "type": "object",
+            "required": ["csrf"],
+            "properties": {
+              "csrf": {"type": "string"},
+              "date": {"type": "string"},
+              "session": {"type": "string"},
+              "reps": {"type": "string"},
+              "repDistance": {"type": "string"},
+              "rpe": {"type": "string"},
+              "notes": {"type": "string"},
+              "sets": {"type": "string", "description": "One strength set a line."},
+              "result": {"type": "string"},
+              "kind": {"type": "string"}
             }
           }
         },
@@ -599,7 +816,10 @@ enum OpenAPIDocument {
             "summary": "Your active plan as it now stands, with each session planned, done or missed",
             "security": [{"bearer": []}],
             "responses": {
-              "200": {"description": "The active plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}},
+              "200": {
+                "description": "The active plan",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
+              },
               "401": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"},
               "422": {"$ref": "#/components/responses/Error"}
@@ -613,7 +833,10 @@ enum OpenAPIDocument {
               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanRequest"}}}
             },
             "responses": {
-              "201": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}},
+              "201": {
+                "description": "Saved",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
+              },
               "400": {"$ref": "#/components/responses/Error"},
               "401": {"$ref": "#/components/responses/Error"},
               "413": {"$ref": "#/components/responses/Error"},
@@ -886,6 +1109,134 @@ enum OpenAPIDocument {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
               "400": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/api/v1/today": {
+          "get": {
+            "summary": "The day's session from your active plan with its targets, what was done, the coach's notes (the today --json contract)",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string", "format": "date"},
+                "description": "The day, YYYY-MM-DD; today (UTC) when left out."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/week": {
+          "get": {
+            "summary": "The plan's week holding the day (the week --json contract)",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string", "format": "date"},
+                "description": "The day, YYYY-MM-DD; today (UTC) when left out."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/today": {
+          "get": {
+            "summary": "Today (signed in): the day's session with every target, what was done, the coach's notes and the week",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "The day, YYYY-MM-DD; a date not written so is answered with 400 and the page's error line."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/week": {
+          "get": {
+            "summary": "The same page as /today",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "The day, YYYY-MM-DD; a date not written so is answered with 400 and the page's error line."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/api/v1/log": {
+          "post": {
+            "summary": "Log a session run without a watch, or a result (M50); the reps are graded against their targets (M51)",
+            "security": [{"bearer": []}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HandLogRequest"}}}
+            },
+            "responses": {
+              "201": {
+                "description": "Stored",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HandLogEntry"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/log/add": {
+          "get": {
+            "summary": "The hand-log form (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "date", "in": "query", "required": false, "schema": {"type": "string"}}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          },
+          "post": {
+            "summary": "Log a session or a result from the form; on success a redirect to the page showing its grades, else the form again with the error (422)",
+            "security": [{"session": []}, {}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/HandLogForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Page"}
             }
           }
         }

@@ -13,6 +13,7 @@ struct PageRenderer: Sendable {
         for (name, text) in PageTemplates.activityPages { try library.register(text, named: name) }
         for (name, text) in PlanTemplates.all { try library.register(text, named: name) }
         for (name, text) in PageTemplates.progressPages { try library.register(text, named: name) }
+        for (name, text) in PageTemplates.todayPages { try library.register(text, named: name) }
         self.library = library
     }
 
