@@ -20,6 +20,9 @@ struct PageRenderer: Sendable {
     /// The page `template` with `values`, inside the layout, as an HTML response.
     func page(_ template: String, title: String, values: [String: Any], context: ServerContext,
               status: HTTPResponse.Status = .ok, csrf: String, refreshSeconds: Int? = nil) -> Response {
+        // Every form in the content carries the same token as the layout's.
+        var values = values
+        if values["csrf"] == nil { values["csrf"] = csrf }
         let content = library.render(values, withTemplate: template) ?? ""
         var frame: [String: Any] = ["title": title, "content": content, "csrf": csrf]
         if let refreshSeconds { frame["refreshSeconds"] = refreshSeconds }

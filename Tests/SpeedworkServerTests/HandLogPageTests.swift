@@ -38,6 +38,7 @@ struct HandLogPageTests {
             let form = try await browser.get("/log/add?date=2026-11-20")
             #expect(form.status == .ok)
             #expect(form.text.contains(#"<form method="post" action="/log/add" id="hand-log">"#))
+            #expect(!form.text.contains(#"name="csrf" value="""#), "every form on the page carries the session's token")
             #expect(form.text.contains(#"value="2026-11-20""#))
             let forged = try await browser.post("/log/add", Self.readmeSession(), csrf: .some(nil))
             #expect(forged.status == .forbidden)
