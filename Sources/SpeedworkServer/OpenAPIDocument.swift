@@ -571,23 +571,26 @@ enum OpenAPIDocument {
           },
           "HandLogRequest": {
             "type": "object",
-            "description": "A session run without a watch, or a result (M50); the fields of speedwork log add. Give result, or session with reps, sets or rpe.",
+            "description": "A session run without a watch, or a result (M50); the fields of speedwork log add. Give result, or session with reps, sets or rpe. A field given as null is as if left out.",
             "properties": {
-              "date": {"type": "string", "format": "date", "description": "The day; today when left out."},
-              "session": {"type": "string", "description": "The method's session by rule id, e.g. M11."},
-              "reps": {"type": "string", "description": "Rep times, comma-separated: 38.2,37.9 or 1:12,1:11."},
-              "repDistance": {"type": "string", "description": "The distance of every rep, e.g. 200m."},
-              "rpe": {"type": "integer", "minimum": 0, "maximum": 10},
-              "notes": {"type": "string"},
+              "date": {"type": ["string", "null"], "format": "date", "description": "The day; today when left out."},
+              "session": {"type": ["string", "null"], "description": "The method's session by rule id, e.g. M11."},
+              "reps": {"type": ["string", "null"], "description": "Rep times, comma-separated: 38.2,37.9 or 1:12,1:11."},
+              "repDistance": {"type": ["string", "null"], "description": "The distance of every rep, e.g. 200m."},
+              "rpe": {"type": ["integer", "null"], "minimum": 0, "maximum": 10},
+              "notes": {"type": ["string", "null"]},
               "sets": {
-                "type": "array",
+                "type": ["array", "null"],
                 "items": {"type": "string"},
                 "description": "Strength sets as EXERCISE:REPS[:LOAD_KG][:good|poor]."
               },
-              "result": {"type": "string", "description": "A race, time trial or effort as DISTANCE=TIME, e.g. 5k=20:00."},
-              "kind": {"type": "string", "enum": ["race", "time-trial", "effort"]},
+              "result": {
+                "type": ["string", "null"],
+                "description": "A race, time trial or effort as DISTANCE=TIME, e.g. 5k=20:00."
+              },
+              "kind": {"type": ["string", "null"], "enum": ["race", "time-trial", "effort", null]},
               "from": {
-                "type": "array",
+                "type": ["array", "null"],
                 "items": {"type": "string"},
                 "description": "Results (DISTANCE=TIME) to grade the reps against instead of the log's fitness."
               }
