@@ -71,6 +71,7 @@ enum PlanTemplates {
         fieldset { border: 1px solid #8886; border-radius: .375rem; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
         label.day { display: inline-flex; gap: .25rem; align-items: center; }
         select { font: inherit; padding: .5rem; border-radius: .375rem; }
+        main:has(#plan-calendar) { max-width: 76rem; }
         #plan-calendar td, #plan-calendar th { vertical-align: top; white-space: normal; min-width: 6.5rem; font-size: .85rem; }
         #plan-calendar td.outside { background: #8881; }
         #plan-calendar td.today { outline: 2px solid var(--accent); outline-offset: -2px; }
