@@ -26,11 +26,7 @@ struct PaceChart: Sendable {
     }
 
     /// One axis: its value range and the ticks to label.
-    struct Axis: Sendable, Equatable {
-        var lower: Double
-        var upper: Double
-        var ticks: [Double]
-    }
+    typealias Axis = ChartAxis
 
     /// The drawing's size and the plot's margins inside it, in SVG units.
     static let width = 720.0
@@ -94,7 +90,7 @@ struct PaceChart: Sendable {
         let step = timeSteps.first { ((upperMinutes - lowerMinutes) / $0).rounded(.up) <= Double(mostTicks) } ?? timeSteps.last!
         let first = (lowerMinutes / step).rounded(.down) * step
         let last = (upperMinutes / step).rounded(.up) * step
-        return Axis(lower: first, upper: last, ticks: stride(from: first, through: last + step / 2, by: step).map { $0 })
+        return Axis(from: first, to: last, every: step)
     }
 
     static func paceAxis(_ points: [Point], reps: [Rep]) -> Axis {
@@ -122,7 +118,7 @@ struct PaceChart: Sendable {
         let step = paceSteps.first { ((upper - lower) / $0).rounded(.up) + 1 <= Double(mostTicks) } ?? paceSteps.last!
         let first = max(0, (lower / step).rounded(.down) * step)
         let last = (upper / step).rounded(.up) * step
-        return Axis(lower: first, upper: last, ticks: stride(from: first, through: last + step / 2, by: step).map { $0 })
+        return Axis(from: first, to: last, every: step)
     }
 
     // MARK: Drawing

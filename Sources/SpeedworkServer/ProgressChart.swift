@@ -49,11 +49,7 @@ struct ProgressChart: Sendable {
     }
 
     /// One axis: its value range and the ticks to label.
-    struct Axis: Sendable, Equatable {
-        var lower: Double
-        var upper: Double
-        var ticks: [Double]
-    }
+    typealias Axis = ChartAxis
 
     /// The drawing's size and the plot's margins inside it, in SVG units.
     static let width = 720.0
@@ -187,7 +183,7 @@ struct ProgressChart: Sendable {
         let step = steps.first { (upper / $0).rounded(.up) - (lower / $0).rounded(.down) <= Double(mostTicks - 1) } ?? steps.last!
         let first = (lower / step).rounded(.down) * step
         let last = (upper / step).rounded(.up) * step
-        return Axis(lower: first, upper: last, ticks: stride(from: first, through: last + step / 2, by: step).map { $0 })
+        return Axis(from: first, to: last, every: step)
     }
 
     // MARK: Labels
