@@ -26,13 +26,16 @@ public struct Account: Sendable, Hashable {
     public let passwordHash: String
     /// When the account was made (whole milliseconds).
     public let createdAt: Date
+    /// Whether the account coaches other runners (issue 12); a coach still has a log of their own.
+    public let isCoach: Bool
 
     /// An account as stored.
-    public init(id: AccountID, login: String, athlete: AthleteID, passwordHash: String, createdAt: Date) {
+    public init(id: AccountID, login: String, athlete: AthleteID, passwordHash: String, createdAt: Date, isCoach: Bool = false) {
         self.id = id
         self.login = login
         self.athlete = athlete
         self.passwordHash = passwordHash
         self.createdAt = createdAt
+        self.isCoach = isCoach
     }
 }

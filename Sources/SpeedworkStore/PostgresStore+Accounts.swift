@@ -3,12 +3,12 @@ import PostgresNIO
 
 /// The web app's accounts on PostgreSQL (issue 11; ``AccountStore``).
 extension PostgresStore {
-    private typealias AccountColumns = (String, String, String, String, Int64)
+    typealias AccountColumns = (String, String, String, String, Int64, Bool)
     private typealias TokenColumns = (String, String, String, String, Int64, Int64?)
 
-    private static func account(_ c: AccountColumns) -> Account {
+    static func account(_ c: AccountColumns) -> Account {
         Account(id: AccountID(rawValue: c.0), login: c.1, athlete: AthleteID(rawValue: c.2), passwordHash: c.3,
-                createdAt: StoredTime.date(c.4))
+                createdAt: StoredTime.date(c.4), isCoach: c.5)
     }
 
     private static func token(_ c: TokenColumns, location: String) throws -> APIToken {
@@ -67,7 +67,7 @@ extension PostgresStore {
     public func account(login: String) async throws -> Account? {
         try await run {
             for try await columns in try await client.query("""
-                SELECT id, login, athlete_id, password_hash, created_at FROM accounts WHERE login = \(login.lowercased())
+                SELECT id, login, athlete_id, password_hash, created_at, is_coach FROM accounts WHERE login = \(login.lowercased())
                 """, logger: logger).decode(AccountColumns.self) {
                 return PostgresStore.account(columns)
             }
@@ -78,7 +78,7 @@ extension PostgresStore {
     public func account(id: AccountID) async throws -> Account? {
         try await run {
             for try await columns in try await client.query("""
-                SELECT id, login, athlete_id, password_hash, created_at FROM accounts WHERE id = \(id.rawValue)
+                SELECT id, login, athlete_id, password_hash, created_at, is_coach FROM accounts WHERE id = \(id.rawValue)
                 """, logger: logger).decode(AccountColumns.self) {
                 return PostgresStore.account(columns)
             }
@@ -134,14 +134,14 @@ extension PostgresStore {
 
     public func activeToken(hash tokenHash: String) async throws -> (token: APIToken, account: Account)? {
         try await run {
-            for try await (t0, t1, t2, t3, t4, t5, a0, a1, a2, a3, a4) in try await client.query("""
+            for try await (t0, t1, t2, t3, t4, t5, a0, a1, a2, a3, a4, a5) in try await client.query("""
                 SELECT t.id, t.account_id, t.token_hash, t.name, t.created_at, t.revoked_at,
-                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at
+                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at, a.is_coach
                 FROM api_tokens t JOIN accounts a ON a.id = t.account_id
                 WHERE t.token_hash = \(tokenHash) AND t.revoked_at IS NULL
-                """, logger: logger).decode((String, String, String, String, Int64, Int64?, String, String, String, String, Int64).self) {
+                """, logger: logger).decode((String, String, String, String, Int64, Int64?, String, String, String, String, Int64, Bool).self) {
                 return (token: try PostgresStore.token((t0, t1, t2, t3, t4, t5), location: location),
-                        account: PostgresStore.account((a0, a1, a2, a3, a4)))
+                        account: PostgresStore.account((a0, a1, a2, a3, a4, a5)))
             }
             return nil
         }

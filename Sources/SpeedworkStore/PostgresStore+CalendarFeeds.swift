@@ -42,14 +42,14 @@ extension PostgresStore: CalendarFeedStore {
 
     public func activeCalendarFeed(hash secretHash: String) async throws -> (feed: CalendarFeed, account: Account)? {
         try await run {
-            for try await (f0, f1, f2, f3, f4, a0, a1, a2, a3, a4) in try await client.query("""
+            for try await (f0, f1, f2, f3, f4, a0, a1, a2, a3, a4, a5) in try await client.query("""
                 SELECT f.id, f.account_id, f.secret_hash, f.created_at, f.revoked_at,
-                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at
+                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at, a.is_coach
                 FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id
                 WHERE f.secret_hash = \(secretHash) AND f.revoked_at IS NULL
-                """, logger: logger).decode((String, String, String, Int64, Int64?, String, String, String, String, Int64).self) {
+                """, logger: logger).decode((String, String, String, Int64, Int64?, String, String, String, String, Int64, Bool).self) {
                 let account = Account(id: AccountID(rawValue: a0), login: a1, athlete: AthleteID(rawValue: a2), passwordHash: a3,
-                                      createdAt: StoredTime.date(a4))
+                                      createdAt: StoredTime.date(a4), isCoach: a5)
                 return (feed: try PostgresStore.calendarFeed((f0, f1, f2, f3, f4), location: location), account: account)
             }
             return nil

@@ -3,11 +3,11 @@ import GRDB
 
 /// The web app's accounts on SQLite (issue 11; ``AccountStore``).
 extension SQLiteStore {
-    static let accountColumns = "id, login, athlete_id, password_hash, created_at"
+    static let accountColumns = "id, login, athlete_id, password_hash, created_at, is_coach"
 
     private static func account(_ row: Row) -> Account {
         Account(id: AccountID(rawValue: row[0]), login: row[1], athlete: AthleteID(rawValue: row[2]), passwordHash: row[3],
-                createdAt: StoredTime.date(row[4]))
+                createdAt: StoredTime.date(row[4]), isCoach: row[5] as Bool)
     }
 
     private static func token(_ row: Row, location: String) throws -> APIToken {
@@ -38,7 +38,7 @@ extension SQLiteStore {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE athlete_id = ?)", arguments: [athlete]) == true {
                 return .failure(.athleteTaken(athleteHandle))
             }
-            try db.execute(sql: "INSERT INTO accounts (\(SQLiteStore.accountColumns)) VALUES (?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO accounts (\(SQLiteStore.accountColumns)) VALUES (?, ?, ?, ?, ?, FALSE)",
                            arguments: [id, login, athlete, passwordHash, now])
             return .success(Account(id: AccountID(rawValue: id), login: login, athlete: AthleteID(rawValue: athlete),
                                     passwordHash: passwordHash, createdAt: StoredTime.date(now)))
@@ -106,12 +106,12 @@ extension SQLiteStore {
         let found = try await reading { db -> (APIToken, Account)? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT t.id, t.account_id, t.token_hash, t.name, t.created_at, t.revoked_at,
-                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at
+                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at, a.is_coach
                 FROM api_tokens t JOIN accounts a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL
                 """, arguments: [tokenHash]) else { return nil }
             let account = Account(id: AccountID(rawValue: row[6]), login: row[7], athlete: AthleteID(rawValue: row[8]),
-                                  passwordHash: row[9], createdAt: StoredTime.date(row[10]))
+                                  passwordHash: row[9], createdAt: StoredTime.date(row[10]), isCoach: row[11] as Bool)
             return (try SQLiteStore.token(row, location: location), account)
         }
         return found.map { (token: $0.0, account: $0.1) }

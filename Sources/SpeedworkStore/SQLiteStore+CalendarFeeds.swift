@@ -35,12 +35,12 @@ extension SQLiteStore: CalendarFeedStore {
         let found = try await reading { db -> (CalendarFeed, Account)? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT f.id, f.account_id, f.secret_hash, f.created_at, f.revoked_at,
-                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at
+                    a.id, a.login, a.athlete_id, a.password_hash, a.created_at, a.is_coach
                 FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id
                 WHERE f.secret_hash = ? AND f.revoked_at IS NULL
                 """, arguments: [secretHash]) else { return nil }
             let account = Account(id: AccountID(rawValue: row[5]), login: row[6], athlete: AthleteID(rawValue: row[7]),
-                                  passwordHash: row[8], createdAt: StoredTime.date(row[9]))
+                                  passwordHash: row[8], createdAt: StoredTime.date(row[9]), isCoach: row[10] as Bool)
             return (try SQLiteStore.calendarFeed(row, location: location), account)
         }
         return found.map { (feed: $0.0, account: $0.1) }

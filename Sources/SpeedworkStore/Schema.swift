@@ -249,6 +249,32 @@ public enum Schema {
             """,
             "CREATE INDEX import_jobs_by_state ON import_jobs (state, created_at)",
         ]),
+        // Coaches and their athletes (issue 12): an account may coach; a coach invites athletes with
+        // a code kept as its SHA-256 (reusable by a training group until it expires or is revoked);
+        // an athlete joins and may leave. See docs/server.md, "Coaches".
+        Migration(name: "0009-coaching", statements: [
+            "ALTER TABLE accounts ADD COLUMN is_coach BOOLEAN NOT NULL DEFAULT FALSE",
+            """
+            CREATE TABLE coaching (
+                coach_account TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                since BIGINT NOT NULL,
+                PRIMARY KEY (coach_account, athlete_id)
+            )
+            """,
+            "CREATE INDEX coaching_by_athlete ON coaching (athlete_id)",
+            """
+            CREATE TABLE coach_invites (
+                id TEXT PRIMARY KEY,
+                coach_account TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                code_hash TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                revoked_at BIGINT
+            )
+            """,
+            "CREATE INDEX coach_invites_by_coach ON coach_invites (coach_account)",
+        ]),
     ]
 
     /// The migration after whose statements each engine derives the digest of every activity
