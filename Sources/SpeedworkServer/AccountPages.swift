@@ -134,9 +134,11 @@ struct AccountPages: Sendable {
             throw ServerError(.unauthorized, "wrong login or password")
         }
         var matches = await hasher.verify(comparable, against: account?.passwordHash)
-        if !matches, account != nil, Array(comparable.utf8) != Array(password.utf8),
+        if !matches, Array(comparable.utf8) != Array(password.utf8),
            password.utf8.count <= Credentials.longestPasswordBytes, !password.utf8.contains(0) {
             // Accounts made before passwords were normalized hold the hash of the password as typed.
+            // Checked (against the decoy when there is no account) whether or not the login exists,
+            // so the second hash tells nothing about which logins do.
             matches = await hasher.verify(password, against: account?.passwordHash)
         }
         guard matches, let account else { throw ServerError(.unauthorized, "wrong login or password") }
