@@ -2,9 +2,9 @@ import Foundation
 
 /// Passwords too easy to guess to be accepted (NIST SP 800-63B section 5.1.1.2: refuse values
 /// from lists of commonly used or breached passwords and context-specific words such as the
-/// service's name). The lists are short on purpose and named in docs/server.md, "Security": the
-/// passwords that lead published breach lists (NCSC's 100,000 most common passwords from Have I
-/// Been Pwned) and pass the other rules, and the words those lists pad with digits and symbols.
+/// service's name). The lists are short on purpose and described in docs/server.md, "Security":
+/// the shapes that lead published breach lists (such as NCSC's 100,000 most common passwords,
+/// from Have I Been Pwned) and pass the other rules, and words padded with digits and symbols.
 enum CommonPasswords {
     /// Whole passwords, lower-cased: keyboard walks and counting runs of 10 or more characters,
     /// which the length and two-kinds rules alone let through.
