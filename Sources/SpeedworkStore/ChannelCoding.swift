@@ -24,6 +24,7 @@ enum ChannelCoding {
 
         static let degreesPerSemicircle = 180.0 / 2_147_483_648.0
 
+        @inline(__always)
         func step(for value: Double) -> Int64? {
             let exact = semicircles ? value / Grid.degreesPerSemicircle : (value + offset) * scale
             guard exact.isFinite, abs(exact) < ChannelCoding.largestStep else { return nil }
@@ -108,16 +109,23 @@ enum ChannelCoding {
 
     /// The first (coarsest) grid every value sits on exactly, with the values' steps on it.
     private static func gridSteps(_ values: [Double]) -> (Int, [Int64])? {
-        var steps: [Int64] = []
-        steps.reserveCapacity(values.count)
-        for (index, grid) in grids.enumerated() {
-            steps.removeAll(keepingCapacity: true)
-            for value in values {
-                guard let step = grid.step(for: value) else { break }
-                steps.append(step)
+        var steps = [Int64](repeating: 0, count: values.count)
+        let found: Int? = values.withUnsafeBufferPointer { values in
+            steps.withUnsafeMutableBufferPointer { steps in
+                grids.indices.first { grids[$0].holds(values, steps: steps) }
             }
-            if steps.count == values.count { return (index, steps) }
         }
-        return nil
+        return found.map { ($0, steps) }
+    }
+}
+
+extension ChannelCoding.Grid {
+    /// Whether every value sits on this grid, writing their steps; stops at the first that does not.
+    func holds(_ values: UnsafeBufferPointer<Double>, steps: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        for index in values.indices {
+            guard let step = step(for: values[index]) else { return false }
+            steps[index] = step
+        }
+        return true
     }
 }
