@@ -188,6 +188,18 @@ struct LogReadCacheTests {
         }
     }
 
+    @Test func oneRunnersAnswerIsNeverAnothersAtTheSameRevision() async throws {
+        try await withStore(.sqlite) { store, _ in
+            let ana = try await store.addAthlete(handle: "ana", name: "Ana").id
+            let bob = try await store.addAthlete(handle: "bob", name: "Bob").id
+            #expect(try await store.logRevision(for: ana) == (try await store.logRevision(for: bob)))
+            let cache = LogReadCache()
+            #expect(try await cache.answer("today/2026-12-08", athlete: ana, store: store) { "ana's day" } == "ana's day")
+            #expect(try await cache.answer("today/2026-12-08", athlete: bob, store: store) { "bob's day" } == "bob's day")
+            #expect(try await cache.answer("today/2026-12-08", athlete: ana, store: store) { "computed again" } == "ana's day")
+        }
+    }
+
     @Test func theCacheHoldsItsBoundDroppingTheLeastRecentlyUsed() async throws {
         try await withStore(.sqlite) { store, _ in
             let runner = try await store.defaultAthlete().id
