@@ -8,6 +8,8 @@ import SpeedworkStore
 struct APIRoutes: Sendable {
     let store: any ServerStore
     let accounts: AccountPages
+    /// The JSON answers computed, kept until the runner's log changes.
+    var reads = LogReadCache()
 
     /// `POST /api/v1/tokens`'s body.
     struct TokenRequest: Decodable {
@@ -76,16 +78,18 @@ struct APIRoutes: Sendable {
         guard let id = UUID(uuidString: text), try await store.revokeToken(id, for: account.id, at: Date()) else {
             throw ServerError(.notFound, "no active token of yours has the id \(InputError.quoted(text))")
         }
+        TokenCache.shared.forget(token: id)
         return Response(status: .noContent)
     }
 
     private func listActivities(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
-        let items = try await store.activities(for: account.athlete, in: nil).map { summary in
-            ActivityItem(id: summary.contentHash, start: summary.start, sport: summary.sport, name: summary.name,
-                         device: summary.device, distanceMeters: summary.distanceMeters, durationSeconds: summary.durationSeconds,
-                         sampleCount: summary.sampleCount, source: summary.source)
-        }
-        return try JSONBody.response(ActivityList(activities: items))
+        let (store, athlete) = (store, try context.requireAccount().athlete)
+        return JSONBody.response(text: try await reads.answer("activities", athlete: athlete, store: store) {
+            try JSONBody.text(ActivityList(activities: try await store.activityDigests(for: athlete, in: nil).map { summary in
+                ActivityItem(id: summary.contentHash, start: summary.start, sport: summary.sport, name: summary.name,
+                             device: summary.device, distanceMeters: summary.distanceMeters, durationSeconds: summary.durationSeconds,
+                             sampleCount: summary.sampleCount, source: summary.source)
+            }))
+        })
     }
 }

@@ -15,6 +15,8 @@ struct ActivityPage: Sendable {
     let pages: PageRenderer
     /// The folder uploads are written to, taken out of file names shown.
     let uploadsFolder: String
+    /// The JSON answers computed, kept until the runner's log changes.
+    var reads = LogReadCache()
 
     func addRoutes(pages site: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
         site.get("/activities/{id}") { _, context in try await show(context) }
@@ -39,16 +41,21 @@ struct ActivityPage: Sendable {
     /// `GET /api/v1/activities/{id}`: the stored analysis, the `analyze --json` contract, with the
     /// key `plannedSession`: the planned session the activity fulfils, graded (null when none).
     private func analysis(_ context: ServerContext) async throws -> Response {
+        let text = try await reads.answer("activity/\(context.parameters.get("id") ?? "")", athlete: try context.requireAccount().athlete,
+                                          store: store) { try await analysisText(context) }
+        return JSONBody.response(text: text)
+    }
+
+    /// The answer of `GET /api/v1/activities/{id}`, computed.
+    private func analysisText(_ context: ServerContext) async throws -> String {
         let stored = try await activity(context)
         guard let json = stored.summary.analysisJSON, case .object(var keys)? = JSONValue(json: json) else {
             throw ServerError(.notFound, "activity \(stored.summary.contentHash.prefix(12)) has no stored analysis: import its file again")
         }
         let planned = try await plannedSession(stored, context: context)
         keys["plannedSession"] = try planned.flatMap { JSONValue(json: try JSONOutput.render($0.json(file: stored.summary.source ?? ""), pretty: false)) } ?? .null
-        let text = Self.withoutUploadFolder(try JSONOutput.render(JSONValue.object(keys), pretty: false), source: stored.summary.source,
-                                            uploadsFolder: uploadsFolder)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Self.withoutUploadFolder(try JSONOutput.render(JSONValue.object(keys), pretty: false), source: stored.summary.source,
+                                        uploadsFolder: uploadsFolder)
     }
 
     /// The planned session of the runner's active plan that `stored` fulfils, graded as of today

@@ -104,8 +104,8 @@ struct ImportWorkers: Service {
         let paths = job.files.map { (folder as NSString).appendingPathComponent($0) }
         let outcome: ImportJobOutcome
         do {
-            let tally = UploadPages.named(try await importer.importFiles(paths, into: store, for: job.athlete) { done, total in
-                counts.set(done: done, total: total)
+            let tally = UploadPages.named(try await withTaskExecutorPreference(ImportExecutor.shared) {
+                try await importer.importFiles(paths, into: store, for: job.athlete) { done, total in counts.set(done: done, total: total) }
             }, folder: folder)
             outcome = .done(ImportJob.Result(files: tally.files, added: tally.added, alreadyThere: tally.alreadyThere,
                                              skipped: tally.skipped.map { ImportJob.Skipped(file: $0.file, reason: $0.reason) },

@@ -10,6 +10,11 @@ enum JSONBody {
 
     /// `value` as a JSON response with `status`.
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(text: try text(value), status: status)
+    }
+
+    /// `value` encoded as ``response(_:status:)`` sends it.
+    static func text(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // What `.iso8601` writes, without a new ISO8601DateFormatter per date.
@@ -17,9 +22,13 @@ enum JSONBody {
             var container = encoder.singleValueContainer()
             try container.encode(UTCTimestamp.text(date))
         }
-        let data = try encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// JSON text already encoded, as a response with `status`.
+    static func response(text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// The request's JSON body decoded as `type`; a malformed body is a 400 naming what is wrong.

@@ -12,6 +12,8 @@ import SpeedworkStore
 struct PlanPage: Sendable {
     let store: any ServerStore
     let pages: PageRenderer
+    /// The JSON answers computed, kept until the runner's log changes.
+    var reads = LogReadCache()
 
     /// How many of the log's newest results prefill the form's results field.
     static let resultsPrefilled = 3
@@ -223,10 +225,13 @@ struct PlanPage: Sendable {
 
     private func showAPI(_ request: Request, _ context: ServerContext) async throws -> Response {
         let account = try context.requireAccount()
-        guard let standing = try await PlanAsItStands.load(from: Day(Date()), log: store, for: account.athlete) else {
-            throw ServerError(.notFound, "you have no active plan: POST /api/v1/plan or the /plan page makes one")
-        }
-        return try JSONBody.response(Self.json(standing))
+        let (store, athlete, today) = (store, account.athlete, Day(Date()))
+        return try JSONBody.response(text: try await reads.answer("plan", athlete: athlete, store: store, today: today) {
+            guard let standing = try await PlanAsItStands.load(from: today, log: store, for: athlete) else {
+                throw ServerError(.notFound, "you have no active plan: POST /api/v1/plan or the /plan page makes one")
+            }
+            return try JSONBody.text(Self.json(standing))
+        })
     }
 
     private func saveFromAPI(_ request: Request, _ context: ServerContext) async throws -> Response {

@@ -12,6 +12,8 @@ import SpeedworkStore
 struct TodayPage: Sendable {
     let store: any ServerStore
     let pages: PageRenderer
+    /// The JSON answers computed, kept until the runner's log changes.
+    var reads = LogReadCache()
 
     func addRoutes(pages site: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
         site.get("/today") { request, context in try await show(request, context) }
@@ -36,9 +38,11 @@ struct TodayPage: Sendable {
     private func json(_ request: Request, _ context: ServerContext, wholeWeek: Bool) async throws -> Response {
         let account = try context.requireAccount()
         let day = try Self.day(request, emptyIsToday: false)
-        let report = try await PlanDayReport.make(log: store, athlete: account.athlete, date: day, wholeWeek: wholeWeek)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: try JSONOutput.render(report))))
+        let (store, athlete) = (store, account.athlete)
+        let text = try await reads.answer("\(wholeWeek ? "week" : "today")/\(day)", athlete: athlete, store: store) {
+            try JSONOutput.render(try await PlanDayReport.make(log: store, athlete: athlete, date: day, wholeWeek: wholeWeek))
+        }
+        return JSONBody.response(text: text)
     }
 
     private func show(_ request: Request, _ context: ServerContext) async throws -> Response {

@@ -203,6 +203,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                         ON CONFLICT DO NOTHING
                         """, logger: logger)
                 }
+                if added > 0 || !batch.files.isEmpty { try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger) }
                 return BatchOutcome(added: added, alreadyThere: batch.activities.count - added)
             }
         }
@@ -314,6 +315,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                         ON CONFLICT DO NOTHING RETURNING 1
                         """, logger: logger))
                 }
+                if added > 0 { try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger) }
                 return added
             }
         }
@@ -366,6 +368,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                             """, logger: logger)
                     }
                 }
+                if added > 0 { try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger) }
                 return added
             }
         }
@@ -418,6 +421,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                         ON CONFLICT DO NOTHING RETURNING 1
                         """, logger: logger))
                 }
+                if added > 0 { try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger) }
                 return added
             }
         }
@@ -449,6 +453,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                     INSERT INTO active_plans (athlete_id, plan_id, since) VALUES (\(athlete.rawValue), \(key), \(moment))
                     ON CONFLICT (athlete_id) DO UPDATE SET plan_id = excluded.plan_id, since = excluded.since
                     """, logger: logger)
+                try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger)
                 return true
             }
         }
@@ -485,6 +490,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                     INSERT INTO plan_links (athlete_id, plan_id, session_ref, work_id, linked_at)
                     VALUES (\(athlete.rawValue), \(key), \(session), \(work), \(milliseconds))
                     """, logger: logger)
+                try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger)
                 return true
             }
         }
@@ -525,6 +531,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                     INSERT INTO plan_pauses (athlete_id, plan_id, from_day, to_day, created_at)
                     VALUES (\(athlete.rawValue), \(key), \(from), \(to), \(milliseconds))
                     """, logger: logger)
+                try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger)
                 return (true, nil)
             }
         }

@@ -206,6 +206,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                     file.outcome.rawValue, file.contentHash, file.detail, now,
                 ])
             }
+            if added > 0 || !batch.files.isEmpty { try SQLiteStore.raiseRevision(db, for: athlete) }
             return BatchOutcome(added: added, alreadyThere: batch.activities.count - added)
         }
     }
@@ -301,6 +302,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                 ])
                 added += db.changesCount
             }
+            if added > 0 { try SQLiteStore.raiseRevision(db, for: athlete) }
             return added
         }
     }
@@ -348,6 +350,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                     try insertSet.execute(arguments: [key, position, set.exercise, set.reps, set.loadKilograms, set.formWasGood])
                 }
             }
+            if added > 0 { try SQLiteStore.raiseRevision(db, for: athlete) }
             return added
         }
     }
@@ -398,6 +401,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                 ])
                 added += db.changesCount
             }
+            if added > 0 { try SQLiteStore.raiseRevision(db, for: athlete) }
             return added
         }
     }
@@ -421,6 +425,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                 INSERT INTO active_plans (athlete_id, plan_id, since) VALUES (?, ?, ?)
                 ON CONFLICT (athlete_id) DO UPDATE SET plan_id = excluded.plan_id, since = excluded.since
                 """, arguments: [athlete.rawValue, key, StoredTime.milliseconds(StoredTime.rounded(since))])
+            try SQLiteStore.raiseRevision(db, for: athlete)
             return true
         }
         guard owned else { throw StoreRecords.noSuchPlan(plan) }
@@ -447,6 +452,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                            arguments: [athlete.rawValue, key, session, work])
             try db.execute(sql: "INSERT INTO plan_links (athlete_id, plan_id, session_ref, work_id, linked_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [athlete.rawValue, key, session, work, StoredTime.milliseconds(moment)])
+            try SQLiteStore.raiseRevision(db, for: athlete)
             return true
         }
         guard owned else { throw StoreRecords.noSuchPlan(plan) }
@@ -477,6 +483,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
             }
             try db.execute(sql: "INSERT INTO plan_pauses (athlete_id, plan_id, from_day, to_day, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [athlete.rawValue, key, pause.from.description, pause.to.description, StoredTime.milliseconds(moment)])
+            try SQLiteStore.raiseRevision(db, for: athlete)
             return (true, nil)
         }
         guard outcome.owned else { throw StoreRecords.noSuchPlan(plan) }

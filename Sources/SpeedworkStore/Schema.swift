@@ -275,6 +275,17 @@ public enum Schema {
             """,
             "CREATE INDEX coach_invites_by_coach ON coach_invites (coach_account)",
         ]),
+        // The revision of each runner's log (issue 12, load): raised by every write of the runner's
+        // data in the write's own transaction, so the server can keep what a read computed until
+        // the log changes. A runner without a row is at revision 0. See docs/store.md.
+        Migration(name: "0011-log-revision", statements: [
+            """
+            CREATE TABLE log_revisions (
+                athlete_id TEXT PRIMARY KEY REFERENCES athletes (id) ON DELETE CASCADE,
+                revision BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// The migration after whose statements each engine derives the digest of every activity

@@ -65,6 +65,11 @@ public protocol TrainingStore: Sendable {
     /// The pauses of a plan, earliest first.
     func pauses(plan: UUID, for athlete: AthleteID) async throws -> [PlanPause]
 
+    /// The revision of the runner's log: 0 for a log never written, raised by every write of the
+    /// runner's data (import batches, results, hand-logged sessions, plans, activation, links,
+    /// pauses) in that write's transaction. One indexed read; what a server keys its read cache on.
+    func logRevision(for athlete: AthleteID) async throws -> Int64
+
     /// Closes connections; the store is not used afterwards.
     func close() async
 }

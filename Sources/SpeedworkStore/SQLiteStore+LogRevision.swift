@@ -1,0 +1,26 @@
+import Foundation
+import GRDB
+
+/// The runner's log revision on SQLite (``TrainingStore/logRevision(for:)``, migration
+/// `0011-log-revision`).
+extension SQLiteStore {
+    public func logRevision(for athlete: AthleteID) async throws -> Int64 {
+        try await reading { db in
+            try Int64.fetchOne(db, sql: "SELECT revision FROM log_revisions WHERE athlete_id = ?", arguments: [athlete.rawValue]) ?? 0
+        }
+    }
+
+    /// Raises the runner's revision by one inside the write transaction `db` is in.
+    static func raiseRevision(_ db: Database, for athlete: AthleteID) throws {
+        try db.execute(sql: LogRevisionSQL.raise, arguments: [athlete.rawValue])
+    }
+}
+
+/// The statement both engines raise a revision with: the first write of a runner stores 1.
+enum LogRevisionSQL {
+    /// One placeholder, the athlete's key (`?` on SQLite).
+    static let raise = """
+        INSERT INTO log_revisions (athlete_id, revision) VALUES (?, 1)
+        ON CONFLICT (athlete_id) DO UPDATE SET revision = log_revisions.revision + 1
+        """
+}
