@@ -7,6 +7,7 @@ import Speedwork
 @testable import SpeedworkServer
 import SpeedworkFiles
 import SpeedworkStore
+import SpeedworkTestSupport
 import Testing
 
 /// Group track sessions (issue 12's acceptance): six runners of different fitness run one M17
@@ -345,6 +346,77 @@ struct GroupSessionRoutesTests {
                                                 headers: APIRoutesTests.bearer(anaToken).merging([.contentType: "application/json"]),
                                                 body: APIRoutesTests.json(["athlete": anaHandle, "reps": "90"]))
             #expect(hers.status == .notFound)
+        }
+    }
+
+    /// A member gets the session where their plan shows (M42): on their today page of its day with
+    /// every step at their own targets, in their calendar feed beside their plan's sessions, and as
+    /// a FIT workout; a runner outside the group gets none of it. Ana's 5K of 20:39 is VDOT 48 in
+    /// Table 5.1, whose mile is 6:03: M17's reps are a mile in 6:33–6:43 for her.
+    @Test(arguments: Engine.available)
+    func aMemberFindsTheSessionOnTodayInTheCalendarAndOnTheWatch(engine: Engine) async throws {
+        try await withApp(engine, configure: { $0.planCalendar = ActivePlanCalendar() }) { client, store async throws in
+            try await Browser(client).register("coach", goodPassword, name: "Coach")
+            let anaBrowser = Browser(client, acceptsHTML: true)
+            try await anaBrowser.register("ana", goodPassword, name: "Ana")
+            let bobBrowser = Browser(client, acceptsHTML: true)
+            try await bobBrowser.register("bob", goodPassword, name: "Bob")
+            let coach = try #require(try await store.account(login: "coach"))
+            let ana = try #require(try await store.account(login: "ana"))
+            let bob = try #require(try await store.account(login: "bob"))
+            try await Self.coach(coach, athletes: [ana, bob], in: store)
+            let day = Day(Date()).adding(days: 3)
+            _ = try await store.add([try LoggedResult(day: day.adding(days: -20), kind: .race, distance: .meters(5000),
+                                                      time: .seconds(20 * 60 + 39))], for: ana.athlete)
+            let anaAthlete = try #require(try await store.athletes(coachedBy: coach.id).first { $0.login == "ana" }?.athlete)
+            let session = try GroupSession(coach: coach.id, day: day, name: "Tuesday track", rule: "M17", week: 1,
+                                           members: [anaAthlete], createdAt: Date())
+            #expect(try await store.addGroupSession(session) == .stored)
+            let id = session.id.uuidString.lowercased()
+
+            // The today page of the day: the session with its mile reps at Ana's band.
+            let today = try await anaBrowser.get("/today?date=\(day)")
+            #expect(today.status == .ok)
+            let section = try #require(today.text.components(separatedBy: #"<section class="session group-session" id="group-\#(id)">"#).dropFirst().first)
+            #expect(section.contains("Tuesday track"))
+            #expect(section.contains("/group-sessions/\(id)/workout.fit"))
+            let times = Self.clockTimes(in: String(section.prefix { $0 != "§" }).components(separatedBy: "mile in ").dropFirst().first ?? "")
+            try #require(times.count >= 2, "no mile band on the today page")
+            #expect(abs(times[0] - (6 * 60 + 3 + 30)) <= 1.5, "fast end \(times[0])")
+            #expect(abs(times[1] - (6 * 60 + 3 + 40)) <= 1.5, "slow end \(times[1])")
+            let bobToday = try await bobBrowser.get("/today?date=\(day)")
+            #expect(!bobToday.text.contains("group-session"))
+
+            // The calendar feed: an event for the session on its day.
+            let page = try await anaBrowser.get("/calendar")
+            let path = try #require(CalendarFeedRoutesTests.feedPath(in: page.text))
+            let feed = try await CalendarFeedRoutesTests.fetch(client, path)
+            #expect(feed.status == .ok)
+            let event = try #require(try CalendarReading(feed.text).events.first { $0["UID"] == "group-\(id)@speedwork" })
+            #expect(event["DTSTART"] == day.description.replacingOccurrences(of: "-", with: ""))
+            #expect(event["SUMMARY"]?.hasPrefix("Tuesday track") == true)
+            let bobFeed = try await CalendarFeedRoutesTests.fetch(client, try #require(CalendarFeedRoutesTests.feedPath(in: try await bobBrowser.get("/calendar").text)))
+            #expect(!bobFeed.text.contains("group-\(id)"))
+
+            // The watch: a FIT workout file (header ".FIT", Garmin FIT protocol, section 3.3.1).
+            let fit = try await anaBrowser.get("/group-sessions/\(id)/workout.fit")
+            #expect(fit.status == .ok)
+            let bytes = Array(fit.body.readableBytesView)
+            #expect(bytes.count > 14)
+            #expect(bytes.count > 12 && String(decoding: bytes[8..<12], as: UTF8.self) == ".FIT")
+            #expect(try await bobBrowser.get("/group-sessions/\(id)/workout.fit").status == .notFound)
+        }
+    }
+
+    /// Every `m:ss` in `text`, in seconds, in order.
+    static func clockTimes(in text: String) -> [Double] {
+        let pattern = try! NSRegularExpression(pattern: #"(\d+):(\d{2})(\.\d)?"#)
+        let range = NSRange(text.startIndex..., in: text)
+        return pattern.matches(in: text, range: range).prefix(4).compactMap { match in
+            guard let minutes = Range(match.range(at: 1), in: text).flatMap({ Double(text[$0]) }),
+                  let seconds = Range(match.range(at: 2), in: text).flatMap({ Double(text[$0]) }) else { return nil }
+            let tenths = Range(match.range(at: 3), in: text).flatMap { Double(text[$0]) } ?? 0
+            return minutes * 60 + seconds + tenths
         }
     }
 
