@@ -66,7 +66,7 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
                    api: securedAPI)
     TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
-    GroupSessionRoutes(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    GroupSessionRoutes(store: store, pages: pages, configuration: configuration).addRoutes(pages: signedIn, api: securedAPI)
     return router
 }
 

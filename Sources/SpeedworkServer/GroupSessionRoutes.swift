@@ -15,6 +15,7 @@ import SpeedworkStore
 struct GroupSessionRoutes: Sendable {
     let store: any ServerStore
     let pages: PageRenderer
+    let configuration: ServerConfiguration
 
     func addRoutes(pages site: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
         site.get("/coach/sessions") { _, context in try await list(context) }
@@ -30,6 +31,7 @@ struct GroupSessionRoutes: Sendable {
         api.get("/group-sessions/{id}") { _, context in try await showAPI(context) }
         api.delete("/group-sessions/{id}") { _, context in try await deleteAPI(context) }
         api.post("/group-sessions/{id}/reps") { request, context in try await enterRepsAPI(request, context) }
+        api.post("/group-sessions/{id}/athletes/{handle}/activity") { request, context in try await uploadForAthlete(request, context) }
         api.get("/group-sessions/{id}/splits.csv") { _, context in try await csv(context) }
         api.get("/group-sessions/{id}/workout.fit") { _, context in try await workoutFile(context) }
     }
@@ -359,6 +361,52 @@ struct GroupSessionRoutes: Sendable {
             _ = try await keep(entry, session: session)
         } catch let error as InputError {
             throw ServerError(.unprocessableContent, error.description)
+        }
+        return try Self.jsonResponse(try await GroupSplits.load(session, log: store).json, status: .created)
+    }
+
+    // MARK: - A file uploaded by the coach
+
+    /// The file types a coach uploads for one athlete's session: one activity, not an archive.
+    static let singleActivityTypes = [".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz"]
+
+    /// `POST …/athletes/{handle}/activity?name=track.fit`: the coach uploads a member's watch file
+    /// (the raw bytes as the body), imported into the member's log at once, as their own upload
+    /// would be; the answer is the table with the member's reps from it (201), or 422 with the
+    /// reason the file gave no activity.
+    private func uploadForAthlete(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let session = try await session(context, account: account, coachOnly: true)
+        let handle = (context.parameters.get("handle") ?? "").lowercased()
+        guard let member = session.members.first(where: { $0.handle == handle }) else {
+            throw ServerError(.notFound, "no athlete \(InputError.quoted(handle)) is in this session")
+        }
+        guard let importer = configuration.importer else {
+            throw ServerError(.serviceUnavailable, "this server was started without an importer: uploads are not available")
+        }
+        guard let sent = request.uri.queryParameters.get("name") else {
+            throw ServerError(.unprocessableContent, "give the file's name as ?name=, e.g. ?name=track.fit")
+        }
+        let name = try UploadFile.checkedName(sent)
+        guard Self.singleActivityTypes.contains(where: { name.lowercased().hasSuffix($0) }) else {
+            throw ServerError(.unprocessableContent, "\(InputError.quoted(name)) is not one activity file: send a \(Self.singleActivityTypes.joined(separator: ", ")) file")
+        }
+        let body = try await request.body.collect(upTo: configuration.uploadLimitBytes)
+        guard body.readableBytes > 0 else { throw ServerError(.unprocessableContent, "the upload is empty: send the file's bytes as the body") }
+        let folder = ((configuration.dataFolder as NSString).appendingPathComponent("uploads") as NSString)
+            .appendingPathComponent(UUID().uuidString.lowercased())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            let file = try UploadFile(name: name, in: folder)
+            defer { file.close() }
+            try file.write(body.readableBytesView)
+        }
+        let tally = try await importer.importFiles([(folder as NSString).appendingPathComponent(name)], into: store, for: member.id,
+                                               progress: { _, _ in })
+        if tally.activities.isEmpty {
+            let reason = UploadPages.named(tally, folder: folder).skipped.first?.reason ?? "it holds no activity"
+            throw ServerError(.unprocessableContent, "\(InputError.quoted(name)) gave no activity: \(reason)")
         }
         return try Self.jsonResponse(try await GroupSplits.load(session, log: store).json, status: .created)
     }

@@ -1486,6 +1486,26 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/group-sessions/{id}/athletes/{handle}/activity": {
+          "post": {
+            "summary": "The coach uploads a member's watch file (one FIT, GPX or TCX file, optionally gzipped), imported into the member's log at once; the answer is the table",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."},
+              {"name": "handle", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The member's handle."},
+              {"name": "name", "in": "query", "required": true, "schema": {"type": "string"}, "description": "The file's name, e.g. track.fit."}
+            ],
+            "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {
+              "201": {"description": "Imported", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"},
+              "503": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
         "/api/v1/group-sessions/{id}/splits.csv": {
           "get": {
             "summary": "The splits as CSV, for the session's coach",

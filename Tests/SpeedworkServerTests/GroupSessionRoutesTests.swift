@@ -349,6 +349,64 @@ struct GroupSessionRoutesTests {
         }
     }
 
+    /// The coach uploads the watch file of a member who cannot (one activity file, imported into
+    /// the member's log at once): the member's row then has the file's reps graded against their own
+    /// band. Ana's 5K of 18:58 is VDOT 53 in Table 5.1, mile 5:32, so her band is 6:02–6:12; her reps
+    /// are fast, on target and slow.
+    @Test(arguments: Engine.available)
+    func theCoachUploadsAMembersFile(engine: Engine) async throws {
+        let folder = UploadRoutesTests.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await withApp(engine, configure: { UploadRoutesTests.importing(&$0); $0.dataFolder = folder }) { client, store async throws in
+            try await Browser(client).register("coach", goodPassword, name: "Coach")
+            try await Browser(client).register("ana", goodPassword, name: "Ana")
+            try await Browser(client).register("bob", goodPassword, name: "Bob")
+            let coach = try #require(try await store.account(login: "coach"))
+            let ana = try #require(try await store.account(login: "ana"))
+            let bob = try #require(try await store.account(login: "bob"))
+            try await Self.coach(coach, athletes: [ana, bob], in: store)
+            let runner = Self.runners[1]
+            _ = try await store.add([try LoggedResult(day: Self.day.adding(days: -10), kind: .race, distance: .meters(5000),
+                                                      time: .seconds(runner.fiveK))], for: ana.athlete)
+            let coached = try await store.athletes(coachedBy: coach.id)
+            let anaAthlete = try #require(coached.first { $0.login == "ana" }?.athlete)
+            let bobHandle = try #require(coached.first { $0.login == "bob" }?.athlete.handle)
+            let session = try GroupSession(coach: coach.id, day: Self.day, name: "Tuesday track", rule: "M17", week: 1,
+                                           members: [anaAthlete], createdAt: Date())
+            #expect(try await store.addGroupSession(session) == .stored)
+            let base = "/api/v1/group-sessions/\(session.id.uuidString.lowercased())/athletes"
+            let start = Date(timeIntervalSince1970: Double(Self.day.daysSinceEpoch) * 86_400 + 18 * 3_600)
+            let fit = ByteBuffer(bytes: try FITActivityEncoder().encode(Self.trackSession(runner, start: start)))
+            let token = try await UploadRoutesTests.token(client, login: "coach")
+
+            func send(_ path: String, _ body: ByteBuffer, token: String) async throws -> TestResponse {
+                try await client.execute(uri: path, method: .post, headers: APIRoutesTests.bearer(token), body: body)
+            }
+            // Refused: not a member, an archive, bytes that are no activity, and the member herself.
+            #expect(try await send("\(base)/\(bobHandle)/activity?name=track.fit", fit, token: token).status == .notFound)
+            #expect(try await send("\(base)/\(anaAthlete.handle)/activity?name=export.zip", fit, token: token).status == .unprocessableContent)
+            let junk = try await send("\(base)/\(anaAthlete.handle)/activity?name=track.fit", ByteBuffer(string: "not a watch file"), token: token)
+            #expect(junk.status == .unprocessableContent)
+            #expect(junk.errorMessage?.hasPrefix("'track.fit' gave no activity: ") == true)
+            #expect(!(junk.errorMessage ?? "").contains(folder))
+            let anaToken = try await UploadRoutesTests.token(client, login: "ana")
+            #expect(try await send("\(base)/\(anaAthlete.handle)/activity?name=track.fit", fit, token: anaToken).status == .notFound)
+            #expect(try await store.activities(for: ana.athlete, in: nil).isEmpty)
+
+            let sent = try await send("\(base)/\(anaAthlete.handle)/activity?name=track.fit", fit, token: token)
+            #expect(sent.status == .created)
+            #expect(try await store.activities(for: ana.athlete, in: nil).count == 1)
+            let row = try #require((sent.json?["athletes"] as? [[String: Any]])?.first)
+            #expect(row["source"] as? String == "file")
+            let reps = try #require(row["reps"] as? [[String: Any]])
+            #expect(reps.compactMap { $0["verdict"] as? String } == runner.reps)
+            for (rep, verdict) in zip(reps, runner.reps) {
+                #expect(abs((rep["seconds"] as? Double ?? 0) - runner.repSeconds(verdict)) <= 1.0)
+                #expect(abs((rep["targetFastSeconds"] as? Double ?? 0) - runner.fast) <= 1.5)
+            }
+        }
+    }
+
     /// A member gets the session where their plan shows (M42): on their today page of its day with
     /// every step at their own targets, in their calendar feed beside their plan's sessions, and as
     /// a FIT workout; a runner outside the group gets none of it. Ana's 5K of 20:39 is VDOT 48 in
