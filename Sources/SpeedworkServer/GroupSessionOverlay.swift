@@ -5,7 +5,8 @@ import SpeedworkReports
 import SpeedworkStore
 
 /// A member's group sessions where their own plan shows (issue 12): on the today/week page of the
-/// session's day, and as events in their calendar feed, each at the member's own targets (M42).
+/// session's day, listed on the plan page, and as events in their calendar feed, each at the
+/// member's own targets (M42).
 enum GroupSessionOverlay {
     /// The calendar feed covers group sessions from this many days before the day it is read.
     static let calendarDaysBack = 28
@@ -29,6 +30,15 @@ enum GroupSessionOverlay {
             values.append(entry)
         }
         return values
+    }
+
+    /// The plan page's list of the member's group sessions from `today` on (as far ahead as the
+    /// calendar feed), each with its day, name, session and link.
+    static func planValues(store: any ServerStore, athlete: AthleteID, today: Day) async throws -> [[String: Any]] {
+        try await store.groupSessions(for: athlete, from: today, through: today.adding(days: calendarDaysAhead)).map { session in
+            ["id": GroupSessionRoutes.key(session.id), "date": session.day.description, "name": session.name,
+             "session": "\(session.rule) \(SessionLibrary.entries.first { $0.rule == session.rule }?.title ?? "")"]
+        }
     }
 
     /// The member's group sessions around `moment` as calendar entries at their targets; a session

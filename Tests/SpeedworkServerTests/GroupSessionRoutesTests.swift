@@ -408,8 +408,8 @@ struct GroupSessionRoutesTests {
     }
 
     /// A member gets the session where their plan shows (M42): on their today page of its day with
-    /// every step at their own targets, in their calendar feed beside their plan's sessions, and as
-    /// a FIT workout; a runner outside the group gets none of it. Ana's 5K of 20:39 is VDOT 48 in
+    /// every step at their own targets, in their calendar feed, on their plan page, and as a FIT
+    /// workout; a runner outside the group gets none of it. Ana's 5K of 20:39 is VDOT 48 in
     /// Table 5.1, whose mile is 6:03: M17's reps are a mile in 6:33–6:43 for her.
     @Test(arguments: Engine.available)
     func aMemberFindsTheSessionOnTodayInTheCalendarAndOnTheWatch(engine: Engine) async throws {
@@ -463,6 +463,14 @@ struct GroupSessionRoutesTests {
             #expect(bytes.count > 14)
             #expect(bytes.count > 12 && String(decoding: bytes[8..<12], as: UTF8.self) == ".FIT")
             #expect(try await bobBrowser.get("/group-sessions/\(id)/workout.fit").status == .notFound)
+
+            // The plan page names it beside the plan (checked last: saving a plan logs a result).
+            _ = try await PlannedSessionGradeRoutesTests.savePlan(for: ana.athlete, in: store)
+            _ = try await PlannedSessionGradeRoutesTests.savePlan(for: bob.athlete, in: store)
+            let plan = try await anaBrowser.get("/plan")
+            #expect(plan.status == .ok)
+            #expect(plan.text.contains(#"<p class="group-session-line">With your group on \#(day): <a href="/group-sessions/\#(id)">Tuesday track</a>"#))
+            #expect(!(try await bobBrowser.get("/plan")).text.contains("group-session-line"))
         }
     }
 
