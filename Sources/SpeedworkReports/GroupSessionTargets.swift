@@ -40,7 +40,9 @@ public struct GroupSessionTargets: Sendable {
 
     /// One rep of the main set as planned: its length and its pace band, when it has one.
     public struct PlannedRep: Sendable, Hashable {
+        /// A distance, or a time for a timed rep (M18).
         public let length: StepLength
+        /// The member's pace band for it; nil for a rep run by effort (M10, M14).
         public let band: PaceRange?
     }
 

@@ -44,9 +44,10 @@ public struct GroupSplits: Sendable {
         public let rep: Int
         /// The planned distance, for a rep of a distance.
         public let distance: Distance?
-        /// The target band's fast and slow ends: seconds over the planned distance for a rep of a
-        /// distance, seconds per km for a timed rep; nil without a pace target.
+        /// The target band's fast end: seconds over the planned distance for a rep of a distance,
+        /// seconds per km for a timed rep; nil without a pace target.
         public let fast: Double?
+        /// The target band's slow end, on the same terms as ``fast``.
         public let slow: Double?
         /// The target as `analyze` writes it (`400m in 1:29.5–1:30.5`), or `no target`.
         public let target: String

@@ -30,8 +30,9 @@ public struct GroupSession: Sendable, Hashable {
     public init(id: UUID = UUID(), coach: AccountID, day: Day, name: String, rule: String, week: Int,
                 members: [Athlete], createdAt: Date) throws {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= Self.longestName, !name.contains(where: \.isNewline) else {
-            throw InputError("group session name '\(name)' is not allowed: use 1 to \(Self.longestName) characters on one line")
+        guard !name.isEmpty, name.count <= Self.longestName,
+              !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            throw InputError("group session name \(InputError.quoted(name)) is not allowed: use 1 to \(Self.longestName) characters on one line, without control characters")
         }
         let rule = try SessionLibrary.rule(parsing: rule)
         guard let entry = SessionLibrary.entries.first(where: { $0.rule == rule }), entry.kind.isRun,

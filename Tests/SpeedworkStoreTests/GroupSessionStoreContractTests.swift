@@ -167,6 +167,7 @@ struct GroupSessionStoreContractTests {
         #expect(throws: InputError.self) { try make(name: "  ") }
         #expect(throws: InputError.self) { try make(name: String(repeating: "x", count: GroupSession.longestName + 1)) }
         #expect(throws: InputError.self) { try make(name: "two\nlines") }
+        #expect(throws: InputError.self) { try make(name: "bell\u{07}") }
         #expect(throws: InputError.self) { try make(rule: "M99") }
         // Strength and mobility are not track sessions; the goal-pace session needs each runner's goal.
         #expect(throws: InputError.self) { try make(rule: "M32") }
