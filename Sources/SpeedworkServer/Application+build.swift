@@ -36,7 +36,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                  body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet + PlanTemplates.stylesheet
                                                   + PageTemplates.progressStylesheet
-                                                  + PageTemplates.todayStylesheet)))
+                                                  + PageTemplates.todayStylesheet
+                                                  + PageTemplates.groupSessionStylesheet)))
     }
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -65,6 +66,7 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
                    api: securedAPI)
     TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    GroupSessionRoutes(store: store, pages: pages, configuration: configuration).addRoutes(pages: signedIn, api: securedAPI)
     return router
 }
 

@@ -44,8 +44,8 @@ struct CalendarFeedRoutes: Sendable {
             throw notFound
         }
         let now = Date()
-        let text = try await source?.calendar(for: found.account.athlete, in: store, at: now)
-            ?? ICalendarWriter(timestamp: now).write([])
+        let plan = try await source?.calendar(for: found.account.athlete, in: store, at: now)
+        let text = try await GroupSessionOverlay.calendar(plan, store: store, athlete: found.account.athlete, at: now)
         return Response(status: .ok,
                         headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "no-store",
                                   .contentDisposition: #"inline; filename="speedwork.ics""#],

@@ -647,6 +647,98 @@ enum OpenAPIDocument {
               "result": {"type": "string"},
               "kind": {"type": "string"}
             }
+          },
+          "GroupSessionRequest": {
+            "type": "object",
+            "required": ["name", "date", "session", "athletes"],
+            "properties": {
+              "name": {"type": "string", "minLength": 1, "maxLength": 80, "description": "What the group calls it: 'Tuesday track'."},
+              "date": {"type": "string", "description": "The day, YYYY-MM-DD."},
+              "session": {"type": "string", "description": "A running session of the library by rule id: M10 to M21."},
+              "week": {"type": "integer", "minimum": 1, "maximum": 8, "description": "The week of the block the session is taken from; 1 when left out."},
+              "athletes": {"type": "array", "items": {"type": "string"}, "description": "Handles of athletes you coach, in the table's order."}
+            }
+          },
+          "GroupSplits": {
+            "type": "object",
+            "required": ["id", "name", "date", "rule", "week", "session", "repColumns", "athletes"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"},
+              "name": {"type": "string"},
+              "date": {"type": "string"},
+              "rule": {"type": "string"},
+              "week": {"type": "integer"},
+              "session": {"type": "string", "description": "The library session's title."},
+              "repColumns": {"type": "integer", "description": "The most reps any row has."},
+              "athletes": {
+                "type": "array",
+                "description": "A row per athlete for the coach; a member gets only their own row.",
+                "items": {
+                  "type": "object",
+                  "required": ["handle", "name", "source", "reps"],
+                  "properties": {
+                    "handle": {"type": "string"},
+                    "name": {"type": "string"},
+                    "vdot": {"type": ["number", "null"], "description": "The VDOT the athlete's targets come from; null without a result in their log."},
+                    "workout": {"type": ["string", "null"]},
+                    "source": {"enum": ["file", "hand", "none"]},
+                    "activity": {"type": ["string", "null"]},
+                    "file": {"type": ["string", "null"]},
+                    "summary": {"type": ["string", "null"]},
+                    "reps": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["rep", "target", "actual", "perKilometer"],
+                        "properties": {
+                          "rep": {"type": "integer"},
+                          "distance": {"type": ["string", "null"]},
+                          "meters": {"type": ["number", "null"]},
+                          "target": {"type": "string"},
+                          "targetFastSeconds": {"type": ["number", "null"]},
+                          "targetSlowSeconds": {"type": ["number", "null"]},
+                          "seconds": {"type": ["number", "null"]},
+                          "actual": {"type": "string"},
+                          "verdict": {"type": ["string", "null"], "description": "on-target, fast, slow, missing or extra; null when nothing is logged yet."},
+                          "perKilometer": {"type": "boolean"}
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "GroupSessionList": {
+            "type": "object",
+            "required": ["sessions"],
+            "properties": {
+              "sessions": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["id", "name", "date", "rule", "week", "role", "athletes"],
+                  "properties": {
+                    "id": {"type": "string", "format": "uuid"},
+                    "name": {"type": "string"},
+                    "date": {"type": "string"},
+                    "rule": {"type": "string"},
+                    "week": {"type": "integer"},
+                    "role": {"enum": ["coach", "member"]},
+                    "athletes": {"type": "integer"}
+                  }
+                }
+              }
+            }
+          },
+          "GroupHandReps": {
+            "type": "object",
+            "required": ["athlete", "reps"],
+            "properties": {
+              "athlete": {"type": "string", "description": "The member's handle."},
+              "reps": {"type": "string", "description": "Rep times, comma-separated: '1:31.2, 1:30.8'."},
+              "repDistance": {"type": "string", "description": "Every rep's distance when not the planned one."}
+            }
           }
         },
         "responses": {
@@ -1240,6 +1332,202 @@ enum OpenAPIDocument {
               "403": {"$ref": "#/components/responses/Error"},
               "413": {"$ref": "#/components/responses/Error"},
               "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/coach/sessions": {
+          "get": {
+            "summary": "The coach's group track sessions and the form to make one (signed in)",
+            "security": [{"session": []}, {}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          },
+          "post": {
+            "summary": "Make a group session from the form; on success a redirect to its page, else the form again with the error (422)",
+            "security": [{"session": []}, {}],
+            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}},
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/coach/sessions/{id}": {
+          "get": {
+            "summary": "A group session's split table and chart, for its coach (anyone else: 404)",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/coach/sessions/{id}/splits.csv": {
+          "get": {
+            "summary": "The splits as CSV, a line per athlete and rep, for the session's coach",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {
+              "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/sessions/{id}/reps": {
+          "post": {
+            "summary": "Enter an athlete's reps timed by hand (M50), kept in their log; the page again with the error (422) when refused",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/GroupHandReps"}}}},
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/coach/sessions/{id}/delete": {
+          "post": {
+            "summary": "Delete a group session (its coach only)",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/group-sessions/{id}": {
+          "get": {
+            "summary": "A group session as a member sees it: their own targets and reps",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/group-sessions/{id}/workout.fit": {
+          "get": {
+            "summary": "The member's session at their own targets as a FIT workout",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {
+              "200": {"description": "FIT workout", "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "409": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/group-sessions": {
+          "get": {
+            "summary": "The group sessions you coach and those you are in",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {"name": "from", "in": "query", "required": false, "schema": {"type": "string"}, "description": "First day, YYYY-MM-DD (default: a year ago)."},
+              {"name": "to", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Last day, YYYY-MM-DD (default: a year ahead)."}
+            ],
+            "responses": {
+              "200": {"description": "The sessions by day", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSessionList"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "post": {
+            "summary": "Make a group session for athletes you coach; the answer is its split table",
+            "security": [{"bearer": []}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSessionRequest"}}}},
+            "responses": {
+              "201": {"description": "Made", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/group-sessions/{id}": {
+          "get": {
+            "summary": "A group session's split table: every athlete for its coach, a member's own row for a member (anyone else: 404)",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {
+              "200": {"description": "The table", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "delete": {
+            "summary": "Delete a group session (its coach only)",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {
+              "204": {"description": "Deleted"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/group-sessions/{id}/reps": {
+          "post": {
+            "summary": "Enter a member's reps timed by hand (M50), kept in their log; the answer is the table",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupHandReps"}}}},
+            "responses": {
+              "201": {"description": "Stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/group-sessions/{id}/athletes/{handle}/activity": {
+          "post": {
+            "summary": "The coach uploads a member's watch file (one FIT, GPX or TCX file, optionally gzipped), imported into the member's log at once; the answer is the table",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."},
+              {"name": "handle", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The member's handle."},
+              {"name": "name", "in": "query", "required": true, "schema": {"type": "string"}, "description": "The file's name, e.g. track.fit."}
+            ],
+            "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {
+              "201": {"description": "Imported", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"},
+              "503": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/group-sessions/{id}/splits.csv": {
+          "get": {
+            "summary": "The splits as CSV, for the session's coach",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {
+              "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/group-sessions/{id}/workout.fit": {
+          "get": {
+            "summary": "Your session at your own targets as a FIT workout (members only)",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "responses": {
+              "200": {"description": "FIT workout", "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "409": {"$ref": "#/components/responses/Error"}
             }
           }
         }

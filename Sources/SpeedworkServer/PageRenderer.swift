@@ -14,6 +14,7 @@ struct PageRenderer: Sendable {
         for (name, text) in PlanTemplates.all { try library.register(text, named: name) }
         for (name, text) in PageTemplates.progressPages { try library.register(text, named: name) }
         for (name, text) in PageTemplates.todayPages { try library.register(text, named: name) }
+        for (name, text) in PageTemplates.groupSessionPages { try library.register(text, named: name) }
         self.library = library
     }
 

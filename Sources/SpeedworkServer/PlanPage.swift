@@ -155,7 +155,9 @@ struct PlanPage: Sendable {
         guard let standing = try await PlanAsItStands.load(from: today, log: store, for: account.athlete) else {
             return try await form(context, fields: nil, error: nil, replacing: nil)
         }
-        return pages.page("plan", title: "Your plan", values: PlanCalendar(standing).values, context: context,
+        var values = PlanCalendar(standing).values
+        values["groupSessions"] = try await GroupSessionOverlay.planValues(store: store, athlete: account.athlete, today: today)
+        return pages.page("plan", title: "Your plan", values: values, context: context,
                           csrf: context.session?.csrfToken ?? "")
     }
 

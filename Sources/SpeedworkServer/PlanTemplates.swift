@@ -43,6 +43,8 @@ enum PlanTemplates {
         {{#targetGoal}}<p><strong>Targets aim at</strong> {{targetGoal}}</p>{{/targetGoal}}
         {{#fitnessNote}}<p>{{fitnessNote}}</p>{{/fitnessNote}}
         {{#easedNote}}<p>{{easedNote}}</p>{{/easedNote}}
+        {{#groupSessions}}<p class="group-session-line">With your group on {{date}}: <a href="/group-sessions/{{id}}">{{name}}</a> ({{session}}), at your own targets</p>
+        {{/groupSessions}}
         <table id="plan-calendar">
         <thead><tr><th>Phase</th><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th></tr></thead>
         <tbody>

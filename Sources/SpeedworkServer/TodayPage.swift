@@ -68,6 +68,7 @@ struct TodayPage: Sendable {
         values["date"] = day.description
         values["previous"] = day.adding(days: -1).description
         values["next"] = day.adding(days: 1).description
+        values["groupSessions"] = try await GroupSessionOverlay.todayValues(store: store, athlete: account.athlete, day: day)
         return pages.page("today", title: "Today", values: values, context: context, csrf: csrf)
     }
 

@@ -30,6 +30,15 @@ extension PageTemplates {
         {{/sessionNotes}}
         </section>
         {{/sessions}}
+        {{#groupSessions}}
+        <section class="session group-session" id="group-{{id}}">
+        <h2><a href="/group-sessions/{{id}}">{{name}}</a> <span class="status">with your group</span></h2>
+        {{#title}}<p>{{title}} · <a href="/group-sessions/{{id}}/workout.fit">FIT workout</a></p>{{/title}}
+        {{#noFitness}}<p class="hint">No targets yet: your log has no result from the year before this day.</p>{{/noFitness}}
+        <ul class="steps">{{#steps}}<li>{{.}}</li>
+        {{/steps}}</ul>
+        </section>
+        {{/groupSessions}}
         <h2>Done</h2>
         {{#nothingDone}}<p>Nothing logged for this day yet. <a href="/upload">Upload a watch file</a> or <a href="/log/add?date={{date}}">log a session by hand</a>.</p>{{/nothingDone}}
         {{#hasActivities}}<ul>{{/hasActivities}}

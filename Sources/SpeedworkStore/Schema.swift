@@ -275,6 +275,31 @@ public enum Schema {
             """,
             "CREATE INDEX coach_invites_by_coach ON coach_invites (coach_account)",
         ]),
+        // Group track sessions (issue 12): one library session on one day for a coach's athletes,
+        // each running it at their own targets; the members in the order the coach listed them.
+        Migration(name: "0010-group-sessions", statements: [
+            """
+            CREATE TABLE group_sessions (
+                id TEXT PRIMARY KEY,
+                coach_account TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                day TEXT NOT NULL,
+                name TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                week INTEGER NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX group_sessions_by_coach ON group_sessions (coach_account, day)",
+            """
+            CREATE TABLE group_session_members (
+                session_id TEXT NOT NULL REFERENCES group_sessions (id) ON DELETE CASCADE,
+                athlete_id TEXT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (session_id, athlete_id)
+            )
+            """,
+            "CREATE INDEX group_session_members_by_athlete ON group_session_members (athlete_id)",
+        ]),
         // The revision of each runner's log (issue 12, load): raised by every write of the runner's
         // data in the write's own transaction, so the server can keep what a read computed until
         // the log changes. A runner without a row is at revision 0. See docs/store.md.

@@ -160,3 +160,16 @@ enum ImportJobColumns {
         }
     }
 }
+
+extension StoreRecords {
+    /// A stored group session read back; one that no longer passes the checks is damaged.
+    static func groupSession(id: String, coach: String, day: String, name: String, rule: String, week: Int,
+                             members: [Athlete], createdAt: Int64, location: String) throws -> GroupSession {
+        guard let rule = try? SessionLibrary.rule(parsing: rule), (try? BlockProgression.validate(week: week)) != nil else {
+            throw damaged(location, "group session")
+        }
+        return GroupSession(stored: try uuid(id, location, "group session"), coach: AccountID(rawValue: coach),
+                            day: try self.day(day, location, "group session"), name: name, rule: rule, week: week,
+                            members: members, createdAt: StoredTime.date(createdAt))
+    }
+}
