@@ -48,7 +48,12 @@ struct APIRoutes: Sendable {
     func addRoutes(open: RouterGroup<ServerContext>, secured: RouterGroup<ServerContext>) {
         open.post("/tokens") { request, context in try await makeToken(request, context) }
         secured.delete("/tokens/{id}") { request, context in try await revokeToken(request, context) }
-        secured.get("/activities") { request, context in try await listActivities(request, context) }
+        secured.get("/activities") { _, context in try await Self.listActivities(store: store, context) }
+    }
+
+    /// A runner's activities by handle (`/api/v1/athletes/{handle}/activities`), for a coach.
+    static func addAthleteRoutes(store: any ServerStore, athletes: RouterGroup<ServerContext>) {
+        athletes.get("/activities") { _, context in try await listActivities(store: store, context) }
     }
 
     private func makeToken(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -79,9 +84,9 @@ struct APIRoutes: Sendable {
         return Response(status: .noContent)
     }
 
-    private func listActivities(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
-        let items = try await store.activities(for: account.athlete, in: nil).map { summary in
+    private static func listActivities(store: any ServerStore, _ context: ServerContext) async throws -> Response {
+        let athlete = try await context.viewedAthlete(store).id
+        let items = try await store.activities(for: athlete, in: nil).map { summary in
             ActivityItem(id: summary.contentHash, start: summary.start, sport: summary.sport, name: summary.name,
                          device: summary.device, distanceMeters: summary.distanceMeters, durationSeconds: summary.durationSeconds,
                          sampleCount: summary.sampleCount, source: summary.source)

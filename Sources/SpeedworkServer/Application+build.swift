@@ -36,7 +36,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                  body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet + PlanTemplates.stylesheet
                                                   + PageTemplates.progressStylesheet
-                                                  + PageTemplates.todayStylesheet)))
+                                                  + PageTemplates.todayStylesheet
+                                                  + PageTemplates.coachStylesheet)))
     }
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -65,6 +66,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
                    api: securedAPI)
     TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    CoachingRoutes(store: store, pages: pages, configuration: configuration, uploadsFolder: uploads.uploadsFolder)
+        .addRoutes(site: site, signedIn: signedIn, api: securedAPI)
     return router
 }
 

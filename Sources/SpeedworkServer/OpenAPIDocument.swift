@@ -647,6 +647,237 @@ enum OpenAPIDocument {
               "result": {"type": "string"},
               "kind": {"type": "string"}
             }
+          },
+          "Coaching": {
+            "type": "object",
+            "required": [
+              "isCoach"
+            ],
+            "properties": {
+              "isCoach": {
+                "type": "boolean"
+              }
+            }
+          },
+          "Invite": {
+            "type": "object",
+            "required": [
+              "id",
+              "createdAt",
+              "expiresAt"
+            ],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "expiresAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "code": {
+                "type": "string",
+                "description": "The code to type, e.g. K7QX-93HD; in the answer that made it only (the server keeps a hash)."
+              },
+              "url": {
+                "type": "string",
+                "description": "The join link; in the answer that made it only."
+              }
+            }
+          },
+          "Coach": {
+            "type": "object",
+            "required": [
+              "id",
+              "login",
+              "name",
+              "since"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "login": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "since": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "JoinRequest": {
+            "type": "object",
+            "required": [
+              "code"
+            ],
+            "properties": {
+              "code": {
+                "type": "string",
+                "description": "The invite code, e.g. K7QX-93HD (any case, dash optional)."
+              }
+            }
+          },
+          "JoinAnswer": {
+            "type": "object",
+            "required": [
+              "status",
+              "coach"
+            ],
+            "properties": {
+              "status": {
+                "enum": [
+                  "joined",
+                  "already"
+                ]
+              },
+              "coach": {
+                "$ref": "#/components/schemas/Coach"
+              }
+            }
+          },
+          "CoachedAthlete": {
+            "type": "object",
+            "description": "One row of the coach's dashboard: the week planned against done, compliance and easy runs over the last 4 weeks (M2), VDOT now and 6 weeks ago.",
+            "required": [
+              "handle",
+              "name",
+              "login",
+              "since",
+              "week",
+              "compliance",
+              "easyRuns",
+              "fitness"
+            ],
+            "properties": {
+              "handle": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "login": {
+                "type": "string"
+              },
+              "since": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "plan": {
+                "type": "string",
+                "description": "The active plan's name; left out without one."
+              },
+              "week": {
+                "type": "object",
+                "required": [
+                  "monday",
+                  "planned",
+                  "done"
+                ],
+                "properties": {
+                  "monday": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "planned": {
+                    "type": "integer"
+                  },
+                  "done": {
+                    "type": "integer"
+                  }
+                }
+              },
+              "compliance": {
+                "type": "object",
+                "required": [
+                  "since",
+                  "planned",
+                  "done"
+                ],
+                "properties": {
+                  "since": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "planned": {
+                    "type": "integer"
+                  },
+                  "done": {
+                    "type": "integer"
+                  },
+                  "share": {
+                    "type": "number",
+                    "description": "done / planned; left out when nothing was planned."
+                  }
+                }
+              },
+              "easyRuns": {
+                "type": "object",
+                "required": [
+                  "since",
+                  "checked",
+                  "tooHard",
+                  "flagged"
+                ],
+                "properties": {
+                  "since": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "checked": {
+                    "type": "integer"
+                  },
+                  "tooHard": {
+                    "type": "integer"
+                  },
+                  "flagged": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "fitness": {
+                "type": "object",
+                "required": [
+                  "beforeDate"
+                ],
+                "properties": {
+                  "now": {
+                    "type": "number"
+                  },
+                  "before": {
+                    "type": "number"
+                  },
+                  "beforeDate": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "change": {
+                    "type": "number"
+                  }
+                }
+              }
+            }
+          },
+          "JoinForm": {
+            "type": "object",
+            "required": [
+              "csrf"
+            ],
+            "properties": {
+              "csrf": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string"
+              }
+            }
           }
         },
         "responses": {
@@ -1240,6 +1471,1355 @@ enum OpenAPIDocument {
               "403": {"$ref": "#/components/responses/Error"},
               "413": {"$ref": "#/components/responses/Error"},
               "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/coach": {
+          "get": {
+            "summary": "Coaching (signed in): the Start coaching form, or the dashboard with one row per athlete and the open invites",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              }
+            }
+          },
+          "post": {
+            "summary": "Turn coaching on for your account (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CSRFForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/invites": {
+          "post": {
+            "summary": "Make an invite (a coach, signed in): the page shows its link and code once",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CSRFForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/invites/{id}/revoke": {
+          "post": {
+            "summary": "Revoke one of your open invites (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The invite's id."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CSRFForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}/release": {
+          "post": {
+            "summary": "Let one of your athletes go (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CSRFForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/join": {
+          "get": {
+            "summary": "The form to type a coach's invite code (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              }
+            }
+          },
+          "post": {
+            "summary": "Join the coach whose open invite has the typed code (signed in); the form again with the reason otherwise",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/JoinForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Page"
+              },
+              "422": {
+                "$ref": "#/components/responses/Page"
+              }
+            }
+          }
+        },
+        "/join/{code}": {
+          "get": {
+            "summary": "An invite link: the confirmation (signed in), else sign in or register and come back",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "code",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "404": {
+                "$ref": "#/components/responses/Page"
+              }
+            }
+          },
+          "post": {
+            "summary": "Join the coach of this invite (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "code",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CSRFForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Page"
+              },
+              "422": {
+                "$ref": "#/components/responses/Page"
+              }
+            }
+          }
+        },
+        "/coaches": {
+          "get": {
+            "summary": "Your coaches (signed in), each with a Leave button",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              }
+            }
+          }
+        },
+        "/coaches/{id}/leave": {
+          "post": {
+            "summary": "Leave one of your coaches (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The coach's account id."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CSRFForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}": {
+          "get": {
+            "summary": "An athlete's log as their coach sees it (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}/today": {
+          "get": {
+            "summary": "An athlete's day and week, as /today (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The day, YYYY-MM-DD; a date not written so is answered with 400 and the page's error line."
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "400": {
+                "$ref": "#/components/responses/Page"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}/week": {
+          "get": {
+            "summary": "The same page as /coach/athletes/{handle}/today",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The day, YYYY-MM-DD; a date not written so is answered with 400 and the page's error line."
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "400": {
+                "$ref": "#/components/responses/Page"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}/plan": {
+          "get": {
+            "summary": "An athlete's plan, as /plan (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          },
+          "post": {
+            "summary": "Build a plan for the athlete from the form, checked as /plan's, and save it to their log (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PlanForm"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Page"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}/plan/new": {
+          "get": {
+            "summary": "The plan form for the athlete (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}/progress": {
+          "get": {
+            "summary": "An athlete's progress, as /progress (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "As on /progress."
+              },
+              {
+                "name": "season",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "As on /progress."
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "400": {
+                "$ref": "#/components/responses/Page"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/coach/athletes/{handle}/activities/{id}": {
+          "get": {
+            "summary": "One of an athlete's activities, as /activities/{id} (signed in)",
+            "security": [
+              {
+                "session": []
+              },
+              {}
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The activity's content hash."
+              }
+            ],
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/Page"
+              },
+              "303": {
+                "$ref": "#/components/responses/SeeOther"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/coach": {
+          "post": {
+            "summary": "Turn coaching on for your account",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Coaching is on",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Coaching"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/coach/athletes": {
+          "get": {
+            "summary": "The athletes you coach, one dashboard row each",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The athletes",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "athletes"
+                      ],
+                      "properties": {
+                        "athletes": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/CoachedAthlete"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/coach/athletes/{handle}": {
+          "delete": {
+            "summary": "Let one of your athletes go",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Let go"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/coach/invites": {
+          "get": {
+            "summary": "Your open invites, newest first (their codes are not kept)",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The invites",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "invites"
+                      ],
+                      "properties": {
+                        "invites": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Invite"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          },
+          "post": {
+            "summary": "Make an invite: its code and link are in this answer only",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "responses": {
+              "201": {
+                "description": "Made",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Invite"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/coach/invites/{id}": {
+          "delete": {
+            "summary": "Revoke one of your open invites",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The invite's id."
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Revoked"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/join": {
+          "post": {
+            "summary": "Join the coach whose open invite has this code",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/JoinRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Joined (or already this coach's athlete)",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/JoinAnswer"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              },
+              "413": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/coaches": {
+          "get": {
+            "summary": "Your coaches",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The coaches",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "coaches"
+                      ],
+                      "properties": {
+                        "coaches": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Coach"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/coaches/{id}": {
+          "delete": {
+            "summary": "Leave one of your coaches",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The coach's account id."
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Left"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/today": {
+          "get": {
+            "summary": "An athlete's day, as /api/v1/today (your own runner or one you coach)",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "description": "The day, YYYY-MM-DD; today (UTC) when left out."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PlanDay"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/week": {
+          "get": {
+            "summary": "An athlete's week, as /api/v1/week",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "description": "The day, YYYY-MM-DD; today (UTC) when left out."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PlanDay"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/progress": {
+          "get": {
+            "summary": "An athlete's progress, as /api/v1/progress",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "description": "As for /api/v1/progress.",
+                "schema": {
+                  "type": "string",
+                  "format": "date"
+                }
+              },
+              {
+                "name": "season",
+                "in": "query",
+                "required": false,
+                "description": "As for /api/v1/progress.",
+                "schema": {
+                  "enum": [
+                    "year",
+                    "half"
+                  ],
+                  "default": "year"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Progress"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/plan": {
+          "get": {
+            "summary": "An athlete's active plan, as /api/v1/plan",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The active plan",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ActivePlan"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          },
+          "post": {
+            "summary": "Build a plan for the athlete, checked as /api/v1/plan's, and save it as their active plan",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PlanRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Saved",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ActivePlan"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              },
+              "413": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/activities": {
+          "get": {
+            "summary": "An athlete's activities, as /api/v1/activities",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The activities",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "activities"
+                      ],
+                      "properties": {
+                        "activities": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Activity"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/activities/{id}": {
+          "get": {
+            "summary": "One of an athlete's activities, as /api/v1/activities/{id}",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The activity's content hash."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The analysis",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ActivityAnalysis"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
             }
           }
         }
