@@ -24,7 +24,8 @@ struct CoachDashboardRow: Encodable, Sendable {
         var done: Int
     }
 
-    /// Planned sessions whose outcome is decided in the last ``recentWeeks`` weeks, and the share done.
+    /// Planned sessions of the last ``recentWeeks`` weeks whose outcome is decided (done, or missed
+    /// once their day and the next have passed, as PlanMatching says), and the share done.
     struct Compliance: Encodable, Sendable {
         var since: String
         var planned: Int
@@ -76,9 +77,12 @@ struct CoachDashboardRow: Encodable, Sendable {
         do {
             if let standing = try await PlanAsItStands.load(from: today, log: log, for: athlete) {
                 planName = standing.active.saved.name
-                let window = from...today
-                let matched = standing.outcome.matched.keys.filter { window.contains($0.day) }.count
-                let missed = standing.outcome.missed.filter { window.contains($0.day) }.count
+                // The sessions as built, each by its place (a session moved after a miss keeps its
+                // ref): done when work fulfilled it, missed once its day and the next have passed.
+                let undecidedFrom = today.adding(days: -PlanMatching.neighbourDays)
+                let refs = PlanMatching(sessions: standing.active.plan.sessions).sessions.map(\.ref).filter { $0.day >= from && $0.day <= today }
+                let matched = refs.filter { standing.outcome.matched[$0] != nil }.count
+                let missed = refs.filter { standing.outcome.matched[$0] == nil && $0.day < undecidedFrom }.count
                 compliance.planned = matched + missed
                 compliance.done = matched
                 compliance.share = compliance.planned > 0 ? Double(matched) / Double(compliance.planned) : nil

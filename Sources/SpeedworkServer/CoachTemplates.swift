@@ -104,6 +104,7 @@ extension PageTemplates {
         .code { font-family: ui-monospace, monospace; letter-spacing: .08em; font-size: 1.2rem; }
         .invite { border-left: 4px solid var(--accent); padding-left: .75rem; }
         .flag { color: #b45309; font-weight: 600; }
+        main:has(#athletes) { max-width: 72rem; }
         .viewing { background: #c2410c1a; padding: .4rem .75rem; border-radius: .375rem; }
         button.secondary { background: transparent; color: inherit; border: 1px solid #8888; padding: .2rem .5rem; }
 

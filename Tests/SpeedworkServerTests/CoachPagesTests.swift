@@ -225,4 +225,31 @@ struct CoachPagesTests {
             _ = store
         }
     }
+
+    @Test(arguments: Engine.available)
+    func sessionsMissedInTheLastWeeksCountAgainstCompliance(engine: Engine) async throws {
+        try await withApp(engine) { client, _ in
+            for login in ["ana", "cora"] { try await Browser(client).register(login, goodPassword) }
+            let ana = try await World.token(client, "ana")
+            let cora = try await World.token(client, "cora")
+            _ = try await World.api(client, .post, "/api/v1/coach", token: cora)
+            let code = try #require(try await World.api(client, .post, "/api/v1/coach/invites", token: cora).json?["code"] as? String)
+            _ = try await World.api(client, .post, "/api/v1/join", token: ana, json: ["code": code])
+            // A plan that started two weeks before this week's Monday, with nothing run since.
+            let today = Day(Date())
+            let monday = today.adding(days: 1 - today.isoWeekday)
+            var plan = AuthorizationMatrixTests.planJSON
+            plan["start"] = monday.adding(days: -14).description
+            plan["results"] = ["5k=22:30@\(monday.adding(days: -17))"]
+            #expect(try await World.api(client, .post, "/api/v1/athletes/default/plan", token: cora, json: plan).status == .created)
+
+            let row = try #require((try await World.api(client, .get, "/api/v1/coach/athletes", token: cora).json?["athletes"] as? [[String: Any]])?.first)
+            let compliance = try #require(row["compliance"] as? [String: Any])
+            // Four training days a week for two whole weeks have passed: at least 8 sessions, none done.
+            #expect((compliance["planned"] as? Int ?? 0) >= 8, "\(compliance)")
+            #expect(compliance["done"] as? Int == 0 && compliance["share"] as? Double == 0)
+            #expect(compliance["since"] as? String == monday.adding(days: -21).description)
+            #expect(row["plan"] as? String != nil)
+        }
+    }
 }
