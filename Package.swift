@@ -31,6 +31,9 @@ let package = Package(
         .target(name: "SpeedworkFiles", dependencies: ["Speedwork", "CZlib"]),
         // The system zlib, for gzip-compressed activity files (Strava bulk exports).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The SHA-256 compression function on the x86 SHA extensions, for the store's content hash
+        // when the processor has them (elsewhere the store's Swift SHA-256 runs alone).
+        .target(name: "CSHA256"),
         // The training log: one schema, SQLite (GRDB) and PostgreSQL (postgres-nio) behind
         // TrainingStore. Depends on the domain only (and the system zlib for the sample blobs).
         .target(
@@ -38,6 +41,7 @@ let package = Package(
             dependencies: [
                 "Speedwork",
                 "CZlib",
+                "CSHA256",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]

@@ -42,7 +42,7 @@ struct PlanHistoryCommand: AsyncParsableCommand {
         }
         let report = Report(plans: saved.map { plan in
             let request = plan.request.flatMap { try? SavedPlanRequest(json: $0) }
-            return Entry(id: plan.id.uuidString.lowercased(), name: plan.name, savedAt: ISO8601DateFormatter().string(from: plan.createdAt),
+            return Entry(id: plan.id.uuidString.lowercased(), name: plan.name, savedAt: UTCTimestamp.text(plan.createdAt),
                          active: plan.id == active?.id, goal: request?.goal, raceDate: request?.raceDate, start: request?.start)
         })
         if output.json { return try JSONOutput.render(report) }

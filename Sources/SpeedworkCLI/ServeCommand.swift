@@ -36,7 +36,14 @@ struct ServeCommand: AsyncParsableCommand {
                                valueName: "seconds"))
     var importLease: Double = ServerConfiguration.defaultImportLease
 
+    @Option(help: ArgumentHelp("The largest upload accepted, in MiB, 1 to \(ServeCommand.largestUploadLimit) (default: 64); a larger one is refused with 413.",
+                               valueName: "MiB"))
+    var uploadLimit: Int = ServerConfiguration.defaultUploadLimitBytes >> 20
+
     @OptionGroup var store: DatabaseOptions
+
+    /// The highest `--upload-limit`, in MiB: 4 GiB, far past any export a runner downloads.
+    static let largestUploadLimit = 4096
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -71,7 +78,11 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             folder = ((try DatabaseLocation.defaultPath(environment: environment)) as NSString).deletingLastPathComponent
         }
+        guard (1...Self.largestUploadLimit).contains(uploadLimit) else {
+            throw InputError("upload limit \(uploadLimit) MiB is not allowed: use 1 to \(Self.largestUploadLimit)")
+        }
         var configuration = ServerConfiguration(database: database, dataFolder: folder)
+        configuration.uploadLimitBytes = uploadLimit << 20
         configuration.host = host
         configuration.port = port
         configuration.secureCookies = secureCookies

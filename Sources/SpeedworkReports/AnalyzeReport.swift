@@ -103,7 +103,7 @@ public struct AnalyzeReport: Encodable {
         self.file = file
         sport = activity.sport
         device = activity.device
-        start = activity.start.map { ISO8601DateFormatter().string(from: $0) }
+        start = activity.start.map { UTCTimestamp.text($0) }
         distanceMeters = rounded(analysis.distanceMeters)
         deviceDistanceMeters = activity.deviceDistanceMeters.map { rounded($0) }
         durationSeconds = rounded(analysis.durationSeconds)

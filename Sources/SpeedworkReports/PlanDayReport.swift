@@ -365,7 +365,7 @@ public struct PlanDayReport: Encodable {
             plan: active.map { active in
                 PlanInfo(id: active.saved.id.uuidString.lowercased(), name: active.saved.name, goal: active.request.goal,
                          raceDate: active.request.raceDate, start: active.request.start,
-                         savedAt: ISO8601DateFormatter().string(from: active.saved.createdAt))
+                         savedAt: UTCTimestamp.text(active.saved.createdAt))
             },
             week: week.flatMap { week in
                 active.map { WeekInfo(index: week.index, of: $0.plan.weeks.count, start: week.start.description, phase: week.phase.rawValue,

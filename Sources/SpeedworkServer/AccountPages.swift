@@ -98,7 +98,7 @@ struct AccountPages: Sendable {
             try Credentials.checkNewPassword(password, login: login)
             let name = try Credentials.name(fields["name"] ?? "", fallback: login.split(separator: "@").first.map(String.init) ?? login)
             if try await store.account(login: login) != nil { throw AccountConflict.loginTaken(login) }
-            let hash = await hasher.hash(password)
+            let hash = await hasher.hash(Credentials.normalized(password))
             let first = try await store.accountCount() == 0
             let account = try await store.createAccount(login: login, passwordHash: hash,
                                                         athleteHandle: first ? Athlete.defaultHandle : Self.newHandle(),
@@ -136,19 +136,31 @@ struct AccountPages: Sendable {
     /// The account whose password this is, within the log-in limits: 429 with `Retry-After` past
     /// them, 401 for a wrong login or password (the same answer for both).
     func authenticate(login: String, password: String, address: String?) async throws -> Account {
-        let now = Date()
-        if let wait = await throttle.retryAfter(login: login, address: address, at: now) {
+        let now = configuration.clock()
+        // The attempt is counted before the password is checked, so attempts sent at once cannot
+        // all pass the limit; a right password takes it back.
+        if let wait = await throttle.admit(login: login, address: address, at: now) {
             throw ServerError(.tooManyRequests, "too many failed log-ins: wait \(wait) s and try again",
                               headers: [.retryAfter: String(wait)])
         }
         // A login no account can have (a control character, say, which PostgreSQL's text also
-        // refuses) is not looked up; it costs the decoy hash and counts as a failure like any other.
+        // refuses) is not looked up, nor is a password no account can have (past bcrypt's 72
+        // bytes, or with a NUL): either costs the decoy hash and is a failure like any other.
         let account = (try? Credentials.login(login)) == login ? try await store.account(login: login) : nil
-        guard await hasher.verify(password, against: account?.passwordHash), let account else {
-            await throttle.recordFailure(login: login, address: address, at: now)
+        guard let comparable = Credentials.comparable(password) else {
+            _ = await hasher.verify("", against: nil)
             throw ServerError(.unauthorized, "wrong login or password")
         }
-        await throttle.recordSuccess(login: login)
+        var matches = await hasher.verify(comparable, against: account?.passwordHash)
+        if !matches, Array(comparable.utf8) != Array(password.utf8),
+           password.utf8.count <= Credentials.longestPasswordBytes, !password.utf8.contains(0) {
+            // Accounts made before passwords were normalized hold the hash of the password as typed.
+            // Checked (against the decoy when there is no account) whether or not the login exists,
+            // so the second hash tells nothing about which logins do.
+            matches = await hasher.verify(password, against: account?.passwordHash)
+        }
+        guard matches, let account else { throw ServerError(.unauthorized, "wrong login or password") }
+        await throttle.succeeded(login: login, address: address, at: now)
         return account
     }
 

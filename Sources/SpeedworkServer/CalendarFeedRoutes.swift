@@ -70,7 +70,7 @@ struct CalendarFeedRoutes: Sendable {
     }
 
     private func page(_ context: ServerContext, feed: CalendarFeed, secret: String?, request: Request) -> Response {
-        var values: [String: Any] = ["created": ISO8601DateFormatter().string(from: feed.createdAt), "csrf": context.session?.csrfToken ?? ""]
+        var values: [String: Any] = ["created": UTCTimestamp.text(feed.createdAt), "csrf": context.session?.csrfToken ?? ""]
         if let secret {
             values["hasURL"] = true
             values["url"] = address(secret, request: request)

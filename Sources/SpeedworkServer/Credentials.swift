@@ -34,15 +34,38 @@ enum Credentials {
         return login
     }
 
-    /// Checks a new password: at least ``shortestPassword`` characters, at most
-    /// ``longestPasswordBytes`` bytes, at least two kinds of character (lower-case, upper-case,
-    /// digit, other), and not the login itself.
-    static func checkNewPassword(_ password: String, login: String) throws {
+    /// The password as it is hashed and compared: Unicode NFKC (NIST SP 800-63B section 5.1.1.2),
+    /// so one password typed on systems that compose accents differently (é as one character or
+    /// as e and a combining accent) is the same password.
+    static func normalized(_ password: String) -> String {
+        password.precomposedStringWithCompatibilityMapping
+    }
+
+    /// The password a log-in compares, or nil when no account can have it: longer than
+    /// ``longestPasswordBytes`` (bcrypt would compare only its first 72 bytes, so a longer guess
+    /// that starts like the password would pass) or holding a NUL (bcrypt's C string ends there).
+    static func comparable(_ password: String) -> String? {
+        let text = Self.normalized(password)
+        guard text.utf8.count <= longestPasswordBytes, !text.utf8.contains(0) else { return nil }
+        return text
+    }
+
+    /// Checks a new password (after ``normalized(_:)``): at least ``shortestPassword``
+    /// characters, at most ``longestPasswordBytes`` bytes, no control characters, at least two
+    /// kinds of character (lower-case, upper-case, digit, other), not the login itself, and not
+    /// on the list of common passwords (``CommonPasswords``).
+    static func checkNewPassword(_ typed: String, login: String) throws {
+        let password = normalized(typed)
         guard password.count >= shortestPassword else {
             throw InputError("the password is too short: use at least \(shortestPassword) characters")
         }
         guard password.utf8.count <= longestPasswordBytes else {
             throw InputError("the password is too long: use at most \(longestPasswordBytes) bytes (bcrypt reads no more)")
+        }
+        // Control characters proper (Unicode category Cc); format characters such as the zero-width
+        // joiner inside an emoji are ordinary parts of a password.
+        guard !password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw InputError("the password holds a control character (a tab, a line break or a NUL): leave it out")
         }
         var kinds = Set<Int>()
         for scalar in password.unicodeScalars {
@@ -56,6 +79,9 @@ enum Credentials {
         }
         guard password.lowercased() != login.lowercased(), !password.lowercased().contains(login.lowercased()) || login.count < 3 else {
             throw InputError("the password must not contain the login")
+        }
+        guard !CommonPasswords.isCommon(password) else {
+            throw InputError("the password is one of the most common ones, which are guessed first: choose another")
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Reads every POSTed page form and refuses it with 403 unless its `csrf` field matches this
-/// browser's token: the signed-in session's, or the visitor cookie's before signing in (OWASP CSRF
-/// Prevention Cheat Sheet: synchronizer token, and double-submit cookie for the log-in forms).
+/// browser's token: the signed-in session's, or the visitor cookie's on the sign-in forms (OWASP
+/// CSRF Prevention Cheat Sheet: synchronizer token, and double-submit cookie for the log-in forms).
 /// The checked fields go into the context.
 struct FormGuard: RouterMiddleware {
     typealias Context = ServerContext
@@ -11,6 +11,9 @@ struct FormGuard: RouterMiddleware {
     static let fieldName = "csrf"
     /// The largest form accepted, in bytes; page forms are a few fields.
     static let largestForm = 64 * 1024
+    /// The forms that sign in and so replace any session: their visitor token counts even while
+    /// a session cookie is present.
+    static let signInForms: Set<String> = ["/login", "/register"]
 
     func handle(_ request: Request, context: ServerContext,
                 next: (Request, ServerContext) async throws -> Response) async throws -> Response {
@@ -26,7 +29,16 @@ struct FormGuard: RouterMiddleware {
         guard let sent = fields[Self.fieldName], !sent.isEmpty else {
             throw ServerError(.forbidden, "the form has no CSRF token: reload the page and send it again")
         }
-        let expected = [context.session?.csrfToken, request.cookies[SessionCookie.visitorName]?.value].compactMap { $0 }
+        // Signed in, only the session's own token opens a form that acts for the account: a visitor
+        // cookie planted by someone who can set cookies for the site (a sibling subdomain) must
+        // not. The sign-in forms take the visitor's token either way, since they replace the session.
+        let visitor = request.cookies[SessionCookie.visitorName]?.value
+        let expected: [String]
+        if let session = context.session {
+            expected = [session.csrfToken] + (Self.signInForms.contains(request.uri.path) ? [visitor].compactMap { $0 } : [])
+        } else {
+            expected = [visitor].compactMap { $0 }
+        }
         guard expected.contains(where: { Secret.matches($0, sent) }) else {
             throw ServerError(.forbidden, "the form's CSRF token does not match: reload the page and send it again")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Speedwork
 
 /// JSON responses and request bodies for the API, encoded as the command line's `--json` is: keys
 /// sorted, moments in ISO 8601, values not given left out (README, "JSON").
@@ -11,7 +12,11 @@ enum JSONBody {
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        // What `.iso8601` writes, without a new ISO8601DateFormatter per date.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(UTCTimestamp.text(date))
+        }
         let data = try encoder.encode(value)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))

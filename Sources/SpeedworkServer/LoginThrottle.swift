@@ -37,6 +37,27 @@ actor LoginThrottle {
         return wait > 0 ? max(1, Int(wait.rounded(.up))) : nil
     }
 
+    /// Admits one attempt when neither the login nor the address is past its limit, and counts it
+    /// as failed at once, so attempts sent together cannot all pass the check before the first of
+    /// them has failed; ``succeeded(login:address:at:)`` takes it back. Returns nil when admitted,
+    /// else whole seconds until another attempt is allowed.
+    func admit(login: String, address: String?, at now: Date) -> Int? {
+        if let wait = retryAfter(login: login, address: address, at: now) { return wait }
+        recordFailure(login: login, address: address, at: now)
+        return nil
+    }
+
+    /// An attempt admitted at `admittedAt` had the right password: the account's failures are
+    /// forgotten and the address's count no longer holds this attempt.
+    func succeeded(login: String, address: String?, at admittedAt: Date) {
+        recordSuccess(login: login)
+        let key = "address:" + (address ?? "unknown")
+        if var times = failures[key], let index = times.lastIndex(of: admittedAt) {
+            times.remove(at: index)
+            failures[key] = times.isEmpty ? nil : times
+        }
+    }
+
     /// Counts a failed attempt against the login and the address.
     func recordFailure(login: String, address: String?, at now: Date) {
         if failures.count > Self.tidyAbove {

@@ -29,6 +29,9 @@ public struct ServerConfiguration: Sendable {
     public var loginAttemptsPerAddress: Int = 20
     /// The sliding window the log-in limits count over, in seconds.
     public var loginWindow: TimeInterval = 60
+    /// The time the log-in limits count by; the system clock, set by tests to move time on
+    /// without waiting.
+    public var clock: @Sendable () -> Date = { Date() }
     /// Whether anyone may register once the first account exists; when false, only the first
     /// visitor can (a one-runner server).
     public var openRegistration: Bool = true

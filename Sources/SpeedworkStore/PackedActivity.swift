@@ -59,6 +59,18 @@ public struct PackedActivity: Sendable, Hashable {
     /// start, and sums it up.
     public init(_ activity: Activity, name: String? = nil, source: String? = nil, analysisJSON: String? = nil) throws {
         if let analysisJSON { try PackedActivity.checkJSON(analysisJSON, what: "the activity analysis") }
+        self.init(activity, name: name, source: source, analysisJSON: analysisJSON, digest: nil)
+    }
+
+    /// Packs an activity with an analysis its caller rendered as JSON and digested from the same
+    /// report, so the text is neither checked nor parsed back (the import's path: one JSON
+    /// encoding per activity, no decoding).
+    public init(_ activity: Activity, name: String? = nil, source: String? = nil, renderedAnalysis: String,
+                digest: ActivityDigest) {
+        self.init(activity, name: name, source: source, analysisJSON: renderedAnalysis, digest: digest)
+    }
+
+    private init(_ activity: Activity, name: String?, source: String?, analysisJSON: String?, digest analysisDigest: ActivityDigest?) {
         let payload = SampleBlob.payload(of: activity)
         let start = activity.start.map(StoredTime.rounded)
         var identity = ByteWriter()
@@ -74,7 +86,7 @@ public struct PackedActivity: Sendable, Hashable {
             contentHash: digest, start: start, sport: activity.sport, name: name, device: activity.device,
             distanceMeters: activity.deviceDistanceMeters ?? activity.samples.last(where: { $0.meters != nil })?.meters,
             durationSeconds: activity.deviceTimerSeconds ?? activity.samples.last?.seconds,
-            sampleCount: activity.samples.count, source: source, analysisJSON: analysisJSON)
+            sampleCount: activity.samples.count, source: source, analysisJSON: analysisJSON, digest: analysisDigest)
         samples = SampleBlob.pack(payload)
     }
 

@@ -460,15 +460,34 @@ struct ActivityArchiveTests {
 
     // MARK: Names are only names
 
-    @Test func pathTraversalNamesAreJustNames() throws {
+    @Test func namesThatArePathsAreReportedNotRead() throws {
         var zip = ZipFixture()
         zip.add("../../etc/passwd.fit", Self.fitFile())
         zip.add("/tmp/absolute.gpx", text: Self.gpx(points: 2))
+        zip.add("C:\\Users\\evil.tcx", text: "<x/>")
+        zip.add("a/b/../../../up.fit", Self.fitFile())
+        zip.add("run.fit\u{0}.txt", Self.fitFile())
+        zip.add("notes/..not-a-climb..fit", Self.fitFile())
         let folder = try Self.folder()
         let url = try Self.write(zip.build(), named: "evil.zip", in: folder)
         let seen = try Self.members(of: try ActivityArchive(contentsOf: url))
-        #expect(seen.map { $0.0.path } == ["evil.zip/../../etc/passwd.fit", "evil.zip//tmp/absolute.gpx"])
-        #expect(try seen[0].1.get() == Self.fitFile())
+        #expect(seen.map { $0.0.path } == [
+            "evil.zip/../../etc/passwd.fit", "evil.zip//tmp/absolute.gpx", "evil.zip/C:\\Users\\evil.tcx",
+            "evil.zip/a/b/../../../up.fit", "evil.zip/run.fit\u{FFFD}.txt", "evil.zip/notes/..not-a-climb..fit",
+        ])
+        let reasons = seen.map { member -> String? in
+            guard case .failure(let error) = member.1, case .unsafeName(let reason) = error.problem else { return nil }
+            return reason
+        }
+        #expect(reasons == [
+            "its name climbs out of the archive with '..'", "its name is an absolute path", "its name starts with a drive letter",
+            "its name climbs out of the archive with '..'", "its name holds a NUL character", nil,
+        ])
+        if case .failure(let error) = seen[0].1 {
+            #expect(error.description == "evil.zip/../../etc/passwd.fit: its name climbs out of the archive with '..'; "
+                + "a member so named is not read (names are never used as paths)")
+        }
+        #expect(try seen[5].1.get() == Self.fitFile())
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["evil.zip"])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("../../etc/passwd.fit").standardized.path))
     }

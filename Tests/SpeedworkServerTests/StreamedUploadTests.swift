@@ -73,7 +73,7 @@ enum RawHTTP {
         return Answer(text: read(socket) ?? "", beforeEnd: false)
     }
 
-    private static func connect(port: Int) throws -> Int32 {
+    static func connect(port: Int) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket() failed") }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -94,7 +94,7 @@ enum RawHTTP {
         return descriptor
     }
 
-    private static func send(_ socket: Int32, _ bytes: [UInt8]) throws {
+    static func send(_ socket: Int32, _ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -105,7 +105,7 @@ enum RawHTTP {
 
     /// Reads until a whole response (head and a `Content-Length` body) is in, the peer closes, or
     /// the receive timeout passes; nil when nothing came.
-    private static func read(_ socket: Int32) -> String? {
+    static func read(_ socket: Int32) -> String? {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {

@@ -95,11 +95,14 @@ public struct RepDetection: Sendable {
     /// cool-down (M4), not reps, and the fast group is split again. Recoveries spent standing or walking are slower than the warm-up, so
     /// the first split alone would put the warm-up and cool-down with the reps.
     static func repLevels(_ values: [Double], weights: [Double]?) -> TwoLevels? {
-        guard var split = TwoLevels(values, weights: weights), split.contrast >= minimumContrast else { return nil }
         let w = weights ?? Array(repeating: 1, count: values.count)
+        let sorted = TwoLevels.valueOrder(values, w)
+        guard var split = TwoLevels(values, w, sorted: sorted[...]), split.contrast >= minimumContrast else { return nil }
         for _ in 0..<2 {
             let fast = values.indices.filter { values[$0] > split.threshold }
-            guard let inner = TwoLevels(fast.map { values[$0] }, weights: fast.map { w[$0] }),
+            // The values above the threshold, in value order, are the tail of the whole order.
+            let above = sorted[(sorted.firstIndex { $0.value > split.threshold } ?? sorted.endIndex)...]
+            guard let inner = TwoLevels(fast.map { values[$0] }, fast.map { w[$0] }, sorted: above),
                   inner.contrast >= clearContrast,
                   let first = fast.first(where: { values[$0] > inner.threshold }),
                   let last = fast.last(where: { values[$0] > inner.threshold })
@@ -367,19 +370,24 @@ struct TwoLevels {
     var contrast: Double { low > 0 ? (high - low) / low : high > 0 ? .infinity : 0 }
 
     init?(_ values: [Double], weights: [Double]?) {
-        guard values.count >= 2 else { return nil }
         let w = weights ?? Array(repeating: 1, count: values.count)
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        self.init(values, w, sorted: TwoLevels.valueOrder(values, w)[...])
+    }
+
+    /// The split of `values` (weights `w`), given them already in ``valueOrder(_:_:)``.
+    init?(_ values: [Double], _ w: [Double], sorted: ArraySlice<(value: Double, weight: Double)>) {
+        guard values.count >= 2 else { return nil }
+        let sorted = Array(sorted)
         let total = w.reduce(0, +)
         let totalSum = zip(values, w).reduce(0) { $0 + $1.0 * $1.1 }
         var weightBelow = 0.0, sumBelow = 0.0
         var best: (variance: Double, position: Int, low: Double, high: Double)?
-        for position in 0..<(order.count - 1) {
-            let index = order[position]
-            weightBelow += w[index]
-            sumBelow += values[index] * w[index]
+        for position in 0..<(sorted.count - 1) {
+            let (value, weight) = sorted[position]
+            weightBelow += weight
+            sumBelow += value * weight
             let weightAbove = total - weightBelow
-            guard weightBelow > 0, weightAbove > 0, values[order[position + 1]] > values[index] else { continue }
+            guard weightBelow > 0, weightAbove > 0, sorted[position + 1].0 > value else { continue }
             let meanBelow = sumBelow / weightBelow, meanAbove = (totalSum - sumBelow) / weightAbove
             let variance = weightBelow * weightAbove * (meanAbove - meanBelow) * (meanAbove - meanBelow)
             if best == nil || variance > best!.variance { best = (variance, position, meanBelow, meanAbove) }
@@ -388,8 +396,78 @@ struct TwoLevels {
         let mean = totalSum / total
         let totalVariance = zip(values, w).reduce(0) { $0 + $1.1 * ($1.0 - mean) * ($1.0 - mean) } / total
         separability = totalVariance > 0 ? best.variance / (total * total) / totalVariance : 0
-        threshold = (values[order[best.position]] + values[order[best.position + 1]]) / 2
+        threshold = (sorted[best.position].0 + sorted[best.position + 1].0) / 2
         low = best.low
         high = best.high
+    }
+
+    /// Shorter inputs are sorted by comparison; longer ones by radix.
+    static let radixFrom = 64
+
+    /// `values` paired with their weights in ascending value order, equal values in their given
+    /// order: what a stable sort by value gives. Long inputs (a second-by-second speed series) are
+    /// sorted by an LSD radix sort on the values' bits (each double mapped to an unsigned key
+    /// that orders as the numbers do, −0 as +0), which the rep detection runs up to three times
+    /// per activity; NaN, which has no order, falls back to the comparison sort.
+    static func valueOrder(_ values: [Double], _ weights: [Double]) -> [(value: Double, weight: Double)] {
+        let count = values.count
+        guard count >= radixFrom, count < Int(UInt32.max), !values.contains(where: \.isNaN) else {
+            return zip(values, weights).map { (value: $0.0, weight: $0.1) }.sorted { $0.value < $1.value }
+        }
+        var keys = values.map { value -> UInt64 in
+            let bits = (value + 0.0).bitPattern
+            return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        }
+        var order = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer[index] = UInt32(index) }
+            initialized = count
+        }
+        var nextKeys = keys, nextOrder = order
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: UInt64(0), to: 64, by: 8) {
+            let moved = keys.withUnsafeMutableBufferPointer { keys in
+                order.withUnsafeMutableBufferPointer { order in
+                    nextKeys.withUnsafeMutableBufferPointer { nextKeys in
+                        nextOrder.withUnsafeMutableBufferPointer { nextOrder in
+                            counts.withUnsafeMutableBufferPointer { counts in
+                                TwoLevels.radixPass(shift: shift, keys: keys, order: order, into: nextKeys, nextOrder, counts: counts)
+                            }
+                        }
+                    }
+                }
+            }
+            if moved {
+                swap(&keys, &nextKeys)
+                swap(&order, &nextOrder)
+            }
+        }
+        return order.map { (value: values[Int($0)], weight: weights[Int($0)]) }
+    }
+
+    /// One counting pass of ``valueOrder(_:_:)`` on the byte at `shift`: moves keys and their
+    /// positions into the next buffers in that byte's order, stably; false (nothing moved) when
+    /// every key has the same byte there.
+    private static func radixPass(shift: UInt64, keys: UnsafeMutableBufferPointer<UInt64>, order: UnsafeMutableBufferPointer<UInt32>,
+                                  into nextKeys: UnsafeMutableBufferPointer<UInt64>, _ nextOrder: UnsafeMutableBufferPointer<UInt32>,
+                                  counts: UnsafeMutableBufferPointer<Int>) -> Bool {
+        let count = keys.count
+        for bucket in 0..<256 { counts[bucket] = 0 }
+        for key in keys { counts[Int(truncatingIfNeeded: key &>> shift) & 0xFF] += 1 }
+        var start = 0
+        for bucket in 0..<256 {
+            let size = counts[bucket]
+            if size == count { return false }
+            counts[bucket] = start
+            start += size
+        }
+        for index in 0..<count {
+            let key = keys[index]
+            let bucket = Int(truncatingIfNeeded: key &>> shift) & 0xFF
+            let slot = counts[bucket]
+            counts[bucket] = slot + 1
+            nextKeys[slot] = key
+            nextOrder[slot] = order[index]
+        }
+        return true
     }
 }

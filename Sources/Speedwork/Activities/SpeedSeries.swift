@@ -269,6 +269,7 @@ public struct SpeedSeries: Sendable {
 
     static func movingMedian(_ values: [Double], radius: Int) -> [Double] {
         guard radius > 0 else { return values }
+        if radius <= 2 { return smallMovingMedian(values, radius: radius) }
         var result = values
         var window: [Double] = []
         window.reserveCapacity(2 * radius + 1)
@@ -279,6 +280,36 @@ public struct SpeedSeries: Sendable {
             for j in (index - reach)...(index + reach) { window.append(values[j]) }
             window.sort()
             result[index] = window[window.count / 2]
+        }
+        return result
+    }
+
+    /// ``movingMedian(_:radius:)`` for the windows of 3 and 5 the speed series uses (once per
+    /// second of every activity): the window sorted in place by insertion, with no array.
+    private static func smallMovingMedian(_ values: [Double], radius: Int) -> [Double] {
+        var result = values
+        values.withUnsafeBufferPointer { input in
+            result.withUnsafeMutableBufferPointer { output in
+                var window: (Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &window) { raw in
+                    let slots = raw.bindMemory(to: Double.self)
+                    let count = input.count
+                    for index in 0..<count {
+                        let reach = min(radius, index, count - 1 - index)
+                        let size = 2 * reach + 1
+                        for k in 0..<size {
+                            let value = input[index - reach + k]
+                            var j = k
+                            while j > 0, value < slots[j - 1] {
+                                slots[j] = slots[j - 1]
+                                j -= 1
+                            }
+                            slots[j] = value
+                        }
+                        output[index] = slots[size / 2]
+                    }
+                }
+            }
         }
         return result
     }

@@ -58,7 +58,9 @@ public struct ActivityArchive: Sendable {
     /// member only (too large, corrupt entry, bad CRC), which the caller records as a skipped file.
     /// Members the caller does not read cost nothing beyond the directory listing. A nested zip
     /// that cannot be opened, or one nested deeper than ``ArchiveLimits/maxNestingDepth``, comes
-    /// as a member whose `read` throws why, so it is listed among the skipped files too. Folders,
+    /// as a member whose `read` throws why, so it is listed among the skipped files too; so does
+    /// any entry whose name is not an ordinary relative name (``MemberName``: a NUL, an absolute
+    /// path, `..`), shown with its control characters replaced by U+FFFD. Folders,
     /// `__MACOSX/`, `._*` files and other files (csv, json, photos) are passed over.
     public func forEachMember(_ body: (ArchiveMember, _ read: () throws(ArchiveError) -> Data) throws -> Void) throws {
         try visit(entries, in: bytes, prefix: name + "/", depth: 0, index: index, body)
@@ -70,8 +72,9 @@ public struct ActivityArchive: Sendable {
     ) throws {
         let limits = self.limits
         for entry in entries {
-            guard let kind = MemberKind(path: entry.path) else { continue }
-            let path = prefix + entry.path
+            let unsafe = MemberName.problem(entry.path)
+            guard unsafe != nil && MemberKind.isVisible(entry.path) || MemberKind(path: entry.path) != nil else { continue }
+            let path = prefix + MemberName.shown(entry.path)
             let memberPath = String(path.dropFirst(name.count + 1))
             let archive = name
             func failing(_ problem: ArchiveError.Problem) -> () throws(ArchiveError) -> Data {
@@ -79,6 +82,10 @@ public struct ActivityArchive: Sendable {
             }
             var member = ArchiveMember(
                 path: path, sizeBytes: Int64(clamping: entry.uncompressedSize), modifiedAt: entry.modifiedAt)
+            guard let kind = MemberKind(path: entry.path), unsafe == nil else {
+                try body(member, failing(.unsafeName(reason: unsafe ?? "")))
+                continue
+            }
             switch kind {
             case .activity:
                 if let known = index?.entries[entry.path] {

@@ -31,6 +31,9 @@ public struct ArchiveError: Error, Equatable, Sendable, CustomStringConvertible 
         case nestedTooDeep(limit: Int)
         /// Strava's `activities.csv` could not be read in full; activities still import.
         case malformedIndex(reason: String)
+        /// The member's name is not an ordinary relative name (a NUL, an absolute path, a `..`
+        /// component); it is not read.
+        case unsafeName(reason: String)
     }
 
     /// The archive's file name.
@@ -84,6 +87,8 @@ public struct ArchiveError: Error, Equatable, Sendable, CustomStringConvertible 
             return "a zip nested more than \(limit) level\(limit == 1 ? "" : "s") deep; deeper ones are not read"
         case .malformedIndex(let reason):
             return "\(reason); activities still import, without the names it gives"
+        case .unsafeName(let reason):
+            return "\(reason); a member so named is not read (names are never used as paths)"
         }
     }
 
