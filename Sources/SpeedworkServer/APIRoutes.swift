@@ -50,7 +50,13 @@ struct APIRoutes: Sendable {
     func addRoutes(open: RouterGroup<ServerContext>, secured: RouterGroup<ServerContext>) {
         open.post("/tokens") { request, context in try await makeToken(request, context) }
         secured.delete("/tokens/{id}") { request, context in try await revokeToken(request, context) }
-        secured.get("/activities") { request, context in try await listActivities(request, context) }
+        secured.get("/activities") { _, context in try await Self.listActivities(store: store, reads: reads, context) }
+    }
+
+    /// A runner's activities by handle (`/api/v1/athletes/{handle}/activities`), for a coach.
+    static func addAthleteRoutes(store: any ServerStore, athletes: RouterGroup<ServerContext>) {
+        let reads = LogReadCache()
+        athletes.get("/activities") { _, context in try await listActivities(store: store, reads: reads, context) }
     }
 
     private func makeToken(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -82,8 +88,8 @@ struct APIRoutes: Sendable {
         return Response(status: .noContent)
     }
 
-    private func listActivities(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let (store, athlete) = (store, try context.requireAccount().athlete)
+    private static func listActivities(store: any ServerStore, reads: LogReadCache, _ context: ServerContext) async throws -> Response {
+        let athlete = try await context.viewedAthlete(store).id
         return JSONBody.response(text: try await reads.answer("activities", athlete: athlete, store: store) {
             try JSONBody.text(ActivityList(activities: try await store.activityDigests(for: athlete, in: nil).map { summary in
                 ActivityItem(id: summary.contentHash, start: summary.start, sport: summary.sport, name: summary.name,

@@ -25,6 +25,22 @@ struct AccountPages: Sendable {
         group.post("/logout") { request, context in try await logOut(request, context) }
     }
 
+    /// Where to go once signed in: `next` (from the query or the form) when it is a path on this
+    /// site made of letters, digits and `/_.-` only (an invite link, say), else the log; anything
+    /// else is ignored, so the parameter cannot send anyone to another site.
+    static func destination(_ next: String?) -> String {
+        guard let next, next.count <= 200, next.hasPrefix("/"), !next.hasPrefix("//"),
+              next.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/_.-".unicodeScalars.contains($0)) })
+        else { return "/" }
+        return next
+    }
+
+    /// The `next` a sign-in form carries on: the destination when it is not the log.
+    private static func next(_ request: Request, form: [String: String]) -> [String: Any] {
+        let destination = Self.destination(form["next"] ?? request.uri.queryParameters.get("next"))
+        return destination == "/" ? [:] : ["next": destination]
+    }
+
     /// Whether the client reads HTML (a browser) rather than JSON.
     static func wantsHTML(_ request: Request) -> Bool {
         request.headers[.accept]?.contains("text/html") == true
@@ -53,6 +69,7 @@ struct AccountPages: Sendable {
     private func showRegister(_ request: Request, _ context: ServerContext, values: [String: Any],
                               status: HTTPResponse.Status = .ok) async throws -> Response {
         if context.account != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
+        let values = values.merging(Self.next(request, form: context.form)) { a, _ in a }
         let first = try await store.accountCount() == 0
         guard try await registrationOpen() else {
             throw ServerError(.forbidden, "registration is closed on this server: ask its owner for an account")
@@ -64,6 +81,7 @@ struct AccountPages: Sendable {
     private func showLogin(_ request: Request, _ context: ServerContext, values: [String: Any],
                            status: HTTPResponse.Status = .ok) async throws -> Response {
         if context.account != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
+        let values = values.merging(Self.next(request, form: context.form)) { a, _ in a }
         let open = try await registrationOpen()
         return form("login", title: "Sign in", request, context, values: values.merging(["registrationOpen": open]) { a, _ in a },
                     status: status)
@@ -86,7 +104,7 @@ struct AccountPages: Sendable {
                                                         athleteHandle: first ? Athlete.defaultHandle : Self.newHandle(),
                                                         athleteName: name)
             context.logger.info("account registered", metadata: ["account": "\(account.id)"])
-            return try await signIn(account, replacing: context.session, status: .seeOther)
+            return try await signIn(account, replacing: context.session, status: .seeOther, to: Self.destination(fields["next"]))
         } catch where Self.wantsHTML(request) {
             let refusal = ErrorBoundary.refusal(for: error, logger: context.logger)
             guard refusal.status.code < 500 else { throw error }
@@ -104,7 +122,7 @@ struct AccountPages: Sendable {
                 throw ServerError(.unprocessableContent, "give your login and your password")
             }
             let account = try await authenticate(login: login, password: password, address: context.remoteAddress)
-            return try await signIn(account, replacing: context.session, status: .seeOther)
+            return try await signIn(account, replacing: context.session, status: .seeOther, to: Self.destination(fields["next"]))
         } catch where Self.wantsHTML(request) {
             let refusal = ErrorBoundary.refusal(for: error, logger: context.logger)
             guard refusal.status.code < 500 else { throw error }
@@ -148,14 +166,15 @@ struct AccountPages: Sendable {
 
     /// Starts a new session for `account` with a new secret and CSRF token, ending the one the
     /// browser had, so a session id planted before signing in is worthless after (no fixation).
-    private func signIn(_ account: Account, replacing old: WebSession?, status: HTTPResponse.Status) async throws -> Response {
+    private func signIn(_ account: Account, replacing old: WebSession?, status: HTTPResponse.Status,
+                        to destination: String = "/") async throws -> Response {
         if let old { try await store.endSession(tokenHash: old.tokenHash) }
         let now = Date()
         _ = try? await store.endSessions(expiredBefore: now)
         let secret = Secret.make()
         try await store.startSession(WebSession(tokenHash: Secret.hash(secret), account: account.id, csrfToken: Secret.make(),
                                                 createdAt: now, expiresAt: now.addingTimeInterval(configuration.sessionLifetime)))
-        var response = Response(status: status, headers: [.location: "/"])
+        var response = Response(status: status, headers: [.location: destination])
         response.setCookie(cookies.make(SessionCookie.sessionName, secret))
         response.setCookie(cookies.cleared(SessionCookie.visitorName))
         return response

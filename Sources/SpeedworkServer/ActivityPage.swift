@@ -23,11 +23,16 @@ struct ActivityPage: Sendable {
         api.get("/activities/{id}") { _, context in try await analysis(context) }
     }
 
-    /// The activity named by the route's `id` (its content hash), when it is the runner's.
+    /// The same for a runner seen by handle (a coach's athlete).
+    func addAthleteRoutes(coached: RouterGroup<ServerContext>, athletes: RouterGroup<ServerContext>) {
+        addRoutes(pages: coached, api: athletes)
+    }
+
+    /// The activity named by the route's `id` (its content hash), when it is the viewed runner's.
     private func activity(_ context: ServerContext) async throws -> StoredActivity {
-        let account = try context.requireAccount()
+        let athlete = try await context.viewedAthlete(store).id
         let id = context.parameters.get("id") ?? ""
-        guard Self.isContentHash(id), let stored = try await store.activity(id, for: account.athlete) else {
+        guard Self.isContentHash(id), let stored = try await store.activity(id, for: athlete) else {
             throw ServerError(.notFound, "no activity of yours has the id \(InputError.quoted(id))")
         }
         return stored
@@ -62,9 +67,9 @@ struct ActivityPage: Sendable {
     /// (M51); nil when none, or when the active plan cannot be read back (the page then shows the
     /// stored grades, and the plan's own pages say what is wrong with it).
     private func plannedSession(_ stored: StoredActivity, context: ServerContext) async throws -> PlannedSessionGrade? {
-        let account = try context.requireAccount()
+        let athlete = try await context.viewedAthlete(store).id
         do {
-            return try await PlannedSessionGrade.load(for: stored, log: store, athlete: account.athlete, today: Day(Date()))
+            return try await PlannedSessionGrade.load(for: stored, log: store, athlete: athlete, today: Day(Date()))
         } catch is InputError {
             return nil
         }

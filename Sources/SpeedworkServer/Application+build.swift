@@ -37,7 +37,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
                  body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + PageTemplates.activityStylesheet + PlanTemplates.stylesheet
                                                   + PageTemplates.progressStylesheet
                                                   + PageTemplates.todayStylesheet
-                                                  + PageTemplates.groupSessionStylesheet)))
+                                                  + PageTemplates.groupSessionStylesheet
+                                                  + PageTemplates.coachStylesheet)))
     }
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -67,6 +68,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     GroupSessionRoutes(store: store, pages: pages, configuration: configuration).addRoutes(pages: signedIn, api: securedAPI)
+    CoachingRoutes(store: store, pages: pages, configuration: configuration, uploadsFolder: uploads.uploadsFolder)
+        .addRoutes(site: site, signedIn: signedIn, api: securedAPI)
     return router
 }
 

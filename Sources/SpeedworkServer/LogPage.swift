@@ -17,10 +17,15 @@ struct LogPage: Sendable {
         group.get("/") { request, context in try await show(request, context) }
     }
 
+    /// A coached runner's log, on `/coach/athletes/{handle}`: the same page, its links under that address.
+    func addAthleteRoutes(coached: RouterGroup<ServerContext>) {
+        coached.get("") { request, context in try await show(request, context) }
+    }
+
     private func show(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
-        let activities = try await store.activities(for: account.athlete, in: nil)
-        let results = try await store.results(for: account.athlete, since: nil)
+        let viewed = try await context.viewedAthlete(store)
+        let activities = try await store.activities(for: viewed.id, in: nil)
+        let results = try await store.results(for: viewed.id, since: nil)
         let weeks = Self.weeks(activities).prefix(Self.weeksShown).map { week -> [String: Any] in
             ["start": week.start.description, "runs": week.runs, "distance": Self.kilometers(week.meters),
              "time": Speedwork.Duration(seconds: week.seconds).formatted()]
@@ -42,12 +47,13 @@ struct LogPage: Sendable {
              "time": result.time.formatted(.rep)]
         }
         let values: [String: Any] = [
+            "heading": "\(viewed.possessive) log", "own": viewed.byHandle == nil, "viewing": viewed.byHandle?.name ?? "",
             "empty": activities.isEmpty && results.isEmpty,
             "hasWeeks": !weeks.isEmpty, "weeks": Array(weeks),
             "hasActivities": !listed.isEmpty, "activities": Array(listed),
             "hasResults": !resultRows.isEmpty, "results": resultRows,
         ]
-        return pages.page("log", title: "Your log", values: values, context: context, csrf: context.session?.csrfToken ?? "")
+        return pages.page("log", title: "\(viewed.possessive) log", values: values, context: context, csrf: context.session?.csrfToken ?? "")
     }
 
     /// One week's totals.

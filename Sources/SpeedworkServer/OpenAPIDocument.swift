@@ -652,11 +652,25 @@ enum OpenAPIDocument {
             "type": "object",
             "required": ["name", "date", "session", "athletes"],
             "properties": {
-              "name": {"type": "string", "minLength": 1, "maxLength": 80, "description": "What the group calls it: 'Tuesday track'."},
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 80,
+                "description": "What the group calls it: 'Tuesday track'."
+              },
               "date": {"type": "string", "description": "The day, YYYY-MM-DD."},
               "session": {"type": "string", "description": "A running session of the library by rule id: M10 to M21."},
-              "week": {"type": "integer", "minimum": 1, "maximum": 8, "description": "The week of the block the session is taken from; 1 when left out."},
-              "athletes": {"type": "array", "items": {"type": "string"}, "description": "Handles of athletes you coach, in the table's order."}
+              "week": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 8,
+                "description": "The week of the block the session is taken from; 1 when left out."
+              },
+              "athletes": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Handles of athletes you coach, in the table's order."
+              }
             }
           },
           "GroupSplits": {
@@ -679,7 +693,10 @@ enum OpenAPIDocument {
                   "properties": {
                     "handle": {"type": "string"},
                     "name": {"type": "string"},
-                    "vdot": {"type": ["number", "null"], "description": "The VDOT the athlete's targets come from; null without a result in their log."},
+                    "vdot": {
+                      "type": ["number", "null"],
+                      "description": "The VDOT the athlete's targets come from; null without a result in their log."
+                    },
                     "workout": {"type": ["string", "null"]},
                     "source": {"enum": ["file", "hand", "none"]},
                     "activity": {"type": ["string", "null"]},
@@ -699,7 +716,10 @@ enum OpenAPIDocument {
                           "targetSlowSeconds": {"type": ["number", "null"]},
                           "seconds": {"type": ["number", "null"]},
                           "actual": {"type": "string"},
-                          "verdict": {"type": ["string", "null"], "description": "on-target, fast, slow, missing or extra; null when nothing is logged yet."},
+                          "verdict": {
+                            "type": ["string", "null"],
+                            "description": "on-target, fast, slow, missing or extra; null when nothing is logged yet."
+                          },
                           "perKilometer": {"type": "boolean"}
                         }
                       }
@@ -739,6 +759,97 @@ enum OpenAPIDocument {
               "reps": {"type": "string", "description": "Rep times, comma-separated: '1:31.2, 1:30.8'."},
               "repDistance": {"type": "string", "description": "Every rep's distance when not the planned one."}
             }
+          },
+          "Coaching": {"type": "object", "required": ["isCoach"], "properties": {"isCoach": {"type": "boolean"}}},
+          "Invite": {
+            "type": "object",
+            "required": ["id", "createdAt", "expiresAt"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"},
+              "createdAt": {"type": "string", "format": "date-time"},
+              "expiresAt": {"type": "string", "format": "date-time"},
+              "code": {
+                "type": "string",
+                "description": "The code to type, e.g. K7QX-93HD; in the answer that made it only (the server keeps a hash)."
+              },
+              "url": {"type": "string", "description": "The join link; in the answer that made it only."}
+            }
+          },
+          "Coach": {
+            "type": "object",
+            "required": ["id", "login", "name", "since"],
+            "properties": {
+              "id": {"type": "string"},
+              "login": {"type": "string"},
+              "name": {"type": "string"},
+              "since": {"type": "string", "format": "date-time"}
+            }
+          },
+          "JoinRequest": {
+            "type": "object",
+            "required": ["code"],
+            "properties": {"code": {"type": "string", "description": "The invite code, e.g. K7QX-93HD (any case, dash optional)."}}
+          },
+          "JoinAnswer": {
+            "type": "object",
+            "required": ["status", "coach"],
+            "properties": {"status": {"enum": ["joined", "already"]}, "coach": {"$ref": "#/components/schemas/Coach"}}
+          },
+          "CoachedAthlete": {
+            "type": "object",
+            "description": "One row of the coach's dashboard: the week planned against done, compliance and easy runs over the last 4 weeks (M2), VDOT now and 6 weeks ago.",
+            "required": ["handle", "name", "login", "since", "week", "compliance", "easyRuns", "fitness"],
+            "properties": {
+              "handle": {"type": "string"},
+              "name": {"type": "string"},
+              "login": {"type": "string"},
+              "since": {"type": "string", "format": "date-time"},
+              "plan": {"type": "string", "description": "The active plan's name; left out without one."},
+              "week": {
+                "type": "object",
+                "required": ["monday", "planned", "done"],
+                "properties": {
+                  "monday": {"type": "string", "format": "date"},
+                  "planned": {"type": "integer"},
+                  "done": {"type": "integer"}
+                }
+              },
+              "compliance": {
+                "type": "object",
+                "required": ["since", "planned", "done"],
+                "properties": {
+                  "since": {"type": "string", "format": "date"},
+                  "planned": {"type": "integer"},
+                  "done": {"type": "integer"},
+                  "share": {"type": "number", "description": "done / planned; left out when nothing was planned."}
+                }
+              },
+              "easyRuns": {
+                "type": "object",
+                "required": ["since", "checked", "tooHard", "flagged"],
+                "properties": {
+                  "since": {"type": "string", "format": "date"},
+                  "checked": {"type": "integer"},
+                  "tooHard": {"type": "integer"},
+                  "flagged": {"type": "boolean"}
+                }
+              },
+              "fitness": {
+                "type": "object",
+                "required": ["beforeDate"],
+                "properties": {
+                  "now": {"type": "number"},
+                  "before": {"type": "number"},
+                  "beforeDate": {"type": "string", "format": "date"},
+                  "change": {"type": "number"}
+                }
+              }
+            }
+          },
+          "JoinForm": {
+            "type": "object",
+            "required": ["csrf"],
+            "properties": {"csrf": {"type": "string"}, "code": {"type": "string"}}
           }
         },
         "responses": {
@@ -1357,15 +1468,35 @@ enum OpenAPIDocument {
           "get": {
             "summary": "A group session's split table and chart, for its coach (anyone else: 404)",
             "security": [{"session": []}, {}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
-            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "404": {"$ref": "#/components/responses/Error"}}
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
           }
         },
         "/coach/sessions/{id}/splits.csv": {
           "get": {
             "summary": "The splits as CSV, a line per athlete and rep, for the session's coach",
             "security": [{"session": []}, {}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
             "responses": {
               "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
               "303": {"$ref": "#/components/responses/SeeOther"},
@@ -1377,8 +1508,19 @@ enum OpenAPIDocument {
           "post": {
             "summary": "Enter an athlete's reps timed by hand (M50), kept in their log; the page again with the error (422) when refused",
             "security": [{"session": []}, {}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
-            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/GroupHandReps"}}}},
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/GroupHandReps"}}}
+            },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
               "403": {"$ref": "#/components/responses/Error"},
@@ -1392,7 +1534,15 @@ enum OpenAPIDocument {
           "post": {
             "summary": "Delete a group session (its coach only)",
             "security": [{"session": []}, {}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
               "403": {"$ref": "#/components/responses/Error"},
@@ -1404,17 +1554,40 @@ enum OpenAPIDocument {
           "get": {
             "summary": "A group session as a member sees it: their own targets and reps",
             "security": [{"session": []}, {}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
-            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}, "404": {"$ref": "#/components/responses/Error"}}
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
           }
         },
         "/group-sessions/{id}/workout.fit": {
           "get": {
             "summary": "The member's session at their own targets as a FIT workout",
             "security": [{"session": []}, {}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
             "responses": {
-              "200": {"description": "FIT workout", "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}},
+              "200": {
+                "description": "FIT workout",
+                "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}
+              },
               "303": {"$ref": "#/components/responses/SeeOther"},
               "404": {"$ref": "#/components/responses/Error"},
               "409": {"$ref": "#/components/responses/Error"}
@@ -1426,11 +1599,26 @@ enum OpenAPIDocument {
             "summary": "The group sessions you coach and those you are in",
             "security": [{"bearer": []}],
             "parameters": [
-              {"name": "from", "in": "query", "required": false, "schema": {"type": "string"}, "description": "First day, YYYY-MM-DD (default: a year ago)."},
-              {"name": "to", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Last day, YYYY-MM-DD (default: a year ahead)."}
+              {
+                "name": "from",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "First day, YYYY-MM-DD (default: a year ago)."
+              },
+              {
+                "name": "to",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "Last day, YYYY-MM-DD (default: a year ahead)."
+              }
             ],
             "responses": {
-              "200": {"description": "The sessions by day", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSessionList"}}}},
+              "200": {
+                "description": "The sessions by day",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSessionList"}}}
+              },
               "400": {"$ref": "#/components/responses/Error"},
               "401": {"$ref": "#/components/responses/Error"}
             }
@@ -1438,9 +1626,15 @@ enum OpenAPIDocument {
           "post": {
             "summary": "Make a group session for athletes you coach; the answer is its split table",
             "security": [{"bearer": []}],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSessionRequest"}}}},
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSessionRequest"}}}
+            },
             "responses": {
-              "201": {"description": "Made", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "201": {
+                "description": "Made",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
+              },
               "400": {"$ref": "#/components/responses/Error"},
               "401": {"$ref": "#/components/responses/Error"},
               "413": {"$ref": "#/components/responses/Error"},
@@ -1452,9 +1646,20 @@ enum OpenAPIDocument {
           "get": {
             "summary": "A group session's split table: every athlete for its coach, a member's own row for a member (anyone else: 404)",
             "security": [{"bearer": []}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
             "responses": {
-              "200": {"description": "The table", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "200": {
+                "description": "The table",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
+              },
               "401": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -1462,7 +1667,15 @@ enum OpenAPIDocument {
           "delete": {
             "summary": "Delete a group session (its coach only)",
             "security": [{"bearer": []}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
             "responses": {
               "204": {"description": "Deleted"},
               "401": {"$ref": "#/components/responses/Error"},
@@ -1474,10 +1687,24 @@ enum OpenAPIDocument {
           "post": {
             "summary": "Enter a member's reps timed by hand (M50), kept in their log; the answer is the table",
             "security": [{"bearer": []}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupHandReps"}}}},
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupHandReps"}}}
+            },
             "responses": {
-              "201": {"description": "Stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "201": {
+                "description": "Stored",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
+              },
               "400": {"$ref": "#/components/responses/Error"},
               "401": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"},
@@ -1491,13 +1718,37 @@ enum OpenAPIDocument {
             "summary": "The coach uploads a member's watch file (one FIT, GPX or TCX file, optionally gzipped), imported into the member's log at once; the answer is the table",
             "security": [{"bearer": []}],
             "parameters": [
-              {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."},
-              {"name": "handle", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The member's handle."},
-              {"name": "name", "in": "query", "required": true, "schema": {"type": "string"}, "description": "The file's name, e.g. track.fit."}
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              },
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The member's handle."
+              },
+              {
+                "name": "name",
+                "in": "query",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The file's name, e.g. track.fit."
+              }
             ],
-            "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "requestBody": {
+              "required": true,
+              "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+            },
             "responses": {
-              "201": {"description": "Imported", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}},
+              "201": {
+                "description": "Imported",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
+              },
               "401": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"},
               "413": {"$ref": "#/components/responses/Error"},
@@ -1510,7 +1761,15 @@ enum OpenAPIDocument {
           "get": {
             "summary": "The splits as CSV, for the session's coach",
             "security": [{"bearer": []}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
             "responses": {
               "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
               "401": {"$ref": "#/components/responses/Error"},
@@ -1522,12 +1781,764 @@ enum OpenAPIDocument {
           "get": {
             "summary": "Your session at your own targets as a FIT workout (members only)",
             "security": [{"bearer": []}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The group session's id."}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              }
+            ],
             "responses": {
-              "200": {"description": "FIT workout", "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}},
+              "200": {
+                "description": "FIT workout",
+                "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}
+              },
               "401": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"},
               "409": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach": {
+          "get": {
+            "summary": "Coaching (signed in): the Start coaching form, or the dashboard with one row per athlete and the open invites",
+            "security": [{"session": []}, {}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          },
+          "post": {
+            "summary": "Turn coaching on for your account (signed in)",
+            "security": [{"session": []}, {}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/coach/invites": {
+          "post": {
+            "summary": "Make an invite (a coach, signed in): the page shows its link and code once",
+            "security": [{"session": []}, {}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/invites/{id}/revoke": {
+          "post": {
+            "summary": "Revoke one of your open invites (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The invite's id."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}/release": {
+          "post": {
+            "summary": "Let one of your athletes go (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/join": {
+          "get": {
+            "summary": "The form to type a coach's invite code (signed in)",
+            "security": [{"session": []}, {}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          },
+          "post": {
+            "summary": "Join the coach whose open invite has the typed code (signed in); the form again with the reason otherwise",
+            "security": [{"session": []}, {}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/JoinForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Page"},
+              "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/join/{code}": {
+          "get": {
+            "summary": "An invite link: the confirmation (signed in), else sign in or register and come back",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Page"}
+            }
+          },
+          "post": {
+            "summary": "Join the coach of this invite (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Page"},
+              "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/coaches": {
+          "get": {
+            "summary": "Your coaches (signed in), each with a Leave button",
+            "security": [{"session": []}, {}],
+            "responses": {"200": {"$ref": "#/components/responses/Page"}, "303": {"$ref": "#/components/responses/SeeOther"}}
+          }
+        },
+        "/coaches/{id}/leave": {
+          "post": {
+            "summary": "Leave one of your coaches (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The coach's account id."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}": {
+          "get": {
+            "summary": "An athlete's log as their coach sees it (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}/today": {
+          "get": {
+            "summary": "An athlete's day and week, as /today (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "The day, YYYY-MM-DD; a date not written so is answered with 400 and the page's error line."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Page"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}/week": {
+          "get": {
+            "summary": "The same page as /coach/athletes/{handle}/today",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "The day, YYYY-MM-DD; a date not written so is answered with 400 and the page's error line."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Page"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}/plan": {
+          "get": {
+            "summary": "An athlete's plan, as /plan (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "post": {
+            "summary": "Build a plan for the athlete from the form, checked as /plan's, and save it to their log (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/PlanForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}/plan/new": {
+          "get": {
+            "summary": "The plan form for the athlete (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}/progress": {
+          "get": {
+            "summary": "An athlete's progress, as /progress (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "As on /progress."
+              },
+              {
+                "name": "season",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string"},
+                "description": "As on /progress."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Page"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/coach/athletes/{handle}/activities/{id}": {
+          "get": {
+            "summary": "One of an athlete's activities, as /activities/{id} (signed in)",
+            "security": [{"session": []}, {}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The activity's content hash."
+              }
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/coach": {
+          "post": {
+            "summary": "Turn coaching on for your account",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {
+                "description": "Coaching is on",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Coaching"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/coach/athletes": {
+          "get": {
+            "summary": "The athletes you coach, one dashboard row each",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {
+                "description": "The athletes",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["athletes"],
+                      "properties": {"athletes": {"type": "array", "items": {"$ref": "#/components/schemas/CoachedAthlete"}}}
+                    }
+                  }
+                }
+              },
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/coach/athletes/{handle}": {
+          "delete": {
+            "summary": "Let one of your athletes go",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "204": {"description": "Let go"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/coach/invites": {
+          "get": {
+            "summary": "Your open invites, newest first (their codes are not kept)",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {
+                "description": "The invites",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["invites"],
+                      "properties": {"invites": {"type": "array", "items": {"$ref": "#/components/schemas/Invite"}}}
+                    }
+                  }
+                }
+              },
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "post": {
+            "summary": "Make an invite: its code and link are in this answer only",
+            "security": [{"bearer": []}],
+            "responses": {
+              "201": {
+                "description": "Made",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Invite"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/coach/invites/{id}": {
+          "delete": {
+            "summary": "Revoke one of your open invites",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The invite's id."
+              }
+            ],
+            "responses": {
+              "204": {"description": "Revoked"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/join": {
+          "post": {
+            "summary": "Join the coach whose open invite has this code",
+            "security": [{"bearer": []}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JoinRequest"}}}
+            },
+            "responses": {
+              "200": {
+                "description": "Joined (or already this coach's athlete)",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JoinAnswer"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/coaches": {
+          "get": {
+            "summary": "Your coaches",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {
+                "description": "The coaches",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["coaches"],
+                      "properties": {"coaches": {"type": "array", "items": {"$ref": "#/components/schemas/Coach"}}}
+                    }
+                  }
+                }
+              },
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/coaches/{id}": {
+          "delete": {
+            "summary": "Leave one of your coaches",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The coach's account id."
+              }
+            ],
+            "responses": {
+              "204": {"description": "Left"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/today": {
+          "get": {
+            "summary": "An athlete's day, as /api/v1/today (your own runner or one you coach)",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string", "format": "date"},
+                "description": "The day, YYYY-MM-DD; today (UTC) when left out."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/week": {
+          "get": {
+            "summary": "An athlete's week, as /api/v1/week",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "required": false,
+                "schema": {"type": "string", "format": "date"},
+                "description": "The day, YYYY-MM-DD; today (UTC) when left out."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/progress": {
+          "get": {
+            "summary": "An athlete's progress, as /api/v1/progress",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "description": "As for /api/v1/progress.",
+                "schema": {"type": "string", "format": "date"}
+              },
+              {
+                "name": "season",
+                "in": "query",
+                "required": false,
+                "description": "As for /api/v1/progress.",
+                "schema": {"enum": ["year", "half"], "default": "year"}
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Progress"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/plan": {
+          "get": {
+            "summary": "An athlete's active plan, as /api/v1/plan",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The active plan",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "post": {
+            "summary": "Build a plan for the athlete, checked as /api/v1/plan's, and save it as their active plan",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanRequest"}}}
+            },
+            "responses": {
+              "201": {
+                "description": "Saved",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
+              },
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/activities": {
+          "get": {
+            "summary": "An athlete's activities, as /api/v1/activities",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The activities",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["activities"],
+                      "properties": {"activities": {"type": "array", "items": {"$ref": "#/components/schemas/Activity"}}}
+                    }
+                  }
+                }
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/athletes/{handle}/activities/{id}": {
+          "get": {
+            "summary": "One of an athlete's activities, as /api/v1/activities/{id}",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The runner's handle: your own, or an athlete you coach; any other answers 404."
+              },
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The activity's content hash."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The analysis",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivityAnalysis"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
             }
           }
         }

@@ -15,6 +15,7 @@ struct PageRenderer: Sendable {
         for (name, text) in PageTemplates.progressPages { try library.register(text, named: name) }
         for (name, text) in PageTemplates.todayPages { try library.register(text, named: name) }
         for (name, text) in PageTemplates.groupSessionPages { try library.register(text, named: name) }
+        for (name, text) in PageTemplates.coachPages { try library.register(text, named: name) }
         self.library = library
     }
 
@@ -24,8 +25,14 @@ struct PageRenderer: Sendable {
         // Every form in the content carries the same token as the layout's.
         var values = values
         if values["csrf"] == nil { values["csrf"] = csrf }
+        // A runner seen by handle (a coach's athlete): the page's links stay under that runner's address.
+        let handle = context.parameters.get("handle")
+        values["base"] = handle.map(ViewedAthlete.pagePrefix(handle:)) ?? ""
+        values["apiBase"] = handle.map { "/api/v1/athletes" + ViewedAthlete.pagePrefix(handle: $0).dropFirst("/coach/athletes".count) } ?? "/api/v1"
+        values["home"] = handle.map(ViewedAthlete.pagePrefix(handle:)) ?? "/"
         let content = library.render(values, withTemplate: template) ?? ""
         var frame: [String: Any] = ["title": title, "content": content, "csrf": csrf]
+        if let handle { frame["viewing"] = values["viewing"] ?? handle }
         if let refreshSeconds { frame["refreshSeconds"] = refreshSeconds }
         if let account = context.account {
             frame["signedIn"] = true

@@ -28,6 +28,8 @@ enum PageTemplates {
         <a href="/upload">Upload</a>
         <a href="/log/add">Log by hand</a>
         <a href="/calendar">Calendar</a>
+        <a href="/coach">Coaching</a>
+        <a href="/coaches">Coaches</a>
         </nav>
         <form class="inline" method="post" action="/logout">
         <input type="hidden" name="csrf" value="{{csrf}}">
@@ -36,6 +38,7 @@ enum PageTemplates {
         {{/signedIn}}
         </header>
         <main>
+        {{#viewing}}<p class="viewing" id="viewing">Coaching: {{viewing}} · <a href="/coach">Your athletes</a></p>{{/viewing}}
         {{{content}}}
         </main>
         </body>
@@ -49,13 +52,14 @@ enum PageTemplates {
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         <form method="post" action="/register">
         <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
         <label>E-mail or handle <input name="login" value="{{login}}" autocomplete="username" required></label>
         <label>Your name <input name="name" value="{{name}}" autocomplete="name"></label>
         <label>Password <input type="password" name="password" autocomplete="new-password" minlength="10" required></label>
         <p class="hint">At least 10 characters, with two kinds of character (letters and digits, say).</p>
         <button type="submit">Create account</button>
         </form>
-        <p>Already registered? <a href="/login">Sign in</a>.</p>
+        <p>Already registered? <a href="/login{{#next}}?next={{next}}{{/next}}">Sign in</a>.</p>
 
         """
 
@@ -64,18 +68,20 @@ enum PageTemplates {
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         <form method="post" action="/login">
         <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
         <label>E-mail or handle <input name="login" value="{{login}}" autocomplete="username" required></label>
         <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
         <button type="submit">Sign in</button>
         </form>
-        {{#registrationOpen}}<p>New here? <a href="/register">Create an account</a>.</p>{{/registrationOpen}}
+        {{#registrationOpen}}<p>New here? <a href="/register{{#next}}?next={{next}}{{/next}}">Create an account</a>.</p>{{/registrationOpen}}
 
         """
 
     static let log = """
-        <h1>Your log</h1>
-        <p><a href="/upload" id="upload-link">Upload activities</a></p>
-        {{#empty}}<p>Nothing is logged yet. <a href="/upload">Upload watch files</a> or add results with <code>speedwork log add</code>.</p>{{/empty}}
+        <h1>{{heading}}</h1>
+        {{#own}}<p><a href="/upload" id="upload-link">Upload activities</a></p>{{/own}}
+        {{^own}}<p class="athlete-links"><a href="{{base}}/week">Week</a> · <a href="{{base}}/plan">Plan</a> · <a href="{{base}}/progress">Progress</a></p>{{/own}}
+        {{#empty}}<p>Nothing is logged yet.{{#own}} <a href="/upload">Upload watch files</a> or add results with <code>speedwork log add</code>.{{/own}}</p>{{/empty}}
         {{#hasWeeks}}
         <h2>Weeks</h2>
         <table>
@@ -91,7 +97,7 @@ enum PageTemplates {
         <table>
         <thead><tr><th>Date</th><th>Activity</th><th class="n">Distance</th><th class="n">Time</th><th class="n">Pace</th></tr></thead>
         <tbody>
-        {{#activities}}<tr><td>{{date}}</td><td><a class="activity-link" href="/activities/{{id}}">{{title}}</a></td><td class="n">{{distance}}</td><td class="n">{{time}}</td><td class="n">{{pace}}</td></tr>
+        {{#activities}}<tr><td>{{date}}</td><td><a class="activity-link" href="{{base}}/activities/{{id}}">{{title}}</a></td><td class="n">{{distance}}</td><td class="n">{{time}}</td><td class="n">{{pace}}</td></tr>
         {{/activities}}
         </tbody>
         </table>

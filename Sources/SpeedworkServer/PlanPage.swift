@@ -27,6 +27,12 @@ struct PlanPage: Sendable {
         api.post("/plan") { request, context in try await saveFromAPI(request, context) }
     }
 
+    /// The same for a runner seen by handle: a coach reads and builds their athlete's plan with the
+    /// same form and checks, saved to the athlete's log.
+    func addAthleteRoutes(coached: RouterGroup<ServerContext>, athletes: RouterGroup<ServerContext>) {
+        addRoutes(pages: coached, api: athletes)
+    }
+
     // MARK: - The plan's options as typed
 
     /// The plan options as typed in the form or sent to the API, before they are checked; names as
@@ -150,46 +156,46 @@ struct PlanPage: Sendable {
     // MARK: - The page
 
     private func show(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
+        let viewed = try await context.viewedAthlete(store)
         let today = Day(Date())
-        guard let standing = try await PlanAsItStands.load(from: today, log: store, for: account.athlete) else {
+        guard let standing = try await PlanAsItStands.load(from: today, log: store, for: viewed.id) else {
             return try await form(context, fields: nil, error: nil, replacing: nil)
         }
         var values = PlanCalendar(standing).values
-        values["groupSessions"] = try await GroupSessionOverlay.planValues(store: store, athlete: account.athlete, today: today)
-        return pages.page("plan", title: "Your plan", values: values, context: context,
+        values["groupSessions"] = try await GroupSessionOverlay.planValues(store: store, athlete: viewed.id, today: today)
+        return pages.page("plan", title: "\(viewed.possessive) plan", values: values, context: context,
                           csrf: context.session?.csrfToken ?? "")
     }
 
     private func showForm(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
-        let active = try await store.activePlan(for: account.athlete)
+        let viewed = try await context.viewedAthlete(store)
+        let active = try await store.activePlan(for: viewed.id)
         return try await form(context, fields: nil, error: nil, replacing: active?.name)
     }
 
     private func saveFromForm(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
+        let viewed = try await context.viewedAthlete(store)
         let fields = FormFields(form: context.form, days: try await Self.repeated("days", in: request))
         do {
             let checked = try await check(fields.given, resultsText: fields.from,
                                           maxSessionText: Self.blankless(fields.maxSession),
                                           baseWeeksText: Self.blankless(fields.baseWeeks),
-                                          athlete: account.athlete, today: Day(Date()))
-            _ = try await save(checked, for: account.athlete)
+                                          athlete: viewed.id, today: Day(Date()))
+            _ = try await save(checked, for: viewed.id)
         } catch let error as InputError {
-            let active = try await store.activePlan(for: account.athlete)
+            let active = try await store.activePlan(for: viewed.id)
             return try await form(context, fields: fields, error: error.description, replacing: active?.name)
         }
-        return Response(status: .seeOther, headers: [.location: "/plan"])
+        return Response(status: .seeOther, headers: [.location: viewed.pagePrefix + "/plan"])
     }
 
     /// The form: `fields` as typed with `error` (422), or blank with the log's newest results.
     private func form(_ context: ServerContext, fields: FormFields?, error: String?, replacing: String?) async throws -> Response {
-        let account = try context.requireAccount()
+        let viewed = try await context.viewedAthlete(store)
         var shown = fields ?? FormFields()
         let today = Day(Date())
         if fields == nil {
-            let log = try await LogFitness.load(from: store, for: account.athlete)
+            let log = try await LogFitness.load(from: store, for: viewed.id)
             shown.from = log.evidence(asOf: today).suffix(Self.resultsPrefilled).reversed().map(\.performance.written).joined(separator: ", ")
             shown.start = today.description
         }
@@ -226,23 +232,25 @@ struct PlanPage: Sendable {
     }
 
     private func showAPI(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
-        let (store, athlete, today) = (store, account.athlete, Day(Date()))
+        let viewed = try await context.viewedAthlete(store)
+        let (store, athlete, today) = (store, viewed.id, Day(Date()))
+        let missing = viewed.byHandle == nil ? "you have no active plan: POST /api/v1/plan or the /plan page makes one"
+                                             : "this runner has no active plan: POST a plan to make one"
         return try JSONBody.response(text: try await reads.answer("plan", athlete: athlete, store: store, today: today) {
             guard let standing = try await PlanAsItStands.load(from: today, log: store, for: athlete) else {
-                throw ServerError(.notFound, "you have no active plan: POST /api/v1/plan or the /plan page makes one")
+                throw ServerError(.notFound, missing)
             }
             return try JSONBody.text(Self.json(standing))
         })
     }
 
     private func saveFromAPI(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
+        let viewed = try await context.viewedAthlete(store)
         let given = try await JSONBody.decode(Given.self, from: request)
         let today = Day(Date())
-        let checked = try await check(given, resultsText: nil, maxSessionText: nil, baseWeeksText: nil, athlete: account.athlete, today: today)
-        _ = try await save(checked, for: account.athlete)
-        guard let standing = try await PlanAsItStands.load(from: today, log: store, for: account.athlete) else {
+        let checked = try await check(given, resultsText: nil, maxSessionText: nil, baseWeeksText: nil, athlete: viewed.id, today: today)
+        _ = try await save(checked, for: viewed.id)
+        guard let standing = try await PlanAsItStands.load(from: today, log: store, for: viewed.id) else {
             throw ServerError(.internalServerError, "the plan was saved but cannot be read back; the server's log has the details")
         }
         return try JSONBody.response(Self.json(standing), status: .created)

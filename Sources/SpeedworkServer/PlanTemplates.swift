@@ -7,9 +7,9 @@ enum PlanTemplates {
     static let form = """
         <h1>Build a plan</h1>
         <p>A periodized plan to your goal race: base, speed, race-specific, taper (M40–M44), with the same options as <code>speedwork plan</code>.</p>
-        {{#replacing}}<p>Saving makes this your active plan; <strong>{{replacing}}</strong> stays in your log as history. <a href="/plan">Back to it</a>.</p>{{/replacing}}
+        {{#replacing}}<p>Saving makes this your active plan; <strong>{{replacing}}</strong> stays in your log as history. <a href="{{base}}/plan">Back to it</a>.</p>{{/replacing}}
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <form id="plan-form" method="post" action="/plan">
+        <form id="plan-form" method="post" action="{{base}}/plan">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label>Recent results <input name="from" value="{{from}}" placeholder="5k=22:30, mile=6:40@2026-10-04"></label>
         <p class="hint">DISTANCE=TIME, optionally @YYYY-MM-DD, separated by commas; newer results weigh more. Left empty, your log's current fitness.</p>
@@ -37,7 +37,7 @@ enum PlanTemplates {
 
     static let plan = """
         <h1>Your plan: {{name}}</h1>
-        <p>Goal {{goal}} on {{raceDate}}, from {{start}}. <a id="plan-new" href="/plan/new">New plan</a></p>
+        <p>Goal {{goal}} on {{raceDate}}, from {{start}}. <a id="plan-new" href="{{base}}/plan/new">New plan</a></p>
         <p id="plan-feasibility"><strong>Feasible?</strong> {{feasibility}}</p>
         <p id="plan-verdict-now"><strong>As of {{today}}:</strong> {{verdictNow}}</p>
         {{#targetGoal}}<p><strong>Targets aim at</strong> {{targetGoal}}</p>{{/targetGoal}}
@@ -53,7 +53,7 @@ enum PlanTemplates {
         {{#raceDay}}<span class="race">Race day</span>{{/raceDay}}
         {{#sessions}}<div class="session {{status}}{{#hard}} hard{{/hard}}"><span class="title">{{title}}</span> <span class="minutes">{{minutes}} min</span>
         <span class="target">{{target}}</span>
-        {{#activity}}<a class="status" href="/activities/{{activity}}">{{status}}</a>{{/activity}}{{^activity}}<span class="status">{{status}}{{#byHand}} by hand{{/byHand}}</span>{{/activity}}
+        {{#activity}}<a class="status" href="{{base}}/activities/{{activity}}">{{status}}</a>{{/activity}}{{^activity}}<span class="status">{{status}}{{#byHand}} by hand{{/byHand}}</span>{{/activity}}
         {{#movedFrom}}<span class="moved">moved from {{movedFrom}}</span>{{/movedFrom}}</div>
         {{/sessions}}
         {{#changes}}<div class="change {{change}}">{{note}}</div>

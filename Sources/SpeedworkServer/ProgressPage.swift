@@ -17,6 +17,11 @@ struct ProgressPage: Sendable {
         api.get("/progress") { request, context in try await json(request, context) }
     }
 
+    /// The same for a runner seen by handle (a coach's athlete).
+    func addAthleteRoutes(coached: RouterGroup<ServerContext>, athletes: RouterGroup<ServerContext>) {
+        addRoutes(pages: coached, api: athletes)
+    }
+
     /// The report's options, as the command line's `--since` and `--season`.
     struct Options: Equatable, Sendable {
         var since: Day?
@@ -61,14 +66,14 @@ struct ProgressPage: Sendable {
 
     /// The runner's progress report with `options`.
     private func report(_ context: ServerContext, _ options: Options) async throws -> ProgressReport {
-        let account = try context.requireAccount()
-        return ProgressReport(try await LogProgress.load(from: store, for: account.athlete, seasonLength: options.season,
+        let athlete = try await context.viewedAthlete(store).id
+        return ProgressReport(try await LogProgress.load(from: store, for: athlete, seasonLength: options.season,
                                                          since: options.since))
     }
 
     /// `GET /api/v1/progress`: the `progress --json` report, byte for byte.
     private func json(_ request: Request, _ context: ServerContext) async throws -> Response {
-        _ = try context.requireAccount()
+        _ = try await context.viewedAthlete(store)
         let options = try Options(query: Self.query(request), blankIsNone: false)
         let text = try JSONOutput.render(try await report(context, options))
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
@@ -76,7 +81,7 @@ struct ProgressPage: Sendable {
     }
 
     private func show(_ request: Request, _ context: ServerContext) async throws -> Response {
-        _ = try context.requireAccount()
+        _ = try await context.viewedAthlete(store)
         let query = Self.query(request)
         let csrf = context.session?.csrfToken ?? ""
         let options: Options

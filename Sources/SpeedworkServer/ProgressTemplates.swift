@@ -9,7 +9,7 @@ extension PageTemplates {
         <div id="progress-page">
         <h1>Progress</h1>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <form id="progress-form" method="get" action="/progress">
+        <form id="progress-form" method="get" action="{{base}}/progress">
         <label>Since <input type="date" name="since" value="{{since}}"></label>
         <label>Seasons <select name="season">
         <option value="year"{{#yearSelected}} selected{{/yearSelected}}>calendar years</option>

@@ -22,6 +22,15 @@ struct TodayPage: Sendable {
         api.get("/week") { request, context in try await json(request, context, wholeWeek: true) }
     }
 
+    /// The same for a runner seen by handle (a coach's athlete): `coached` is `/coach/athletes/{handle}`,
+    /// `athletes` is `/api/v1/athletes/{handle}`.
+    func addAthleteRoutes(coached: RouterGroup<ServerContext>, athletes: RouterGroup<ServerContext>) {
+        coached.get("/today") { request, context in try await show(request, context) }
+        coached.get("/week") { request, context in try await show(request, context) }
+        athletes.get("/today") { request, context in try await json(request, context, wholeWeek: false) }
+        athletes.get("/week") { request, context in try await json(request, context, wholeWeek: true) }
+    }
+
     /// The `date` query parameter (default: today, UTC; an empty one too when `emptyIsToday`, as
     /// the page's date field sends it), or a 400 naming the value and the form allowed.
     static func day(_ request: Request, emptyIsToday: Bool = true) throws -> Day {
@@ -36,9 +45,9 @@ struct TodayPage: Sendable {
 
     /// `GET /api/v1/today`, `GET /api/v1/week`: the command line's `--json` for the same log and date.
     private func json(_ request: Request, _ context: ServerContext, wholeWeek: Bool) async throws -> Response {
-        let account = try context.requireAccount()
+        let athlete = try await context.viewedAthlete(store).id
         let day = try Self.day(request, emptyIsToday: false)
-        let (store, athlete) = (store, account.athlete)
+        let store = store
         let text = try await reads.answer("\(wholeWeek ? "week" : "today")/\(day)", athlete: athlete, store: store) {
             try JSONOutput.render(try await PlanDayReport.make(log: store, athlete: athlete, date: day, wholeWeek: wholeWeek))
         }
@@ -46,7 +55,7 @@ struct TodayPage: Sendable {
     }
 
     private func show(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let account = try context.requireAccount()
+        let viewed = try await context.viewedAthlete(store)
         let csrf = context.session?.csrfToken ?? ""
         let day: Day
         do {
@@ -57,18 +66,18 @@ struct TodayPage: Sendable {
                                          "next": today.adding(days: 1).description]
             return pages.page("today", title: "Today", values: values, context: context, status: .badRequest, csrf: csrf)
         }
-        let today = try await PlanDayReport.make(log: store, athlete: account.athlete, date: day, wholeWeek: false)
-        let week = try await PlanDayReport.make(log: store, athlete: account.athlete, date: day, wholeWeek: true)
-        let handLogged = try await store.sessions(for: account.athlete, since: day).filter { $0.day == day }
+        let today = try await PlanDayReport.make(log: store, athlete: viewed.id, date: day, wholeWeek: false)
+        let week = try await PlanDayReport.make(log: store, athlete: viewed.id, date: day, wholeWeek: true)
+        let handLogged = try await store.sessions(for: viewed.id, since: day).filter { $0.day == day }
         var fitness: FitnessEstimate?
         if handLogged.contains(where: { $0.session != nil && !$0.reps.isEmpty }) {
-            fitness = try await LogFitness.load(from: store, for: account.athlete).estimate(asOf: day)
+            fitness = try await LogFitness.load(from: store, for: viewed.id).estimate(asOf: day)
         }
         var values = Self.values(today: today, week: week, handLogged: handLogged, fitness: fitness)
         values["date"] = day.description
         values["previous"] = day.adding(days: -1).description
         values["next"] = day.adding(days: 1).description
-        values["groupSessions"] = try await GroupSessionOverlay.todayValues(store: store, athlete: account.athlete, day: day)
+        values["groupSessions"] = try await GroupSessionOverlay.todayValues(store: store, athlete: viewed.id, day: day)
         return pages.page("today", title: "Today", values: values, context: context, csrf: csrf)
     }
 

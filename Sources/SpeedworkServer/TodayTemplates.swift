@@ -6,22 +6,22 @@ extension PageTemplates {
     static let today = """
         <h1>Today, {{date}}</h1>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <form class="inline" method="get" action="/today" id="today-date">
-        <a href="/today?date={{previous}}" id="previous-day">← {{previous}}</a>
+        <form class="inline" method="get" action="{{base}}/today" id="today-date">
+        <a href="{{base}}/today?date={{previous}}" id="previous-day">← {{previous}}</a>
         <input type="date" name="date" value="{{date}}" aria-label="Day">
         <button type="submit">Show</button>
-        <a href="/today?date={{next}}" id="next-day">{{next}} →</a>
+        <a href="{{base}}/today?date={{next}}" id="next-day">{{next}} →</a>
         </form>
         {{^error}}
-        {{#hasPlan}}<p class="plan-line">Plan <a href="/plan">{{planName}}</a>: {{goal}} on {{raceDate}}{{#weekLine}} · {{weekLine}}{{/weekLine}}</p>{{/hasPlan}}
-        {{^hasPlan}}<p id="no-plan">You have no active plan: <a href="/plan">build one on the plan page</a> to see each day's session with its targets.</p>{{/hasPlan}}
+        {{#hasPlan}}<p class="plan-line">Plan <a href="{{base}}/plan">{{planName}}</a>: {{goal}} on {{raceDate}}{{#weekLine}} · {{weekLine}}{{/weekLine}}</p>{{/hasPlan}}
+        {{^hasPlan}}<p id="no-plan">You have no active plan: <a href="{{base}}/plan">build one on the plan page</a> to see each day's session with its targets.</p>{{/hasPlan}}
         {{#fitnessLine}}<p class="hint" id="fitness">{{fitnessLine}}</p>{{/fitnessLine}}
         {{#sessions}}
         <section class="session">
         <h2>{{title}}{{^rest}}, {{minutes}} min{{/rest}} <span class="status status-{{status}}">{{status}}</span></h2>
         {{#movedFrom}}<p class="hint">Moved from {{movedFrom}} (M43).</p>{{/movedFrom}}
         {{#grade}}<p class="grade">{{grade}}</p>{{/grade}}
-        {{#doneByActivity}}<p>Done: <a class="activity-link" href="/activities/{{doneBy}}">the activity that fulfils it</a></p>{{/doneByActivity}}
+        {{#doneByActivity}}<p>Done: <a class="activity-link" href="{{base}}/activities/{{doneBy}}">the activity that fulfils it</a></p>{{/doneByActivity}}
         <ul class="steps">
         {{#steps}}<li>{{.}}</li>
         {{/steps}}
@@ -42,7 +42,7 @@ extension PageTemplates {
         <h2>Done</h2>
         {{#nothingDone}}<p>Nothing logged for this day yet. <a href="/upload">Upload a watch file</a> or <a href="/log/add?date={{date}}">log a session by hand</a>.</p>{{/nothingDone}}
         {{#hasActivities}}<ul>{{/hasActivities}}
-        {{#activities}}<li><a class="activity-link" href="/activities/{{id}}">{{title}}</a> {{distance}} {{time}}{{#tooHard}} (too fast for an easy run){{/tooHard}}{{#fulfils}} · fulfils {{fulfils}}{{/fulfils}}{{#extra}} · extra{{/extra}}</li>
+        {{#activities}}<li><a class="activity-link" href="{{base}}/activities/{{id}}">{{title}}</a> {{distance}} {{time}}{{#tooHard}} (too fast for an easy run){{/tooHard}}{{#fulfils}} · fulfils {{fulfils}}{{/fulfils}}{{#extra}} · extra{{/extra}}</li>
         {{/activities}}
         {{#hasActivities}}</ul>{{/hasActivities}}
         {{#handLogged}}
@@ -80,9 +80,9 @@ extension PageTemplates {
         <table id="week">
         <thead><tr><th>Day</th><th>Planned</th><th>Done</th></tr></thead>
         <tbody>
-        {{#week}}<tr{{#isToday}} class="today"{{/isToday}}><td><a href="/today?date={{date}}">{{date}}</a></td>
+        {{#week}}<tr{{#isToday}} class="today"{{/isToday}}><td><a href="{{base}}/today?date={{date}}">{{date}}</a></td>
         <td>{{#planned}}<div>{{.}}</div>{{/planned}}</td>
-        <td>{{#done}}<div><a class="activity-link" href="/activities/{{id}}">{{title}}</a></div>{{/done}}{{#logged}}<div>{{.}}</div>{{/logged}}</td></tr>
+        <td>{{#done}}<div><a class="activity-link" href="{{base}}/activities/{{id}}">{{title}}</a></div>{{/done}}{{#logged}}<div>{{.}}</div>{{/logged}}</td></tr>
         {{/week}}
         </tbody>
         </table>

@@ -42,6 +42,12 @@ final class TokenCache: @unchecked Sendable {
         return fresh
     }
 
+    /// Forgets every token of this account (its account changed, e.g. it turned coaching on), so
+    /// the next request reads the account again.
+    func forget(account id: AccountID) {
+        lock.withLock { found = found.filter { $0.value.account.id != id } }
+    }
+
     /// Forgets the token with this id (it was just revoked).
     func forget(token id: UUID) {
         lock.withLock { found = found.filter { $0.value.token.id != id } }

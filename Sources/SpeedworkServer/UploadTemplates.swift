@@ -64,7 +64,7 @@ extension PageTemplates {
 
     static let activity = """
         <h1>{{title}}</h1>
-        {{#planned}}<p id="planned-session"><a href="/plan">Planned: {{plannedTitle}}</a> <span class="hint">{{plannedNote}}</span></p>{{/planned}}
+        {{#planned}}<p id="planned-session"><a href="{{base}}/plan">Planned: {{plannedTitle}}</a> <span class="hint">{{plannedNote}}</span></p>{{/planned}}
         <table id="activity-summary">
         <tbody>
         {{#facts}}<tr><th>{{label}}</th><td>{{value}}</td></tr>
@@ -105,7 +105,7 @@ extension PageTemplates {
         {{/warnings}}
         </ul>
         {{/hasWarnings}}
-        <p><a href="/">Your log</a> · <a href="/api/v1/activities/{{id}}">JSON</a></p>
+        <p><a href="{{home}}">Log</a> · <a href="{{apiBase}}/activities/{{id}}">JSON</a></p>
 
         """
 
