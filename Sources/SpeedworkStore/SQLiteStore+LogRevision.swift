@@ -6,7 +6,9 @@ import GRDB
 extension SQLiteStore {
     public func logRevision(for athlete: AthleteID) async throws -> Int64 {
         try await reading { db in
-            try Int64.fetchOne(db, sql: "SELECT revision FROM log_revisions WHERE athlete_id = ?", arguments: [athlete.rawValue]) ?? 0
+            // Read on every cached request: one statement prepared once per connection.
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT revision FROM log_revisions WHERE athlete_id = ?"),
+                               arguments: [athlete.rawValue]) ?? 0
         }
     }
 
