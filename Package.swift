@@ -60,6 +60,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -78,7 +79,7 @@ let package = Package(
             ]
         ),
         // The thin executable.
-        .executableTarget(name: "speedwork", dependencies: ["SpeedworkCLI"]),
+        .executableTarget(name: "speedwork", dependencies: ["SpeedworkCLI", "SpeedworkServer"]),
         // The Swift side of the FIT decoding benchmark (Benchmarks/fit-decode/run); not part of the tests.
         .executableTarget(
             name: "speedwork-fit-bench", dependencies: ["SpeedworkFiles"], path: "Benchmarks/fit-decode/Swift"),

@@ -104,7 +104,7 @@ struct ImportWorkers: Service {
         let paths = job.files.map { (folder as NSString).appendingPathComponent($0) }
         let outcome: ImportJobOutcome
         do {
-            let tally = UploadPages.named(try await withTaskExecutorPreference(ImportExecutor.shared) {
+            let tally = UploadPages.named(try await withTaskExecutorPreference(PriorityExecutor.imports) {
                 try await importer.importFiles(paths, into: store, for: job.athlete) { done, total in counts.set(done: done, total: total) }
             }, folder: folder)
             outcome = .done(ImportJob.Result(files: tally.files, added: tally.added, alreadyThere: tally.alreadyThere,

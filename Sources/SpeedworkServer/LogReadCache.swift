@@ -8,7 +8,8 @@ import SpeedworkStore
 /// (``TrainingStore/logRevision(for:)``), the day it was computed on and the read's own name, so
 /// any write of the runner's data, by this process or another on the same database, makes the next
 /// read compute afresh; and a new day does too. Requests that miss together wait for one
-/// computation. Bounded: the least recently used answers go when the total passes the capacity.
+/// computation, which runs on ``PriorityExecutor/reads`` so it does not queue behind the requests
+/// waiting for it. Bounded: the least recently used answers go when the total passes the capacity.
 final class LogReadCache: @unchecked Sendable {
     /// The default bound on the answers kept, in bytes of JSON text.
     static let defaultCapacityBytes = 32 * 1024 * 1024
@@ -83,11 +84,11 @@ final class LogReadCache: @unchecked Sendable {
             }
             if let seen = newest[key.athlete], seen > key.revision {
                 // Another request already saw a newer log: compute for this one, keep nothing.
-                return .computing(Task { try await compute() })
+                return .computing(Task(executorPreference: PriorityExecutor.reads) { try await compute() })
             }
             if newest[key.athlete] != key.revision { dropAnswers(of: key.athlete) }
             newest[key.athlete] = key.revision
-            let task = Task { try await compute() }
+            let task = Task(executorPreference: PriorityExecutor.reads) { try await compute() }
             entries[key] = .computing(task)
             return .computing(task)
         }

@@ -103,13 +103,14 @@ extension SQLiteStore {
 
     public func activeToken(hash tokenHash: String) async throws -> (token: APIToken, account: Account)? {
         let location = location
-        let found = try await reading { db -> (APIToken, Account)? in
-            guard let row = try Row.fetchOne(db, sql: """
+        // Read for the API's requests (once a second per token): on the calling thread.
+        let found = try readingHere { db -> (APIToken, Account)? in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT t.id, t.account_id, t.token_hash, t.name, t.created_at, t.revoked_at,
                     a.id, a.login, a.athlete_id, a.password_hash, a.created_at, a.is_coach
                 FROM api_tokens t JOIN accounts a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL
-                """, arguments: [tokenHash]) else { return nil }
+                """), arguments: [tokenHash]) else { return nil }
             let account = Account(id: AccountID(rawValue: row[6]), login: row[7], athlete: AthleteID(rawValue: row[8]),
                                   passwordHash: row[9], createdAt: StoredTime.date(row[10]), isCoach: row[11] as Bool)
             return (try SQLiteStore.token(row, location: location), account)

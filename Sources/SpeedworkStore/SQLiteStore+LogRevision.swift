@@ -4,9 +4,11 @@ import GRDB
 /// The runner's log revision on SQLite (``TrainingStore/logRevision(for:)``, migration
 /// `0011-log-revision`).
 extension SQLiteStore {
+    /// Read on every cached request, so read on the calling thread: one statement, prepared once per
+    /// connection, outside a transaction (a single SELECT sees one snapshot), with no hand-off to the
+    /// reader's queue and back (docs/server.md, "Under load").
     public func logRevision(for athlete: AthleteID) async throws -> Int64 {
-        try await reading { db in
-            // Read on every cached request: one statement prepared once per connection.
+        try readingHere { db in
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT revision FROM log_revisions WHERE athlete_id = ?"),
                                arguments: [athlete.rawValue]) ?? 0
         }

@@ -7,14 +7,19 @@ import Speedwork
 /// statements for the bulk paths (ARCHITECTURE.md item 11).
 public final class SQLiteStore: TrainingStore, AccountStore {
     private let pool: DatabasePool
+    /// A read-only connection of its own for the short reads made on every request (the log
+    /// revision, an API token), run on the caller's thread (``readingHere(_:)``): never one of the
+    /// pool's readers, which async reads hold across suspension points.
+    private let requestReader: DatabaseQueue
     /// The database file's path.
     public let location: String
 
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    private init(pool: DatabasePool, location: String) {
+    private init(pool: DatabasePool, requestReader: DatabaseQueue, location: String) {
         self.pool = pool
+        self.requestReader = requestReader
         self.location = location
     }
 
@@ -42,12 +47,18 @@ public final class SQLiteStore: TrainingStore, AccountStore {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "speedwork"
         let pool: DatabasePool
+        let requestReader: DatabaseQueue
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            var reading = Configuration()
+            reading.readonly = true
+            reading.busyMode = .timeout(busyTimeout)
+            reading.label = "speedwork.requests"
+            requestReader = try DatabaseQueue(path: path, configuration: reading)
         } catch {
             throw translate(error, location: path)
         }
-        let store = SQLiteStore(pool: pool, location: path)
+        let store = SQLiteStore(pool: pool, requestReader: requestReader, location: path)
         try await store.migrate()
         return store
     }
@@ -90,6 +101,13 @@ public final class SQLiteStore: TrainingStore, AccountStore {
 
     func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await pool.read(body) } catch { throw SQLiteStore.translate(error, location: location) }
+    }
+
+    /// `body` on the request reads' own read-only connection, run on the calling thread outside a
+    /// transaction: for one short statement read on every request, where a hop to a reader's
+    /// queue and back would cost more than the read. Callers wait only for each other.
+    func readingHere<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try requestReader.inDatabase(body) } catch { throw SQLiteStore.translate(error, location: location) }
     }
 
     func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -501,6 +519,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
     }
 
     public func close() async {
+        try? requestReader.close()
         try? pool.close()
     }
 }

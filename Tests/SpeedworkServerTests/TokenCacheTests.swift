@@ -52,20 +52,20 @@ struct TokenCacheTests {
 
 /// The import threads (issue 12, load): work run with them preferred, child tasks included, runs
 /// at the lower priority; the caller's thread keeps its own.
-struct ImportExecutorTests {
+struct PriorityExecutorTests {
     @Test func importsRunAtALowerPriorityThanRequests() async throws {
         #if os(Linux)
-        let outside = ImportExecutor.currentNiceness()
-        let inside = await withTaskExecutorPreference(ImportExecutor.shared) {
+        let outside = PriorityExecutor.currentNiceness()
+        let inside = await withTaskExecutorPreference(PriorityExecutor.imports) {
             await withTaskGroup(of: Int32.self) { group in
-                for _ in 0..<4 { group.addTask { ImportExecutor.currentNiceness() } }
+                for _ in 0..<4 { group.addTask { PriorityExecutor.currentNiceness() } }
                 var seen: [Int32] = []
                 for await niceness in group { seen.append(niceness) }
                 return seen
             }
         }
-        #expect(inside == Array(repeating: min(19, outside + ImportExecutor.niceness), count: 4))
-        #expect(ImportExecutor.currentNiceness() == outside)
+        #expect(inside == Array(repeating: min(19, outside + PriorityExecutor.importNiceness), count: 4))
+        #expect(PriorityExecutor.currentNiceness() == outside)
         #else
         print("note: thread priorities are set on Linux only")
         #endif

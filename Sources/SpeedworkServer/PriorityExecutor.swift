@@ -3,28 +3,37 @@ import Foundation
 import Glibc
 #endif
 
-/// Threads at a lower scheduling priority that run the server's imports (issue 12, load; docs/server.md,
-/// "Import jobs"): an import's decoding and analysis run here, through
-/// `withTaskExecutorPreference`, so on a busy machine the threads answering requests get the
-/// processor first and a stream of uploads does not slow reads. On Linux each thread raises its
-/// own nice value (`setpriority(PRIO_PROCESS, 0, …)` applies to the calling thread there);
-/// elsewhere the threads run at the normal priority.
-final class ImportExecutor: TaskExecutor, @unchecked Sendable {
+/// Threads of their own, at a chosen scheduling priority, that run the server's background work
+/// through `withTaskExecutorPreference` (issue 12, load; docs/server.md, "Import jobs" and "Read
+/// cache"). Two sets:
+/// - ``imports``: an import's decoding and analysis, at a raised nice value, so on a busy machine the
+///   threads answering requests get the processor first and a stream of uploads does not slow reads;
+/// - ``reads``: the computation of a cached read after the log changed, at the normal priority, so
+///   its steps (each store read resumes on these threads) do not queue behind every request waiting
+///   in Swift's global pool while the requests for that read wait on it.
+/// On Linux each thread raises its own nice value (`setpriority(PRIO_PROCESS, 0, …)` applies to the
+/// calling thread there); elsewhere the threads run at the normal priority.
+final class PriorityExecutor: TaskExecutor, @unchecked Sendable {
     /// How much the import threads raise their nice value over the process's (up to 19): 10 gives a thread about a tenth of the processor
     /// share of a thread at 0 when both want it (Linux's CFS weights 110 and 1024).
-    static let niceness: Int32 = 10
+    static let importNiceness: Int32 = 10
 
     /// The process's import threads, one per processor, started on first use.
-    static let shared = ImportExecutor(threads: max(1, ProcessInfo.processInfo.activeProcessorCount), niceness: niceness)
+    static let imports = PriorityExecutor(threads: max(1, ProcessInfo.processInfo.activeProcessorCount), niceness: importNiceness,
+                                          name: "speedwork import")
+
+    /// The process's threads for cached reads' computations, one per processor, started on first use.
+    static let reads = PriorityExecutor(threads: max(1, ProcessInfo.processInfo.activeProcessorCount), niceness: 0,
+                                        name: "speedwork read")
 
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var next = 0
 
-    init(threads count: Int, niceness: Int32) {
+    init(threads count: Int, niceness: Int32, name: String) {
         for index in 0..<count {
             let thread = Thread { [self] in run(niceness: niceness) }
-            thread.name = "speedwork import \(index + 1)"
+            thread.name = "\(name) \(index + 1)"
             thread.start()
         }
     }
