@@ -263,7 +263,8 @@ def main():
                 tenth = max(1, len(series) // 10)
                 early, late = statistics.median(series[tenth:2 * tenth] or series[:1]), statistics.median(series[-tenth:])
                 print(f"server {index + 1} memory (RSS): {early / 1024:.0f} MB early, {late / 1024:.0f} MB late, "
-                      f"{max(series) / 1024:.0f} MB at most, over {len(series)} s")
+                      f"{max(series) / 1024:.0f} MB at most, over {len(series)} s; every 10 s: "
+                      + " ".join(f"{value / 1024:.0f}" for value in series[::10]))
         errors = sum(result["errors"] for _, result in results)
         json_p99 = max((result["p99"] for label, result in results if "/api/" in label), default=float("nan"))
         ok = errors == 0 and not failed and listed == len(uploads) + 1

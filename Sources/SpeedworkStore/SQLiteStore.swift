@@ -242,16 +242,26 @@ public final class SQLiteStore: TrainingStore, AccountStore {
         let columns = "content_hash, started_at, sport, name, device, distance_m, duration_s, sample_count, source, \(analysis), digest"
         let location = location
         return try await reading { db in
+            // Rows decoded straight from the statement (a cursor), not copied first: `log` and
+            // `progress` read every activity of the log here.
+            let statement: Statement
+            let arguments: StatementArguments
             if let range {
-                return try Row.fetchAll(db, sql: """
+                statement = try db.cachedStatement(sql: """
                     SELECT \(columns) FROM activities WHERE athlete_id = ? AND started_at >= ? AND started_at < ?
                     ORDER BY started_at, content_hash
-                    """, arguments: [athlete.rawValue, StoredTime.milliseconds(range.start), StoredTime.milliseconds(range.end)])
-                    .map { try SQLiteStore.summary($0, location: location) }
+                    """)
+                arguments = [athlete.rawValue, StoredTime.milliseconds(range.start), StoredTime.milliseconds(range.end)]
+            } else {
+                statement = try db.cachedStatement(sql: """
+                    SELECT \(columns) FROM activities WHERE athlete_id = ? ORDER BY started_at, content_hash
+                    """)
+                arguments = [athlete.rawValue]
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT \(columns) FROM activities WHERE athlete_id = ? ORDER BY started_at, content_hash
-                """, arguments: [athlete.rawValue]).map { try SQLiteStore.summary($0, location: location) }
+            var summaries: [ActivitySummary] = []
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() { summaries.append(try SQLiteStore.summary(row, location: location)) }
+            return summaries
         }
     }
 
