@@ -22,6 +22,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init(parsing text: String) throws {
+        if let (year, month, day) = Day.plainDigits(text) {
+            try self.init(year: year, month: month, day: day)
+            return
+        }
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
@@ -29,6 +33,26 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             throw InputError("\(InputError.quoted(text)) is not a date: use YYYY-MM-DD, e.g. 2026-10-04")
         }
         try self.init(year: year, month: month, day: day)
+    }
+
+    /// Year, month and day of a text that is exactly `YYYY-MM-DD` in ASCII digits (the form every
+    /// date query and stored date takes), read from its bytes; nil for anything else.
+    private static func plainDigits(_ text: String) -> (Int, Int, Int)? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        } ?? nil
     }
 
     /// The day a moment falls on in UTC; moments before year 1 or after year 9999 (a damaged
