@@ -57,7 +57,8 @@ struct BearerTokenRequired: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw ServerError.needsToken("the Authorization header must be 'Bearer TOKEN'")
         }
-        let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        var token = String(parts[1])
+        if !Secret.isWellFormed(token) { token = token.trimmingCharacters(in: .whitespaces) }
         let hash = Secret.isWellFormed(token) ? Secret.hash(token) : ""
         guard !hash.isEmpty, let found = try await TokenCache.shared.activeToken(hash: hash, read: { try await store.activeToken(hash: hash) }) else {
             throw ServerError.needsToken("the API token is unknown or revoked: make a new one with POST /api/v1/tokens")
