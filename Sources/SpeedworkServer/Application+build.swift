@@ -46,16 +46,17 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     }
 
     let api = router.group("/api/v1")
-    let securedAPI = api.group().add(middleware: BearerTokenRequired(store: store))
+    // Handlers run on threads of their own unless they are cached JSON reads (OffEventLoop).
+    let securedAPI = api.group().add(middleware: BearerTokenRequired(store: store)).add(middleware: OffEventLoop())
     APIRoutes(store: store, accounts: accounts).addRoutes(open: api, secured: securedAPI)
 
-    let site = router.group().add(middleware: SessionReader(store: store)).add(middleware: FormGuard())
+    let site = router.group().add(middleware: OffEventLoop()).add(middleware: SessionReader(store: store)).add(middleware: FormGuard())
     accounts.addRoutes(to: site)
     let signedIn = site.group().add(middleware: SignInRequired(store: store))
     LogPage(store: store, pages: pages).addRoutes(to: signedIn)
 
     // Uploads stream their body, so their form checks its own CSRF field instead of FormGuard.
-    let streamed = router.group().add(middleware: SessionReader(store: store))
+    let streamed = router.group().add(middleware: OffEventLoop()).add(middleware: SessionReader(store: store))
         .add(middleware: SignInRequired(store: store, refusesSignedOut: true))
     let uploads = UploadPages(store: store, configuration: configuration, pages: pages, bell: bell)
     uploads.addRoutes(site: site, pages: signedIn, streamed: streamed, api: securedAPI)
@@ -63,7 +64,7 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     PlanPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     ProgressPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     CalendarFeedRoutes(store: store, pages: pages, source: configuration.planCalendar, secure: configuration.secureCookies)
-        .addRoutes(feed: router.group(), signedIn: signedIn,
+        .addRoutes(feed: router.group().add(middleware: OffEventLoop()), signedIn: signedIn,
                    api: securedAPI)
     TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)

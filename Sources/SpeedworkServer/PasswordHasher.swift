@@ -15,16 +15,17 @@ struct PasswordHasher: Sendable {
         self.decoy = Bcrypt.hash("speedwork-decoy-password", cost: UInt8(cost))
     }
 
-    /// The bcrypt hash of `password`, computed off the request's task.
+    /// The bcrypt hash of `password`, computed off the request's task on threads of its own
+    /// (``PriorityExecutor/passwords``), never on an event loop.
     func hash(_ password: String) async -> String {
         let cost = UInt8(cost)
-        return await Task.detached { Bcrypt.hash(password, cost: cost) }.value
+        return await Task.detached(executorPreference: PriorityExecutor.passwords) { Bcrypt.hash(password, cost: cost) }.value
     }
 
     /// Whether `password` matches `hash`; with no hash, checks against the decoy and says no.
     func verify(_ password: String, against hash: String?) async -> Bool {
         let target = hash ?? decoy
-        let matches = await Task.detached { Bcrypt.verify(password, hash: target) }.value
+        let matches = await Task.detached(executorPreference: PriorityExecutor.passwords) { Bcrypt.verify(password, hash: target) }.value
         return hash != nil && matches
     }
 }
