@@ -14,6 +14,10 @@ public final class SQLiteStore: TrainingStore, AccountStore {
     /// The database file's path.
     public let location: String
 
+    /// How long a read on the request path waits for a lock (a WAL reader meets one only while the
+    /// log is recovered after a crash): it runs on the thread serving the request, so briefly.
+    public static let requestReadTimeout: TimeInterval = 1
+
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeout: TimeInterval = 10
 
@@ -52,7 +56,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
             pool = try DatabasePool(path: path, configuration: configuration)
             var reading = Configuration()
             reading.readonly = true
-            reading.busyMode = .timeout(busyTimeout)
+            reading.busyMode = .timeout(requestReadTimeout)
             reading.label = "speedwork.requests"
             requestReader = try DatabaseQueue(path: path, configuration: reading)
         } catch {
