@@ -24,8 +24,20 @@ public enum SampleBlob {
         let samples = activity.samples, laps = activity.laps
         var out = ByteWriter()
         out.varint(UInt64(samples.count))
-        for channel in SampleChannel.allCases {
-            ChannelCoding.encode(samples.map { channel.value(of: $0) }, into: &out)
+        samples.withUnsafeBufferPointer { samples in
+            for channel in SampleChannel.allCases {
+                // One specialised pass per channel: the switch is taken once, not per sample.
+                switch channel {
+                case .seconds: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].seconds }
+                case .meters: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].meters }
+                case .speed: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].metersPerSecond }
+                case .latitude: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].latitude }
+                case .longitude: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].longitude }
+                case .altitude: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].altitude }
+                case .heartRate: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].heartRate }
+                case .cadence: ChannelCoding.encode(count: samples.count, into: &out) { samples[$0].stepsPerMinute }
+                }
+            }
         }
         out.varint(UInt64(laps.count))
         ChannelCoding.encode(laps.map(\.startSeconds), into: &out)
@@ -48,26 +60,27 @@ public enum SampleBlob {
         var header = ByteWriter()
         header.bytes.append(contentsOf: magic)
         header.varint(UInt64(payload.count))
-        let capacity = compressBound(uLong(payload.count))
-        var compressed = [UInt8](repeating: 0, count: Int(capacity))
-        var stream = z_stream()
-        var status = deflateInit2_(&stream, compressionLevel, Z_DEFLATED, MAX_WBITS, 8, compressionStrategy,
+        let capacity = Int(compressBound(uLong(payload.count)))
+        var status: Int32 = Z_OK
+        // Header and zlib stream written into one buffer, left uninitialised where zlib writes.
+        let blob = [UInt8](unsafeUninitializedCapacity: header.bytes.count + capacity) { target, initialized in
+            var stream = z_stream()
+            status = deflateInit2_(&stream, compressionLevel, Z_DEFLATED, MAX_WBITS, 8, compressionStrategy,
                                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        precondition(status == Z_OK, "zlib deflateInit2 failed (\(status))")
-        var written = 0
-        payload.withUnsafeBufferPointer { source in
-            compressed.withUnsafeMutableBufferPointer { target in
+            precondition(status == Z_OK, "zlib deflateInit2 failed (\(status))")
+            _ = UnsafeMutableBufferPointer(rebasing: target[..<header.bytes.count]).initialize(fromContentsOf: header.bytes)
+            payload.withUnsafeBufferPointer { source in
                 stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
+                stream.next_out = target.baseAddress.map { $0 + header.bytes.count }
+                stream.avail_out = uInt(capacity)
                 status = deflate(&stream, Z_FINISH)
-                written = Int(stream.total_out)
             }
+            initialized = header.bytes.count + Int(stream.total_out)
+            deflateEnd(&stream)
         }
-        deflateEnd(&stream)
         precondition(status == Z_STREAM_END, "zlib deflate failed with a buffer of compressBound size (\(status))")
-        return Data(header.bytes) + Data(compressed[0..<written])
+        return Data(blob)
     }
 
     /// Decodes a blob back into an activity with the given sport, start and device: samples, laps
@@ -136,19 +149,6 @@ public enum SampleBlob {
 /// The sample fields in blob order.
 enum SampleChannel: CaseIterable {
     case seconds, meters, speed, latitude, longitude, altitude, heartRate, cadence
-
-    func value(of sample: ActivitySample) -> Double? {
-        switch self {
-        case .seconds: sample.seconds
-        case .meters: sample.meters
-        case .speed: sample.metersPerSecond
-        case .latitude: sample.latitude
-        case .longitude: sample.longitude
-        case .altitude: sample.altitude
-        case .heartRate: sample.heartRate
-        case .cadence: sample.stepsPerMinute
-        }
-    }
 
     func set(_ value: Double?, in sample: inout ActivitySample) {
         switch self {

@@ -62,9 +62,11 @@ public enum BestEfforts {
         return durations.filter { $0.isFinite && $0 >= 1 && $0 < Double(longest) }.map { duration in
             let window = Int(duration)
             var farthest = 0.0
-            for segment in series.segments where segment.range.count > window {
-                for start in segment.range.lowerBound..<(segment.range.upperBound - window) {
-                    farthest = max(farthest, meters[start + window] - meters[start])
+            meters.withUnsafeBufferPointer { meters in
+                for segment in series.segments where segment.range.count > window {
+                    for start in segment.range.lowerBound..<(segment.range.upperBound - window) {
+                        farthest = max(farthest, meters[start + window] - meters[start])
+                    }
                 }
             }
             return CurvePoint(seconds: duration, meters: farthest)
