@@ -28,7 +28,11 @@ enum ChannelCoding {
         func step(for value: Double) -> Int64? {
             let exact = semicircles ? value / Grid.degreesPerSemicircle : (value + offset) * scale
             guard exact.isFinite, abs(exact) < ChannelCoding.largestStep else { return nil }
-            let step = Int64(exact.rounded())
+            // `Int64(exact.rounded())` (half away from zero) without the library call: below 2^53
+            // the truncation and the fraction left are exact.
+            let truncated = Int64(exact)
+            let fraction = exact - Double(truncated)
+            let step = fraction >= 0.5 ? truncated + 1 : fraction <= -0.5 ? truncated - 1 : truncated
             return self.value(at: step).bitPattern == value.bitPattern ? step : nil
         }
 
