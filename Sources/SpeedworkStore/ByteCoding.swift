@@ -25,12 +25,10 @@ struct ByteWriter {
     }
 
     /// Appends each step's difference from the one before (the first from 0) as a zig-zag varint,
-    /// the same bytes as ``signedVarint(_:)`` one by one, written straight into the array's new tail.
+    /// the same bytes as ``signedVarint(_:)`` one by one, coded on a buffer and appended at once.
     mutating func deltaVarints(_ steps: UnsafeBufferPointer<Int64>) {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: steps.count * 10))
-        let written = bytes.withUnsafeMutableBufferPointer { out -> Int in
-            var at = start
+        let coded = [UInt8](unsafeUninitializedCapacity: steps.count * 10) { out, written in
+            var at = 0
             var previous: Int64 = 0
             for step in steps {
                 let delta = step &- previous
@@ -44,9 +42,9 @@ struct ByteWriter {
                 out[at] = UInt8(truncatingIfNeeded: rest)
                 at &+= 1
             }
-            return at
+            written = at
         }
-        bytes.removeLast(bytes.count - written)
+        bytes.append(contentsOf: coded)
     }
 
     /// Appends each value's IEEE 754 bits XORed with the bits of the one before (the first with 0),
