@@ -23,6 +23,44 @@ struct ByteWriter {
     mutating func fixed64(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
+
+    /// Appends each step's difference from the one before (the first from 0) as a zig-zag varint,
+    /// the same bytes as ``signedVarint(_:)`` one by one, coded on a buffer and appended at once.
+    mutating func deltaVarints(_ steps: UnsafeBufferPointer<Int64>) {
+        let coded = [UInt8](unsafeUninitializedCapacity: steps.count * 10) { out, written in
+            var at = 0
+            var previous: Int64 = 0
+            for step in steps {
+                let delta = step &- previous
+                previous = step
+                var rest = UInt64(bitPattern: (delta &<< 1) ^ (delta &>> 63))
+                while rest >= 0x80 {
+                    out[at] = UInt8(truncatingIfNeeded: rest) | 0x80
+                    at &+= 1
+                    rest &>>= 7
+                }
+                out[at] = UInt8(truncatingIfNeeded: rest)
+                at &+= 1
+            }
+            written = at
+        }
+        bytes.append(contentsOf: coded)
+    }
+
+    /// Appends each value's IEEE 754 bits XORed with the bits of the one before (the first with 0),
+    /// eight bytes each, little-endian: the same bytes as ``fixed64(_:)`` one by one.
+    mutating func xorFixed64(_ values: UnsafeBufferPointer<Double>) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: values.count * 8))
+        bytes.withUnsafeMutableBytes { out in
+            var previous: UInt64 = 0
+            for (index, value) in values.enumerated() {
+                let bits = value.bitPattern
+                out.storeBytes(of: (bits ^ previous).littleEndian, toByteOffset: start + index * 8, as: UInt64.self)
+                previous = bits
+            }
+        }
+    }
 }
 
 /// Reads what ``ByteWriter`` wrote, refusing to run past the end.

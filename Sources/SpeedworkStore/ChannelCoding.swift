@@ -28,7 +28,11 @@ enum ChannelCoding {
         func step(for value: Double) -> Int64? {
             let exact = semicircles ? value / Grid.degreesPerSemicircle : (value + offset) * scale
             guard exact.isFinite, abs(exact) < ChannelCoding.largestStep else { return nil }
-            let step = Int64(exact.rounded())
+            // `Int64(exact.rounded())` (half away from zero) without the library call: below 2^53
+            // the truncation and the fraction left are exact.
+            let truncated = Int64(exact)
+            let fraction = exact - Double(truncated)
+            let step = fraction >= 0.5 ? truncated + 1 : fraction <= -0.5 ? truncated - 1 : truncated
             return self.value(at: step).bitPattern == value.bitPattern ? step : nil
         }
 
@@ -40,34 +44,50 @@ enum ChannelCoding {
     private enum Mode: UInt8 { case absent = 0, grid = 1, raw = 2 }
 
     static func encode(_ values: [Double?], into out: inout ByteWriter) {
-        let present = values.compactMap { $0 }
+        values.withUnsafeBufferPointer { values in
+            encode(count: values.count, into: &out) { values[$0] }
+        }
+    }
+
+    /// Encodes the `count` values `value(0)`, `value(1)`, … as ``encode(_:into:)`` does, reading
+    /// each once: the present values and their bit map are gathered in one pass, the grid is
+    /// searched and the deltas written on unsafe buffers (the import packs every sample this way).
+    @inline(__always)
+    static func encode(count: Int, into out: inout ByteWriter, value: (Int) -> Double?) {
+        var bits = [UInt8](repeating: 0, count: (count + 7) / 8)
+        let present = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bits.withUnsafeMutableBufferPointer { bits in
+                var taken = 0
+                for index in 0..<count {
+                    guard let value = value(index) else { continue }
+                    buffer[taken] = value
+                    taken += 1
+                    bits[index &>> 3] |= 1 &<< UInt8(truncatingIfNeeded: index & 7)
+                }
+                initialized = taken
+            }
+        }
         if present.isEmpty {
             out.byte(Mode.absent.rawValue)
             return
         }
-        let steps = gridSteps(present)
-        out.byte(steps == nil ? Mode.raw.rawValue : Mode.grid.rawValue)
-        if present.count == values.count {
-            out.byte(0)
-        } else {
-            out.byte(1)
-            var bits = [UInt8](repeating: 0, count: (values.count + 7) / 8)
-            for (index, value) in values.enumerated() where value != nil { bits[index / 8] |= 1 << UInt8(index % 8) }
-            out.bytes.append(contentsOf: bits)
-        }
-        if case let (grid, steps)? = steps {
-            out.byte(UInt8(grid))
-            var previous: Int64 = 0
-            for step in steps {
-                out.signedVarint(step &- previous)
-                previous = step
+        present.withUnsafeBufferPointer { present in
+            var steps = [Int64](repeating: 0, count: present.count)
+            let grid = steps.withUnsafeMutableBufferPointer { steps in
+                grids.indices.first { grids[$0].holds(present, steps: steps) }
             }
-        } else {
-            var previous: UInt64 = 0
-            for value in present {
-                let bits = value.bitPattern
-                out.fixed64(bits ^ previous)
-                previous = bits
+            out.byte(grid == nil ? Mode.raw.rawValue : Mode.grid.rawValue)
+            if present.count == count {
+                out.byte(0)
+            } else {
+                out.byte(1)
+                out.bytes.append(contentsOf: bits)
+            }
+            if let grid {
+                out.byte(UInt8(grid))
+                steps.withUnsafeBufferPointer { out.deltaVarints($0) }
+            } else {
+                out.xorFixed64(present)
             }
         }
     }
@@ -105,17 +125,6 @@ enum ChannelCoding {
             }
         }
         return values
-    }
-
-    /// The first (coarsest) grid every value sits on exactly, with the values' steps on it.
-    private static func gridSteps(_ values: [Double]) -> (Int, [Int64])? {
-        var steps = [Int64](repeating: 0, count: values.count)
-        let found: Int? = values.withUnsafeBufferPointer { values in
-            steps.withUnsafeMutableBufferPointer { steps in
-                grids.indices.first { grids[$0].holds(values, steps: steps) }
-            }
-        }
-        return found.map { ($0, steps) }
     }
 }
 

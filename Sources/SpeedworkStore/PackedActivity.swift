@@ -71,7 +71,7 @@ public struct PackedActivity: Sendable, Hashable {
     }
 
     private init(_ activity: Activity, name: String?, source: String?, analysisJSON: String?, digest analysisDigest: ActivityDigest?) {
-        let payload = SampleBlob.payload(of: activity)
+        let (payload, parts) = SampleBlob.payloadParts(of: activity)
         let start = activity.start.map(StoredTime.rounded)
         var identity = ByteWriter()
         identity.varint(UInt64(activity.sport.utf8.count))
@@ -87,7 +87,7 @@ public struct PackedActivity: Sendable, Hashable {
             distanceMeters: activity.deviceDistanceMeters ?? activity.samples.last(where: { $0.meters != nil })?.meters,
             durationSeconds: activity.deviceTimerSeconds ?? activity.samples.last?.seconds,
             sampleCount: activity.samples.count, source: source, analysisJSON: analysisJSON, digest: analysisDigest)
-        samples = SampleBlob.pack(payload)
+        samples = SampleBlob.pack(payload, parts: parts)
     }
 
     static func checkJSON(_ text: String, what: String) throws {

@@ -23,6 +23,26 @@ struct MovingMedianTests {
         }
     }
 
+    @Test(arguments: [1, 2])
+    func longSeriesWithInfinitiesAndNegativesMatchBitForBit(radius: Int) {
+        var generator = SeededGenerator(state: UInt64(radius) * 104_729)
+        let specials: [Double] = [.infinity, -.infinity, .greatestFiniteMagnitude, -1e-300, 0]
+        let values = (0..<3_000).map { index -> Double in
+            index % 97 == 5 ? specials[index % specials.count] : Double.random(in: -20...20, using: &generator)
+        }
+        let got = SpeedSeries.movingMedian(values, radius: radius).map(\.bitPattern)
+        #expect(got == reference(values, radius: radius).map(\.bitPattern))
+    }
+
+    @Test func aSeriesWithNaNOrNegativeZeroKeepsItsWindowsSorted() {
+        // Both leave the fast path; the median of numbers around them is unchanged.
+        let withZero: [Double] = [1, -0.0, 2, 5, 4, 3, 8]
+        #expect(SpeedSeries.movingMedian(withZero, radius: 1) == reference(withZero, radius: 1))
+        let withNaN: [Double] = [1, 2, 3, .nan, 5, 6, 7, 8, 9]
+        let median = SpeedSeries.movingMedian(withNaN, radius: 2)
+        #expect(median.count == withNaN.count && Array(median[6...]) == [7, 8, 9])
+    }
+
     @Test func aSpikeIsRemovedAndAStepKept() {
         #expect(SpeedSeries.movingMedian([3, 3, 9, 3, 3], radius: 1) == [3, 3, 3, 3, 3])
         #expect(SpeedSeries.movingMedian([3, 3, 3, 5, 5, 5], radius: 2) == [3, 3, 3, 5, 5, 5])

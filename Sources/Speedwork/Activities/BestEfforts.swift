@@ -61,10 +61,31 @@ public enum BestEfforts {
         let longest = series.segments.map(\.range.count).max() ?? 0
         return durations.filter { $0.isFinite && $0 >= 1 && $0 < Double(longest) }.map { duration in
             let window = Int(duration)
+            // Four running maxima side by side (the loop is otherwise one long chain of max); when
+            // the farthest is 0, one in order, so a -0 and a +0 come out as before.
+            var lanes = (0.0, 0.0, 0.0, 0.0)
             var farthest = 0.0
-            for segment in series.segments where segment.range.count > window {
-                for start in segment.range.lowerBound..<(segment.range.upperBound - window) {
-                    farthest = max(farthest, meters[start + window] - meters[start])
+            meters.withUnsafeBufferPointer { meters in
+                for segment in series.segments where segment.range.count > window {
+                    let starts = segment.range.lowerBound..<(segment.range.upperBound - window)
+                    var start = starts.lowerBound
+                    while start + 4 <= starts.upperBound {
+                        lanes.0 = max(lanes.0, meters[start + window] - meters[start])
+                        lanes.1 = max(lanes.1, meters[start + 1 + window] - meters[start + 1])
+                        lanes.2 = max(lanes.2, meters[start + 2 + window] - meters[start + 2])
+                        lanes.3 = max(lanes.3, meters[start + 3 + window] - meters[start + 3])
+                        start += 4
+                    }
+                    for rest in start..<starts.upperBound { lanes.0 = max(lanes.0, meters[rest + window] - meters[rest]) }
+                }
+                farthest = max(max(lanes.0, lanes.1), max(lanes.2, lanes.3))
+                if farthest == 0 {
+                    farthest = 0.0
+                    for segment in series.segments where segment.range.count > window {
+                        for start in segment.range.lowerBound..<(segment.range.upperBound - window) {
+                            farthest = max(farthest, meters[start + window] - meters[start])
+                        }
+                    }
                 }
             }
             return CurvePoint(seconds: duration, meters: farthest)

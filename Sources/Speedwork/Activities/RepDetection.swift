@@ -423,14 +423,23 @@ struct TwoLevels {
             initialized = count
         }
         var nextKeys = keys, nextOrder = order
-        var counts = [Int](repeating: 0, count: 256)
-        for shift in stride(from: UInt64(0), to: 64, by: 8) {
+        // The eight bytes' counts in one read of the keys, rather than one read per pass.
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        keys.withUnsafeBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for key in keys {
+                    for byte in 0..<8 { counts[byte &* 256 &+ Int(truncatingIfNeeded: key &>> UInt64(8 &* byte)) & 0xFF] &+= 1 }
+                }
+            }
+        }
+        for byte in 0..<8 {
             let moved = keys.withUnsafeMutableBufferPointer { keys in
                 order.withUnsafeMutableBufferPointer { order in
                     nextKeys.withUnsafeMutableBufferPointer { nextKeys in
                         nextOrder.withUnsafeMutableBufferPointer { nextOrder in
                             counts.withUnsafeMutableBufferPointer { counts in
-                                TwoLevels.radixPass(shift: shift, keys: keys, order: order, into: nextKeys, nextOrder, counts: counts)
+                                TwoLevels.radixPass(shift: UInt64(8 * byte), keys: keys, order: order, into: nextKeys, nextOrder,
+                                                    counts: UnsafeMutableBufferPointer(rebasing: counts[(byte * 256)..<(byte * 256 + 256)]))
                             }
                         }
                     }
@@ -444,15 +453,13 @@ struct TwoLevels {
         return order.map { (value: values[Int($0)], weight: weights[Int($0)]) }
     }
 
-    /// One counting pass of ``valueOrder(_:_:)`` on the byte at `shift`: moves keys and their
-    /// positions into the next buffers in that byte's order, stably; false (nothing moved) when
-    /// every key has the same byte there.
+    /// One pass of ``valueOrder(_:_:)`` on the byte at `shift`, given how many keys hold each value
+    /// of that byte (`counts`, overwritten): moves keys and their positions into the next buffers
+    /// in that byte's order, stably; false (nothing moved) when every key has the same byte there.
     private static func radixPass(shift: UInt64, keys: UnsafeMutableBufferPointer<UInt64>, order: UnsafeMutableBufferPointer<UInt32>,
                                   into nextKeys: UnsafeMutableBufferPointer<UInt64>, _ nextOrder: UnsafeMutableBufferPointer<UInt32>,
                                   counts: UnsafeMutableBufferPointer<Int>) -> Bool {
         let count = keys.count
-        for bucket in 0..<256 { counts[bucket] = 0 }
-        for key in keys { counts[Int(truncatingIfNeeded: key &>> shift) & 0xFF] += 1 }
         var start = 0
         for bucket in 0..<256 {
             let size = counts[bucket]

@@ -81,13 +81,16 @@ public struct SampleCleaning: Sendable {
             samples = samples.enumerated().sorted { ($0.element.seconds, $0.offset) < ($1.element.seconds, $1.offset) }.map(\.element)
         }
         // One sample per time: later values complete earlier ones.
-        var merged: [ActivitySample] = []
-        merged.reserveCapacity(samples.count)
-        for sample in samples {
-            if let last = merged.last, last.seconds == sample.seconds {
-                merged[merged.count - 1] = last.merged(with: sample)
-            } else {
-                merged.append(sample)
+        var merged = samples
+        if samples.indices.dropFirst().contains(where: { samples[$0].seconds == samples[$0 - 1].seconds }) {
+            merged = []
+            merged.reserveCapacity(samples.count)
+            for sample in samples {
+                if let last = merged.last, last.seconds == sample.seconds {
+                    merged[merged.count - 1] = last.merged(with: sample)
+                } else {
+                    merged.append(sample)
+                }
             }
         }
         let repeated = samples.count - merged.count
@@ -131,8 +134,13 @@ public struct SampleCleaning: Sendable {
                 + "over \(SampleCleaning.spanText(excluded.seconds))")
         }
 
-        let withMeters = samples.compactMap { $0.meters }
-        meters = withMeters.count >= 2 ? max(0, withMeters[withMeters.count - 1] - withMeters[0]) : 0
+        if let firstMeters = samples.firstIndex(where: { $0.meters != nil }),
+           let lastMeters = samples.lastIndex(where: { $0.meters != nil }), lastMeters > firstMeters,
+           let from = samples[firstMeters].meters, let to = samples[lastMeters].meters {
+            meters = max(0, to - from)
+        } else {
+            meters = 0
+        }
         movingSeconds = hasTimes ? SampleCleaning.moving(samples) : nil
         if !hasTimes, !samples.isEmpty {
             let track = meters > 0 ? "a track of \(SampleCleaning.distanceText(meters))" : "samples"

@@ -162,7 +162,14 @@ public struct SpeedSeries: Sendable {
         let count = Int((times[indices.upperBound] - start).rounded(.down)) + 1
         let base = meters.count
         resample(times: times, values: distances, indices.lowerBound..<(indices.upperBound + 1), start: start, count: count, into: &meters)
-        if deviceSpeed {
+        if deviceSpeed, !indices.contains(where: { deviceSpeeds[$0].isNaN }) {
+            // Every sample has a speed (the usual case): the same points, read in place.
+            var grid: [Double] = []
+            grid.reserveCapacity(count)
+            resample(times: times, values: deviceSpeeds, indices.lowerBound..<(indices.upperBound + 1), start: start,
+                     count: count, into: &grid)
+            device.append(contentsOf: movingMedian(grid, radius: 1))
+        } else if deviceSpeed {
             let recorded = indices.filter { !deviceSpeeds[$0].isNaN }
             if recorded.isEmpty {
                 device.append(contentsOf: repeatElement(0, count: count))
@@ -174,13 +181,23 @@ public struct SpeedSeries: Sendable {
                 device.append(contentsOf: movingMedian(grid, radius: 1))
             }
         }
-        let cadence = indices.filter { !cadences[$0].isNaN }
-        var cursor = 0
-        for index in 0..<count {
-            guard !cadence.isEmpty else { steps.append(nil); continue }
-            let t = start + Double(index)
-            while cursor + 1 < cadence.count, times[cadence[cursor + 1]] <= t { cursor += 1 }
-            steps.append(abs(times[cadence[cursor]] - t) <= 5 ? cadences[cadence[cursor]] : nil)
+        if !indices.contains(where: { cadences[$0].isNaN }) {
+            // Every sample has a cadence (the usual case): the same walk over the samples themselves.
+            var cursor = indices.lowerBound
+            for index in 0..<count {
+                let t = start + Double(index)
+                while cursor + 1 <= indices.upperBound, times[cursor + 1] <= t { cursor += 1 }
+                steps.append(abs(times[cursor] - t) <= 5 ? cadences[cursor] : nil)
+            }
+        } else {
+            let cadence = indices.filter { !cadences[$0].isNaN }
+            var cursor = 0
+            for index in 0..<count {
+                guard !cadence.isEmpty else { steps.append(nil); continue }
+                let t = start + Double(index)
+                while cursor + 1 < cadence.count, times[cadence[cursor + 1]] <= t { cursor += 1 }
+                steps.append(abs(times[cadence[cursor]] - t) <= 5 ? cadences[cadence[cursor]] : nil)
+            }
         }
         // Speed: central difference over ±2 s, then median of 5, then mean of 3.
         var raw = [Double](repeating: 0, count: count)
@@ -285,8 +302,46 @@ public struct SpeedSeries: Sendable {
     }
 
     /// ``movingMedian(_:radius:)`` for the windows of 3 and 5 the speed series uses (once per
-    /// second of every activity): the window sorted in place by insertion, with no array.
+    /// second of every activity). Where every window is whole and no value is NaN or -0.0 (so
+    /// values that compare equal are the same number), the median comes from min/max networks
+    /// (median of 3: `max(min(a, b), min(max(a, b), c))`; of 5: the median of 3 of the fifth value,
+    /// the larger of the pairs' minima and the smaller of their maxima); the windows at the ends,
+    /// and any series with NaN or -0.0, are sorted in place by insertion, with no array.
     private static func smallMovingMedian(_ values: [Double], radius: Int) -> [Double] {
+        var plain = values.count > 2 * radius
+        if plain {
+            for value in values where value.isNaN || (value == 0 && value.sign == .minus) {
+                plain = false
+                break
+            }
+        }
+        var result = insertionMovingMedian(values, radius: radius, onlyEnds: plain)
+        guard plain else { return result }
+        values.withUnsafeBufferPointer { input in
+            result.withUnsafeMutableBufferPointer { output in
+                @inline(__always) func low(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
+                @inline(__always) func high(_ a: Double, _ b: Double) -> Double { b < a ? a : b }
+                @inline(__always) func median3(_ a: Double, _ b: Double, _ c: Double) -> Double {
+                    high(low(a, b), low(high(a, b), c))
+                }
+                if radius == 1 {
+                    for index in 1..<(input.count - 1) {
+                        output[index] = median3(input[index - 1], input[index], input[index + 1])
+                    }
+                } else {
+                    for index in 2..<(input.count - 2) {
+                        let (a, b, c, d) = (input[index - 2], input[index - 1], input[index], input[index + 1])
+                        output[index] = median3(input[index + 2], high(low(a, b), low(c, d)), low(high(a, b), high(c, d)))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The small moving median by insertion sort of each window: every index, or with `onlyEnds`
+    /// the `radius` first and last ones (the others are left as they are in `values`).
+    private static func insertionMovingMedian(_ values: [Double], radius: Int, onlyEnds: Bool) -> [Double] {
         var result = values
         values.withUnsafeBufferPointer { input in
             result.withUnsafeMutableBufferPointer { output in
@@ -295,6 +350,7 @@ public struct SpeedSeries: Sendable {
                     let slots = raw.bindMemory(to: Double.self)
                     let count = input.count
                     for index in 0..<count {
+                        if onlyEnds, index >= radius, index < count - radius { continue }
                         let reach = min(radius, index, count - 1 - index)
                         let size = 2 * reach + 1
                         for k in 0..<size {
@@ -316,9 +372,14 @@ public struct SpeedSeries: Sendable {
 
     /// ``movingMean(_:radius:)`` of `values`, appended to `output`.
     static func appendMovingMean(_ values: [Double], radius: Int, to output: inout [Double]) {
-        for index in values.indices {
-            let range = max(index - radius, 0)...min(index + radius, values.count - 1)
-            output.append(values[range].reduce(0, +) / Double(range.count))
+        output.reserveCapacity(output.count + values.count)
+        values.withUnsafeBufferPointer { values in
+            for index in values.indices {
+                let range = max(index - radius, 0)...min(index + radius, values.count - 1)
+                var sum = 0.0
+                for position in range { sum += values[position] }
+                output.append(sum / Double(range.count))
+            }
         }
     }
 

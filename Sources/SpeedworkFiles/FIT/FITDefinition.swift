@@ -12,8 +12,26 @@ public struct FITFieldDefinition: Sendable, Hashable {
     /// Byte offset of the field inside the data message content (after the record header).
     public let offset: Int
 
-    /// The base type, or nil when the byte names none (such fields read as bytes only).
-    public var baseType: FITBaseType? { FITBaseType(definitionByte: baseTypeByte) }
+    /// The base type, or nil when the byte names none (such fields read as bytes only); looked up
+    /// once when the definition is read, not on every value read.
+    public let baseType: FITBaseType?
+    /// How many values of the base type the field holds; 0 when it has no base type, is a string,
+    /// or its size is not a multiple of the base type's (such a field has no numeric value).
+    let numericElements: Int
+
+    init(number: UInt8, size: UInt8, baseTypeByte: UInt8, offset: Int) {
+        self.number = number
+        self.size = size
+        self.baseTypeByte = baseTypeByte
+        self.offset = offset
+        let baseType = FITBaseType(definitionByte: baseTypeByte)
+        self.baseType = baseType
+        if let baseType, baseType != .string, Int(size) % baseType.size == 0 {
+            numericElements = Int(size) / baseType.size
+        } else {
+            numericElements = 0
+        }
+    }
 }
 
 /// A developer field of a definition message; the decoder skips its bytes.
@@ -36,42 +54,76 @@ public struct FITDeveloperFieldDefinition: Sendable, Hashable {
 /// architecture (0 little-endian, 1 big-endian), global message number, fields, and developer
 /// fields when bit 5 of the record header is set.
 public struct FITDefinition: Sendable, Hashable {
+    /// The parts, held once: every data message of the layout shares them, so handing a message
+    /// to a visitor copies one reference instead of three arrays.
+    private let layout: Layout
+
     /// The profile message number (e.g. 20 for `record`).
-    public let globalMessageNumber: UInt16
+    public var globalMessageNumber: UInt16 { layout.globalMessageNumber }
     /// Whether multi-byte values are big-endian (architecture byte 1).
-    public let isBigEndian: Bool
+    public var isBigEndian: Bool { layout.isBigEndian }
     /// The fields, in the order their bytes appear.
-    public let fields: [FITFieldDefinition]
+    public var fields: [FITFieldDefinition] { layout.fields }
     /// The developer fields, after the regular fields.
-    public let developerFields: [FITDeveloperFieldDefinition]
+    public var developerFields: [FITDeveloperFieldDefinition] { layout.developerFields }
     /// Size of a data message's content (all fields, developer fields included), in bytes.
-    public let messageSize: Int
+    public var messageSize: Int { layout.messageSize }
     /// Offset of a 4-byte timestamp field (253), used to anchor compressed timestamps.
-    let timestampOffset: Int?
-    /// `slots[n]` is 1 + the index of field `n` in ``fields`` (the first one if repeated), or 0.
-    let slots: [UInt8]
+    var timestampOffset: Int? { layout.timestampOffset }
+
+    private final class Layout: Sendable {
+        let globalMessageNumber: UInt16
+        let isBigEndian: Bool
+        let fields: [FITFieldDefinition]
+        let developerFields: [FITDeveloperFieldDefinition]
+        let messageSize: Int
+        let timestampOffset: Int?
+        /// `slots[n]` is 1 + the index of field `n` in ``fields`` (the first one if repeated), or 0.
+        let slots: [UInt8]
+
+        init(globalMessageNumber: UInt16, isBigEndian: Bool, fields: [FITFieldDefinition],
+             developerFields: [FITDeveloperFieldDefinition]) {
+            self.globalMessageNumber = globalMessageNumber
+            self.isBigEndian = isBigEndian
+            self.fields = fields
+            self.developerFields = developerFields
+            var size = 0
+            var timestampOffset: Int?
+            var slots = [UInt8](repeating: 0, count: 256)
+            for (index, field) in fields.enumerated() {
+                if field.number == 253, field.size == 4, timestampOffset == nil { timestampOffset = field.offset }
+                if slots[Int(field.number)] == 0, index < 255 { slots[Int(field.number)] = UInt8(index + 1) }
+                size += Int(field.size)
+            }
+            self.slots = slots
+            for field in developerFields { size += Int(field.size) }
+            messageSize = size
+            self.timestampOffset = timestampOffset
+        }
+    }
 
     /// Creates a definition from its parts (also used by tests to describe expected layouts).
     public init(
         globalMessageNumber: UInt16, isBigEndian: Bool, fields: [FITFieldDefinition],
         developerFields: [FITDeveloperFieldDefinition] = []
     ) {
-        self.globalMessageNumber = globalMessageNumber
-        self.isBigEndian = isBigEndian
-        self.fields = fields
-        self.developerFields = developerFields
-        var size = 0
-        var timestampOffset: Int?
-        var slots = [UInt8](repeating: 0, count: 256)
-        for (index, field) in fields.enumerated() {
-            if field.number == 253, field.size == 4, timestampOffset == nil { timestampOffset = field.offset }
-            if slots[Int(field.number)] == 0, index < 255 { slots[Int(field.number)] = UInt8(index + 1) }
-            size += Int(field.size)
-        }
-        self.slots = slots
-        for field in developerFields { size += Int(field.size) }
-        self.messageSize = size
-        self.timestampOffset = timestampOffset
+        layout = Layout(globalMessageNumber: globalMessageNumber, isBigEndian: isBigEndian, fields: fields,
+                        developerFields: developerFields)
+    }
+
+    /// Two definitions are equal when their parts are.
+    public static func == (lhs: FITDefinition, rhs: FITDefinition) -> Bool {
+        lhs.layout === rhs.layout
+            || (lhs.globalMessageNumber == rhs.globalMessageNumber && lhs.isBigEndian == rhs.isBigEndian
+                && lhs.fields == rhs.fields && lhs.developerFields == rhs.developerFields)
+    }
+
+    /// Hashes the parts that ``==(_:_:)`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(globalMessageNumber)
+        hasher.combine(isBigEndian)
+        hasher.combine(fields)
+        hasher.combine(developerFields)
     }
 
     /// Parses the definition content that starts at `start` (just after the record header at
@@ -135,11 +187,12 @@ public struct FITDefinition: Sendable, Hashable {
     /// The definition of field `number`, if this layout has it.
     @inline(__always)
     public func field(_ number: UInt8) -> FITFieldDefinition? {
-        let slot = Int(slots[Int(number)])
-        if slot != 0 { return fields[slot - 1] }
+        let layout = self.layout
+        let slot = Int(layout.slots[Int(number)])
+        if slot != 0 { return layout.fields[slot - 1] }
         // A definition with more than 255 fields leaves the later ones out of the slot table.
-        if fields.count > 255 {
-            for field in fields[255...] where field.number == number { return field }
+        if layout.fields.count > 255 {
+            for field in layout.fields[255...] where field.number == number { return field }
         }
         return nil
     }

@@ -54,10 +54,8 @@ public struct FITMessage {
     /// not a multiple of the base type size, or when the element holds the invalid value.
     @inline(__always)
     func bits(_ field: FITFieldDefinition, index: Int) -> (FITBaseType, UInt64)? {
-        guard let base = field.baseType, base != .string else { return nil }
+        guard index >= 0, index < field.numericElements, let base = field.baseType else { return nil }
         let size = base.size
-        let fieldSize = Int(field.size)
-        guard index >= 0, fieldSize % size == 0, index < fieldSize / size else { return nil }
         let start = field.offset + index * size
         guard start >= 0, start + size <= content.count else { return nil }
         let big = definition.isBigEndian
