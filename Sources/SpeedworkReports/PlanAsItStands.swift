@@ -71,7 +71,8 @@ public struct PlanAsItStands: Sendable {
 
     /// `active` as it stands on `today`, read from `log`.
     public init(_ active: ActivePlan, today: Day, log: any TrainingStore, for athlete: AthleteID) async throws {
-        let activities = try await log.activities(for: athlete, in: nil)
+        // Digests only: matching reads each activity's shape and verdicts, not its analysis text.
+        let activities = try await log.activityDigests(for: athlete, in: nil)
         let handSessions = try await log.sessions(for: athlete, since: nil)
         let logFitness = try await LogFitness.load(from: log, for: athlete)
         let request = active.plan.request

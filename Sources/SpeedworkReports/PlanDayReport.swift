@@ -245,7 +245,8 @@ public struct PlanDayReport: Encodable {
             activities = standing.activities
             handSessions = standing.handSessions
         } else {
-            activities = try await log.activities(for: athlete, in: nil)
+            // The digests carry every verdict read here (M2, reps): no analysis text to decode.
+            activities = try await log.activityDigests(for: athlete, in: nil)
             handSessions = try await log.sessions(for: athlete, since: nil)
         }
         let dayOf = { (summary: ActivitySummary) in summary.start.map { Day($0) } }
@@ -341,7 +342,7 @@ public struct PlanDayReport: Encodable {
                 let ref = fulfilled[summary.contentHash]
                 return Activity(id: summary.contentHash, name: summary.name, sport: summary.sport, meters: summary.distanceMeters.map { rounded($0, 1) },
                                 seconds: summary.durationSeconds.map { rounded($0, 1) },
-                                easyRunTooHard: StoredAnalysis(json: summary.analysisJSON)?.easyRun?.tooHard,
+                                easyRunTooHard: summary.digest?.easyRunTooHard,
                                 fulfils: ref?.description, extra: outcome != nil && ref == nil && PlanProgress.work(summary) != nil)
             }
             let logged = handSessions.filter { $0.day == day }.map { session in
@@ -389,7 +390,7 @@ public struct PlanDayReport: Encodable {
     /// "k of your last n easy runs were too fast (M2)" from the latest stored easy-run checks.
     public static func easyRunNote(_ activities: [ActivitySummary]) -> String? {
         let checks = activities.sorted { ($0.start ?? .distantPast, $0.contentHash) < ($1.start ?? .distantPast, $1.contentHash) }
-            .compactMap { StoredAnalysis(json: $0.analysisJSON)?.easyRun?.tooHard }
+            .compactMap { $0.digest?.easyRunTooHard }
             .suffix(easyRunsChecked)
         guard !checks.isEmpty else { return nil }
         let fast = checks.filter { $0 }.count

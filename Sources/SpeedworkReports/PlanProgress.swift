@@ -31,9 +31,9 @@ public struct PlanProgress: Sendable {
     /// The work an activity is, or nil when it is not a run (a ride fulfils no running plan).
     public static func work(_ summary: ActivitySummary) -> PlanMatching.Work? {
         guard let start = summary.start else { return nil }
-        let analysis = StoredAnalysis(json: summary.analysisJSON)
-        guard analysis?.analysedAsRun ?? (summary.sport == "running") else { return nil }
-        let reps = analysis?.reps?.count ?? 0
+        let digest = summary.digest
+        guard digest?.analysedAsRun ?? (summary.sport == "running") else { return nil }
+        let reps = digest?.reps.count ?? 0
         return PlanMatching.Work(id: summary.contentHash, day: Day(start), shape: reps >= 2 ? .reps : .steady)
     }
 
