@@ -245,6 +245,17 @@ struct AuthorizationMatrixTests {
                                             body: json.map { ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: $0)) })
         }
 
+        /// Registers `ana` and `cora`; cora turns coaching on and invites, ana joins. The two API tokens.
+        static func coachedPair(_ client: any TestClientProtocol) async throws -> (athlete: String, coach: String) {
+            for login in ["ana", "cora"] { try await Browser(client).register(login, goodPassword) }
+            let ana = try await token(client, "ana")
+            let cora = try await token(client, "cora")
+            _ = try await api(client, .post, "/api/v1/coach", token: cora)
+            let code = try #require(try await api(client, .post, "/api/v1/coach/invites", token: cora).json?["code"] as? String)
+            #expect(try await api(client, .post, "/api/v1/join", token: ana, json: ["code": code]).json?["status"] as? String == "joined")
+            return (ana, cora)
+        }
+
         static func token(_ client: any TestClientProtocol, _ login: String) async throws -> String {
             let made = try await api(client, .post, "/api/v1/tokens", token: nil, json: ["login": login, "password": goodPassword])
             return try #require(made.json?["token"] as? String)

@@ -162,12 +162,7 @@ struct CoachPagesTests {
     @Test(arguments: Engine.available)
     func aCoachBuildsAnAthletesPlanWithTheSameChecksAndItIsTheAthletesActivePlan(engine: Engine) async throws {
         try await withApp(engine) { client, _ in
-            for login in ["ana", "cora"] { try await Browser(client).register(login, goodPassword) }
-            let ana = try await World.token(client, "ana")
-            let cora = try await World.token(client, "cora")
-            _ = try await World.api(client, .post, "/api/v1/coach", token: cora)
-            let code = try #require(try await World.api(client, .post, "/api/v1/coach/invites", token: cora).json?["code"] as? String)
-            _ = try await World.api(client, .post, "/api/v1/join", token: ana, json: ["code": code])
+            let (ana, cora) = try await World.coachedPair(client)
 
             // The same refusal, word for word, as the athlete's own plan route gives.
             var bad = AuthorizationMatrixTests.planJSON
@@ -188,12 +183,7 @@ struct CoachPagesTests {
     @Test(arguments: Engine.available)
     func theDashboardRowReadsTheAthletesLog(engine: Engine) async throws {
         try await withApp(engine) { client, store in
-            for login in ["ana", "cora"] { try await Browser(client).register(login, goodPassword) }
-            let ana = try await World.token(client, "ana")
-            let cora = try await World.token(client, "cora")
-            _ = try await World.api(client, .post, "/api/v1/coach", token: cora)
-            let code = try #require(try await World.api(client, .post, "/api/v1/coach/invites", token: cora).json?["code"] as? String)
-            _ = try await World.api(client, .post, "/api/v1/join", token: ana, json: ["code": code])
+            let (ana, cora) = try await World.coachedPair(client)
             // Daniels' table (Daniels' Running Formula, 3rd ed., Table 5.1): 5 km in 19:57 is VDOT 50.
             let day = Day(Date()).adding(days: -10)
             #expect(try await World.api(client, .post, "/api/v1/log", token: ana,
@@ -229,12 +219,7 @@ struct CoachPagesTests {
     @Test(arguments: Engine.available)
     func sessionsMissedInTheLastWeeksCountAgainstCompliance(engine: Engine) async throws {
         try await withApp(engine) { client, _ in
-            for login in ["ana", "cora"] { try await Browser(client).register(login, goodPassword) }
-            let ana = try await World.token(client, "ana")
-            let cora = try await World.token(client, "cora")
-            _ = try await World.api(client, .post, "/api/v1/coach", token: cora)
-            let code = try #require(try await World.api(client, .post, "/api/v1/coach/invites", token: cora).json?["code"] as? String)
-            _ = try await World.api(client, .post, "/api/v1/join", token: ana, json: ["code": code])
+            let (ana, cora) = try await World.coachedPair(client)
             // A plan that started two weeks before this week's Monday, with nothing run since.
             let today = Day(Date())
             let monday = today.adding(days: 1 - today.isoWeekday)
