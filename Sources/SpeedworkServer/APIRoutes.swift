@@ -42,6 +42,32 @@ struct APIRoutes: Sendable {
     /// `GET /api/v1/activities`'s answer.
     struct ActivityList: Encodable {
         var activities: [ActivityItem]
+
+        /// The answer's JSON text, the same bytes as ``JSONBody/text(_:)`` gives, written by hand:
+        /// the list is recomputed after every upload and grows with the log.
+        var json: String {
+            var writer = JSONText(reservingCapacity: 64 + activities.count * 320)
+            writer.openObject()
+            writer.key("activities")
+            writer.openArray()
+            for item in activities {
+                writer.element()
+                writer.openObject()
+                writer.member("device", item.device)
+                writer.member("distanceMeters", item.distanceMeters)
+                writer.member("durationSeconds", item.durationSeconds)
+                writer.member("id", item.id)
+                writer.member("name", item.name)
+                writer.member("sampleCount", item.sampleCount)
+                writer.member("source", item.source)
+                writer.member("sport", item.sport)
+                writer.member("start", item.start)
+                writer.closeObject()
+            }
+            writer.closeArray()
+            writer.closeObject()
+            return writer.text
+        }
     }
 
     /// The longest token name.
@@ -91,11 +117,11 @@ struct APIRoutes: Sendable {
     private static func listActivities(store: any ServerStore, reads: LogReadCache, _ context: ServerContext) async throws -> Response {
         let athlete = try await context.viewedAthlete(store).id
         return JSONBody.response(text: try await reads.answer("activities", athlete: athlete, store: store) {
-            try JSONBody.text(ActivityList(activities: try await store.activityDigests(for: athlete, in: nil).map { summary in
+            ActivityList(activities: try await store.activityDigests(for: athlete, in: nil).map { summary in
                 ActivityItem(id: summary.contentHash, start: summary.start, sport: summary.sport, name: summary.name,
                              device: summary.device, distanceMeters: summary.distanceMeters, durationSeconds: summary.durationSeconds,
                              sampleCount: summary.sampleCount, source: summary.source)
-            }))
+            }).json
         })
     }
 }

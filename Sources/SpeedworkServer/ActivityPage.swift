@@ -53,14 +53,37 @@ struct ActivityPage: Sendable {
 
     /// The answer of `GET /api/v1/activities/{id}`, computed.
     private func analysisText(_ context: ServerContext) async throws -> String {
-        let stored = try await activity(context)
-        guard let json = stored.summary.analysisJSON, case .object(var keys)? = JSONValue(json: json) else {
-            throw ServerError(.notFound, "activity \(stored.summary.contentHash.prefix(12)) has no stored analysis: import its file again")
+        let athlete = try await context.viewedAthlete(store).id
+        let id = context.parameters.get("id") ?? ""
+        guard Self.isContentHash(id), let summary = try await store.activitySummary(id, for: athlete) else {
+            throw ServerError(.notFound, "no activity of yours has the id \(InputError.quoted(id))")
         }
-        let planned = try await plannedSession(stored, context: context)
-        keys["plannedSession"] = try planned.flatMap { JSONValue(json: try JSONOutput.render($0.json(file: stored.summary.source ?? ""), pretty: false)) } ?? .null
-        return Self.withoutUploadFolder(try JSONOutput.render(JSONValue.object(keys), pretty: false), source: stored.summary.source,
-                                        uploadsFolder: uploadsFolder)
+        // The samples are read only when a plan is active: the grade against it re-reads the reps.
+        var planned: PlannedSessionGrade?
+        do {
+            if let start = summary.start,
+               let standing = try await PlanAsItStands.load(from: max(Day(Date()), Day(start)), log: store, for: athlete),
+               let stored = try await store.activity(id, for: athlete) {
+                planned = PlannedSessionGrade(stored, in: standing)
+            }
+        } catch is InputError {
+            planned = nil
+        }
+        let plannedJSON = try planned.map { try JSONOutput.render($0.json(file: summary.source ?? ""), pretty: false) } ?? "null"
+        return Self.withoutUploadFolder(try Self.withPlannedSession(plannedJSON, analysis: summary.analysisJSON, activity: summary.contentHash),
+                                        source: summary.source, uploadsFolder: uploadsFolder)
+    }
+
+    /// The stored report with the key `plannedSession` (JSON text) added in its sorted place. The
+    /// report is stored as the encoder writes it (sorted keys, no spaces), so the key goes in as
+    /// text; a report that is not such an object is decoded and written again.
+    static func withPlannedSession(_ planned: String, analysis: String?, activity: String) throws -> String {
+        if let analysis, let text = JSONText.inserting("plannedSession", json: planned, into: analysis) { return text }
+        guard let analysis, case .object(var keys)? = JSONValue(json: analysis) else {
+            throw ServerError(.notFound, "activity \(activity.prefix(12)) has no stored analysis: import its file again")
+        }
+        keys["plannedSession"] = JSONValue(json: planned) ?? .null
+        return try JSONOutput.render(JSONValue.object(keys), pretty: false)
     }
 
     /// The planned session of the runner's active plan that `stored` fulfils, graded as of today
@@ -81,7 +104,8 @@ struct ActivityPage: Sendable {
         let root = uploadsFolder.hasSuffix("/") ? uploadsFolder : uploadsFolder + "/"
         guard let source, source.hasPrefix(root),
               let upload = source.dropFirst(root.count).split(separator: "/", maxSplits: 1).first else { return text }
-        return text.replacingOccurrences(of: root + upload + "/", with: "")
+        // Byte-wise: a whole UTF-8 sequence never matches from inside another character.
+        return String(decoding: JSONOutput.replacing(Array((root + upload + "/").utf8), with: [], in: Array(text.utf8)), as: UTF8.self)
     }
 
     private func show(_ context: ServerContext) async throws -> Response {
