@@ -94,18 +94,24 @@ struct ImportWorkers: Service {
         let counts = FileCounts(total: job.files.count)
         let (store, renewal) = (store, Self.renewInterval)
         let renewing = Task {
+            var published = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(Int(renewal * 1000)))
                 guard !Task.isCancelled else { return }
                 let (done, total) = counts.value
                 _ = try? await store.recordImportProgress(job.id, worker: worker, filesDone: done, filesTotal: total, at: Date())
+                // A long import shows in the cached reads as it goes, once a renewal.
+                if done > published, (try? await LogReadCache.publish(athlete: job.athlete, store: store)) != nil { published = done }
             }
         }
         let paths = job.files.map { (folder as NSString).appendingPathComponent($0) }
-        let outcome: ImportJobOutcome
+        var outcome: ImportJobOutcome
         do {
-            let tally = UploadPages.named(try await withTaskExecutorPreference(PriorityExecutor.imports) {
-                try await importer.importFiles(paths, into: store, for: job.athlete) { done, total in counts.set(done: done, total: total) }
+            // Saved with the revision's raise held back, published below once the reads are ready.
+            let tally = UploadPages.named(try await ImportBatch.$holdsBackRevision.withValue(true) {
+                try await withTaskExecutorPreference(PriorityExecutor.imports) {
+                    try await importer.importFiles(paths, into: store, for: job.athlete) { done, total in counts.set(done: done, total: total) }
+                }
             }, folder: folder)
             outcome = .done(ImportJob.Result(files: tally.files, added: tally.added, alreadyThere: tally.alreadyThere,
                                              skipped: tally.skipped.map { ImportJob.Skipped(file: $0.file, reason: $0.reason) },
@@ -114,6 +120,13 @@ struct ImportWorkers: Service {
             outcome = .failed(ErrorBoundary.refusal(for: error, logger: logger).message)
         }
         renewing.cancel()
+        // Whatever was saved, even by an import that failed half-way, is published before the job
+        // is finished, so a runner told "done" reads it.
+        do {
+            try await LogReadCache.publish(athlete: job.athlete, store: store)
+        } catch {
+            outcome = .failed(ErrorBoundary.refusal(for: error, logger: logger).message)
+        }
         if case .failed = outcome, bell.isStopped {
             // Stopped with the process (its database closing): another worker takes it up again.
             _ = try? await store.releaseImportJob(job.id, worker: worker)

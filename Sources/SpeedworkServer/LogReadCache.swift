@@ -10,6 +10,12 @@ import SpeedworkStore
 /// read compute afresh; and a new day does too. Requests that miss together wait for one
 /// computation, which runs on ``PriorityExecutor/reads`` so it does not queue behind the requests
 /// waiting for it. Bounded: the least recently used answers go when the total passes the capacity.
+///
+/// An upload does not make the reads wait: the server's import saves with the revision's raise held
+/// back (``SpeedworkStore/ImportBatch/holdsBackRevision``), then ``publish(athlete:store:)``
+/// computes afresh the answers kept for the runner, raises the revision and keeps the new answers
+/// under it, all before the upload is reported done; meanwhile reads are answered from the log as
+/// it was.
 final class LogReadCache: @unchecked Sendable {
     /// The default bound on the answers kept, in bytes of JSON text.
     static let defaultCapacityBytes = 32 * 1024 * 1024
@@ -24,10 +30,21 @@ final class LogReadCache: @unchecked Sendable {
         let read: String
     }
 
-    private enum Entry {
-        case ready(text: String, used: UInt64)
-        case computing(Task<String, any Error>)
+    /// How an answer is computed again, and for which store (a process may serve several).
+    struct Recipe: Sendable {
+        let store: ObjectIdentifier
+        let compute: @Sendable () async throws -> String
     }
+
+    private enum Entry {
+        /// `read`: whether a request read it since it was kept; only those are computed again for
+        /// a publication, so answers nobody reads any more are not carried from import to import.
+        case ready(text: String, used: UInt64, recipe: Recipe, read: Bool)
+        case computing(Task<String, any Error>, recipe: Recipe)
+    }
+
+    /// Every cache of the process, held weakly, so an import can make their answers ready.
+    private static let everyCache = CacheList()
 
     /// The bound, in bytes of kept text.
     let capacityBytes: Int
@@ -40,6 +57,7 @@ final class LogReadCache: @unchecked Sendable {
 
     init(capacityBytes: Int = LogReadCache.defaultCapacityBytes) {
         self.capacityBytes = capacityBytes
+        Self.everyCache.add(self)
     }
 
     /// The answer of `read` for the runner's log as it now stands: kept when the log's revision and
@@ -50,10 +68,10 @@ final class LogReadCache: @unchecked Sendable {
         let revision = try await store.logRevision(for: athlete)
         let key = Key(athlete: athlete, revision: revision, today: today, read: read)
         let task: Task<String, any Error>
-        switch lookUp(key, compute: compute) {
-        case .ready(let text, _):
+        switch lookUp(key, recipe: Recipe(store: ObjectIdentifier(store as AnyObject), compute: compute)) {
+        case .ready(let text, _, _, _):
             return text
-        case .computing(let running):
+        case .computing(let running, _):
             task = running
         }
         do {
@@ -75,22 +93,23 @@ final class LogReadCache: @unchecked Sendable {
 
     /// The kept answer, the computation under way, or a new computation, started under the lock so
     /// requests that miss together share it.
-    private func lookUp(_ key: Key, compute: @escaping @Sendable () async throws -> String) -> Entry {
+    private func lookUp(_ key: Key, recipe: Recipe) -> Entry {
         lock.withLock {
             clock += 1
             if let entry = entries[key] {
-                if case .ready(let text, _) = entry { entries[key] = .ready(text: text, used: clock) }
+                if case .ready(let text, _, let kept, _) = entry { entries[key] = .ready(text: text, used: clock, recipe: kept, read: true) }
                 return entry
             }
+            let compute = recipe.compute
             if let seen = newest[key.athlete], seen > key.revision {
                 // Another request already saw a newer log: compute for this one, keep nothing.
-                return .computing(Task(executorPreference: PriorityExecutor.reads) { try await compute() })
+                return .computing(Task(executorPreference: PriorityExecutor.reads) { try await compute() }, recipe: recipe)
             }
             if newest[key.athlete] != key.revision { dropAnswers(of: key.athlete) }
             newest[key.athlete] = key.revision
             let task = Task(executorPreference: PriorityExecutor.reads) { try await compute() }
-            entries[key] = .computing(task)
-            return .computing(task)
+            entries[key] = .computing(task, recipe: recipe)
+            return .computing(task, recipe: recipe)
         }
     }
 
@@ -98,34 +117,127 @@ final class LogReadCache: @unchecked Sendable {
     /// least recently used answers while over capacity.
     private func keep(_ text: String, for key: Key, from task: Task<String, any Error>) {
         lock.withLock {
-            guard case .computing(let running)? = entries[key], running == task else { return }
+            guard case .computing(let running, let recipe)? = entries[key], running == task else { return }
             clock += 1
-            entries[key] = .ready(text: text, used: clock)
+            entries[key] = .ready(text: text, used: clock, recipe: recipe, read: true)
             bytes += text.utf8.count
-            guard bytes > capacityBytes else { return }
-            let oldest = entries.compactMap { key, entry -> (Key, UInt64, Int)? in
-                if case .ready(let text, let used) = entry { (key, used, text.utf8.count) } else { nil }
-            }.sorted { $0.1 < $1.1 }
-            // Down to three quarters, so a full cache does not sort on every answer.
-            for (key, _, size) in oldest where bytes > capacityBytes * 3 / 4 {
-                entries[key] = nil
-                bytes -= size
-            }
+            trimToCapacity()
+        }
+    }
+
+    /// Drops the least recently used answers while over capacity (under the lock).
+    private func trimToCapacity() {
+        guard bytes > capacityBytes else { return }
+        let oldest = entries.compactMap { key, entry -> (Key, UInt64, Int)? in
+            if case .ready(let text, let used, _, _) = entry { (key, used, text.utf8.count) } else { nil }
+        }.sorted { $0.1 < $1.1 }
+        // Down to three quarters, so a full cache does not sort on every answer.
+        for (key, _, size) in oldest where bytes > capacityBytes * 3 / 4 {
+            entries[key] = nil
+            bytes -= size
         }
     }
 
     /// Forgets a failed computation, so the next request tries again.
     private func forget(_ key: Key, from task: Task<String, any Error>) {
         lock.withLock {
-            if case .computing(let running)? = entries[key], running == task { entries[key] = nil }
+            if case .computing(let running, _)? = entries[key], running == task { entries[key] = nil }
         }
     }
 
     /// Drops every answer of an older revision of the runner's log (under the lock).
     private func dropAnswers(of athlete: AthleteID) {
         for (key, entry) in entries where key.athlete == athlete {
-            if case .ready(let text, _) = entry { bytes -= text.utf8.count }
+            if case .ready(let text, _, _, _) = entry { bytes -= text.utf8.count }
             entries[key] = nil
+        }
+    }
+
+    // MARK: - Publishing an import
+
+    /// An answer computed for the revision about to be published.
+    struct Fresh: Sendable {
+        let key: Key
+        let text: String
+        let recipe: Recipe
+    }
+
+    /// Makes what an import saved with the raise held back known (issue 12, load): every cache of
+    /// the process computes afresh the answers it keeps for the runner's current revision on this
+    /// store (those a request read since they were kept), then the revision is raised and, when no
+    /// other write raised it meanwhile, the new answers are kept under the new revision, so the reads
+    /// after the import find them ready. No request waits for these computations (reads are
+    /// answered from the log as it was until the raise), so they run on the import's threads
+    /// (``PriorityExecutor/imports``), behind the requests; one that fails is left to the next read.
+    /// Returns the new revision.
+    @discardableResult
+    static func publish(athlete: AthleteID, store: any TrainingStore, today: Day = Day(Date())) async throws -> Int64 {
+        let before = try await store.logRevision(for: athlete)
+        let storeID = ObjectIdentifier(store as AnyObject)
+        let caches = everyCache.live
+        let fresh = await withTaskExecutorPreference(PriorityExecutor.imports) {
+            var fresh: [[Fresh]] = []
+            for cache in caches { fresh.append(await cache.computeAfresh(athlete: athlete, store: storeID, revision: before, today: today)) }
+            return fresh
+        }
+        let after = try await store.publishRevision(for: athlete)
+        if after == before + 1 {
+            for (cache, answers) in zip(caches, fresh) { cache.keep(answers, athlete: athlete, revision: after) }
+        }
+        return after
+    }
+
+    /// The answers kept for the runner at `revision` on `store` for `today`, computed again.
+    private func computeAfresh(athlete: AthleteID, store: ObjectIdentifier, revision: Int64, today: Day) async -> [Fresh] {
+        let kept = lock.withLock {
+            entries.compactMap { key, entry -> (Key, Recipe)? in
+                guard key.athlete == athlete, key.revision == revision, key.today == today,
+                      case .ready(_, _, let recipe, true) = entry, recipe.store == store else { return nil }
+                return (key, recipe)
+            }
+        }
+        var fresh: [Fresh] = []
+        for (key, recipe) in kept {
+            guard let text = try? await recipe.compute() else { continue }
+            fresh.append(Fresh(key: key, text: text, recipe: recipe))
+        }
+        return fresh
+    }
+
+    /// Keeps `answers` under `revision` unless the cache already saw a newer one, leaving any answer
+    /// a read already computed or is computing for it.
+    private func keep(_ answers: [Fresh], athlete: AthleteID, revision: Int64) {
+        guard !answers.isEmpty else { return }
+        lock.withLock {
+            if let seen = newest[athlete], seen > revision { return }
+            if newest[athlete] != revision { dropAnswers(of: athlete) }
+            newest[athlete] = revision
+            for answer in answers {
+                let key = Key(athlete: athlete, revision: revision, today: answer.key.today, read: answer.key.read)
+                guard entries[key] == nil else { continue }
+                clock += 1
+                entries[key] = .ready(text: answer.text, used: clock, recipe: answer.recipe, read: false)
+                bytes += answer.text.utf8.count
+            }
+            trimToCapacity()
+        }
+    }
+
+    /// The caches of the process, held weakly.
+    private final class CacheList: @unchecked Sendable {
+        private struct Weak { weak var cache: LogReadCache? }
+        private let lock = NSLock()
+        private var caches: [Weak] = []
+
+        func add(_ cache: LogReadCache) {
+            lock.withLock {
+                caches.removeAll { $0.cache == nil }
+                caches.append(Weak(cache: cache))
+            }
+        }
+
+        var live: [LogReadCache] {
+            lock.withLock { caches.compactMap(\.cache) }
         }
     }
 }

@@ -51,6 +51,12 @@ public struct ImportBatch: Sendable, Hashable {
         self.activities = activities
         self.files = files
     }
+
+    /// While true for the saving task, ``TrainingStore/save(_:for:)`` leaves the runner's log
+    /// revision as it is: the server's import holds the raise back until the answers its reads
+    /// keep are ready for the new log, then raises it with ``TrainingStore/publishRevision(for:)``
+    /// (issue 12, load; docs/server.md, "Read cache").
+    @TaskLocal public static var holdsBackRevision = false
 }
 
 /// How many of a batch's activities were new and how many were already in the log.

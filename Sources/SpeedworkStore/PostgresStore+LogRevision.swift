@@ -15,6 +15,19 @@ extension PostgresStore {
         }
     }
 
+    public func publishRevision(for athlete: AthleteID) async throws -> Int64 {
+        try await run {
+            for try await (revision) in try await client.query("""
+                INSERT INTO log_revisions (athlete_id, revision) VALUES (\(athlete.rawValue), 1)
+                ON CONFLICT (athlete_id) DO UPDATE SET revision = log_revisions.revision + 1
+                RETURNING revision
+                """, logger: logger).decode(Int64.self) {
+                return revision
+            }
+            throw StoreError.engine(location: location, reason: "the raised revision was not returned")
+        }
+    }
+
     /// Raises the runner's revision by one inside the transaction `connection` is in.
     static func raiseRevision(_ connection: PostgresConnection, for athlete: AthleteID, logger: Logger) async throws {
         try await connection.query("""

@@ -175,6 +175,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
     public func save(_ batch: ImportBatch, for athlete: AthleteID) async throws -> BatchOutcome {
         let now = StoredTime.milliseconds(Date())
         let logger = logger
+        let raises = !ImportBatch.holdsBackRevision
         return try await run {
             try await client.withTransaction(logger: logger) { connection in
                 var added = 0
@@ -203,7 +204,7 @@ public final class PostgresStore: TrainingStore, AccountStore {
                         ON CONFLICT DO NOTHING
                         """, logger: logger)
                 }
-                if added > 0 || !batch.files.isEmpty { try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger) }
+                if raises, added > 0 || !batch.files.isEmpty { try await PostgresStore.raiseRevision(connection, for: athlete, logger: logger) }
                 return BatchOutcome(added: added, alreadyThere: batch.activities.count - added)
             }
         }

@@ -14,6 +14,13 @@ extension SQLiteStore {
         }
     }
 
+    public func publishRevision(for athlete: AthleteID) async throws -> Int64 {
+        try await writing { db in
+            try SQLiteStore.raiseRevision(db, for: athlete)
+            return try Int64.fetchOne(db, sql: "SELECT revision FROM log_revisions WHERE athlete_id = ?", arguments: [athlete.rawValue]) ?? 0
+        }
+    }
+
     /// Raises the runner's revision by one inside the write transaction `db` is in.
     static func raiseRevision(_ db: Database, for athlete: AthleteID) throws {
         try db.execute(sql: LogRevisionSQL.raise, arguments: [athlete.rawValue])

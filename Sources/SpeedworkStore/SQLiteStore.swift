@@ -199,6 +199,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
 
     public func save(_ batch: ImportBatch, for athlete: AthleteID) async throws -> BatchOutcome {
         let now = StoredTime.milliseconds(Date())
+        let raises = !ImportBatch.holdsBackRevision
         return try await writing { db in
             let insertActivity = try db.cachedStatement(sql: """
                 INSERT INTO activities (athlete_id, content_hash, started_at, sport, name, device, distance_m, duration_s,
@@ -228,7 +229,7 @@ public final class SQLiteStore: TrainingStore, AccountStore {
                     file.outcome.rawValue, file.contentHash, file.detail, now,
                 ])
             }
-            if added > 0 || !batch.files.isEmpty { try SQLiteStore.raiseRevision(db, for: athlete) }
+            if raises, added > 0 || !batch.files.isEmpty { try SQLiteStore.raiseRevision(db, for: athlete) }
             return BatchOutcome(added: added, alreadyThere: batch.activities.count - added)
         }
     }

@@ -69,6 +69,10 @@ public protocol TrainingStore: Sendable {
     /// runner's data (import batches, results, hand-logged sessions, plans, activation, links,
     /// pauses) in that write's transaction. One indexed read; what a server keys its read cache on.
     func logRevision(for athlete: AthleteID) async throws -> Int64
+    /// Raises the runner's revision by one in a transaction of its own and returns the new
+    /// revision: how a writer that held back its batches' raise (``ImportBatch/holdsBackRevision``)
+    /// makes them known to every process's read cache.
+    func publishRevision(for athlete: AthleteID) async throws -> Int64
 
     /// Closes connections; the store is not used afterwards.
     func close() async

@@ -200,6 +200,80 @@ struct LogReadCacheTests {
         }
     }
 
+    @Test func aPublishedImportIsReadFromAnswersMadeReadyBeforeThePublication() async throws {
+        try await withStore(.sqlite) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let cache = LogReadCache()
+            let computed = CallCount()
+            let list: @Sendable () async throws -> String = {
+                computed.add()
+                return try await store.activities(for: runner, in: nil).map(\.contentHash).joined(separator: ",")
+            }
+            #expect(try await cache.answer("activities", athlete: runner, store: store, compute: list) == "")
+            let packed = try PackedActivity(UploadFixtures.trackSession(), name: "Track", source: "track.fit")
+            _ = try await ImportBatch.$holdsBackRevision.withValue(true) {
+                try await store.save(ImportBatch(activities: [packed]), for: runner)
+            }
+            // Held back: still the answer of the log before the import, not computed again.
+            #expect(try await cache.answer("activities", athlete: runner, store: store, compute: list) == "")
+            #expect(computed.value == 1)
+            // Published: computed once by the publication, and the read after it finds it ready.
+            let revision = try await LogReadCache.publish(athlete: runner, store: store)
+            #expect(revision == 1)
+            #expect(computed.value == 2)
+            #expect(try await cache.answer("activities", athlete: runner, store: store) { computed.add(); return "computed by the read" }
+                    == packed.summary.contentHash)
+            #expect(computed.value == 2)
+            // Read since it was kept: computed again by the next publication. Not read since: left
+            // to the next read, so answers nobody reads any more are not carried along.
+            try await LogReadCache.publish(athlete: runner, store: store)
+            #expect(computed.value == 3)
+            try await LogReadCache.publish(athlete: runner, store: store)
+            #expect(computed.value == 3)
+            #expect(try await cache.answer("activities", athlete: runner, store: store, compute: list) == packed.summary.contentHash)
+            #expect(computed.value == 4)
+        }
+    }
+
+    @Test func answersMadeReadyAreDroppedWhenAnotherWriteRaisedTheRevisionMeanwhile() async throws {
+        try await withStore(.sqlite) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let cache = LogReadCache()
+            let raced = CallCount()
+            // The answer's computation is raced by a write that raises the revision (another process).
+            #expect(try await cache.answer("today/2026-12-08", athlete: runner, store: store) {
+                raced.add()
+                if raced.value == 2 {
+                    _ = try await store.add([try LoggedResult(day: try Day(parsing: "2026-12-01"), kind: .effort, distance: .meters(400),
+                                                              time: .seconds(70))], for: runner)
+                }
+                return "computed \(raced.value)"
+            } == "computed 1")
+            #expect(try await LogReadCache.publish(athlete: runner, store: store) == 2)
+            #expect(raced.value == 2)
+            // Not kept under revision 2: the write at revision 1 came after it was computed.
+            #expect(try await cache.answer("today/2026-12-08", athlete: runner, store: store) { "computed by the read" } == "computed by the read")
+        }
+    }
+
+    /// Two apps in one process, each with its own store on one database: an import of the first
+    /// computes none of the second's answers (that cache computes its own on its next read).
+    @Test func aPublicationComputesOnlyTheAnswersOfItsOwnStore() async throws {
+        try await withDatabase(.sqlite) { database in
+            let store = try await database.location.open()
+            let otherStore = try await database.location.open()
+            let runner = try await store.defaultAthlete().id
+            let cache = LogReadCache()
+            let computed = CallCount()
+            _ = try await cache.answer("activities", athlete: runner, store: otherStore) { computed.add(); return "other" }
+            #expect(try await LogReadCache.publish(athlete: runner, store: store) == 1)
+            #expect(computed.value == 1, "the other store's answer is not computed by this store's publication")
+            #expect(try await cache.answer("activities", athlete: runner, store: otherStore) { computed.add(); return "again" } == "again")
+            await store.close()
+            await otherStore.close()
+        }
+    }
+
     @Test func theCacheHoldsItsBoundDroppingTheLeastRecentlyUsed() async throws {
         try await withStore(.sqlite) { store, _ in
             let runner = try await store.defaultAthlete().id

@@ -73,6 +73,36 @@ struct LogRevisionStoreContractTests {
     }
 
     @Test(arguments: Engine.available)
+    func aBatchSavedWithTheRaiseHeldBackWaitsForItsPublication(engine: Engine) async throws {
+        try await withDatabase(engine) { database in
+            let store = try await database.location.open()
+            let other = try await database.location.open()
+            let runner = try await store.defaultAthlete().id
+            let packed = try PackedActivity(GeneratedActivity.run(seed: 41, samples: 120))
+            let file = ImportedFile(path: "held.fit", sizeBytes: 1000, modifiedAt: Self.moment, outcome: .added,
+                                    contentHash: packed.summary.contentHash)
+            let outcome = try await ImportBatch.$holdsBackRevision.withValue(true) {
+                try await store.save(ImportBatch(activities: [packed], files: [file]), for: runner)
+            }
+            // Saved and readable, but the revision (what caches key on) has not moved.
+            #expect(outcome.added == 1)
+            #expect(try await other.activities(for: runner, in: nil).map(\.contentHash) == [packed.summary.contentHash])
+            #expect(try await other.logRevision(for: runner) == 0)
+            // Published: one raise, returned and seen by the other store; a second publication raises again.
+            #expect(try await store.publishRevision(for: runner) == 1)
+            #expect(try await other.logRevision(for: runner) == 1)
+            #expect(try await other.publishRevision(for: runner) == 2)
+            #expect(try await store.logRevision(for: runner) == 2)
+            // Outside the held-back scope a batch raises it as before.
+            let next = try PackedActivity(GeneratedActivity.run(seed: 42, samples: 120))
+            _ = try await store.save(ImportBatch(activities: [next]), for: runner)
+            #expect(try await store.logRevision(for: runner) == 3)
+            await store.close()
+            await other.close()
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func twoStoresOnOneDatabaseSeeEachOthersRaisesAndNeverShareOne(engine: Engine) async throws {
         try await withDatabase(engine) { database in
             let first = try await database.location.open()
