@@ -19,7 +19,8 @@ extension RepSet {
     /// - Throws: ``InputError`` naming the set and what is allowed.
     public init(parsing text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let quoted = InputError.quoted(trimmed)
+        // Quoted on one line whatever was pasted.
+        let quoted = InputError.quoted(trimmed.components(separatedBy: .controlCharacters).joined(separator: " "))
         func refused(_ why: String) -> InputError { InputError("set \(quoted) is not allowed: \(why)") }
         guard !trimmed.isEmpty else { throw InputError("give the set, as \(Self.accepted)") }
         guard trimmed.count <= Self.longestText, !trimmed.contains(where: { $0.isNewline }),
