@@ -365,7 +365,14 @@ struct GroupSetRoutesTests {
             #expect(large.status == .contentTooLarge)
             #expect(large.text.contains("the limit is 400000"))
             try await coachBrowser.get("/coach/sessions/\(id)")
+            // No token, another browser's token, a forged one: 403 before the file is read.
             #expect(try await coachBrowser.upload([(name: "track.fit", bytes: fit)], csrf: .some(nil), path: bobPath).status == .forbidden)
+            let otherToken = try #require(try await anaBrowser.get("/").status == .ok ? anaBrowser.csrf : nil)
+            for token in [otherToken, Secret.make(), ""] {
+                let refused = try await coachBrowser.upload([(name: "track.fit", bytes: fit)], csrf: .some(token), path: bobPath)
+                #expect(refused.status == .forbidden)
+                #expect(refused.text.contains("CSRF"))
+            }
             try await coachBrowser.get("/coach/sessions/\(id)")
             let outsider = try await coachBrowser.upload([(name: "track.fit", bytes: fit)],
                                                          path: "/coach/sessions/\(id)/athletes/\(member("cyd").handle)/activity")
