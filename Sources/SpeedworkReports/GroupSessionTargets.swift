@@ -2,8 +2,8 @@ import Foundation
 import Speedwork
 import SpeedworkStore
 
-/// One member's version of a group session (issue 12, M42): the library session at the targets of
-/// the member's own fitness, as the log gives it for the day before the session (so the session's
+/// One member's version of a group session (issue 12, M42): the library session or the free-form
+/// set (``RepSet``) at the targets of the member's own fitness, as the log gives it for the day before the session (so the session's
 /// own run never moves the targets it is graded against), or nil targets when the log has no result
 /// from the year before.
 public struct GroupSessionTargets: Sendable {
@@ -31,9 +31,11 @@ public struct GroupSessionTargets: Sendable {
         workout = try fitness.map { try Self.workout(session, fitness: $0) }
     }
 
-    /// The library session of `session` for its week of the block at `fitness` (M10–M21, M42).
+    /// The library session of `session` for its week of the block at `fitness` (M10–M21, M42), or
+    /// its free-form set framed as a speed session at `fitness` (``SessionLibrary/workout(set:)``).
     public static func workout(_ session: GroupSession, fitness: FitnessEstimate) throws -> Workout {
-        var workout = try SessionLibrary(targets: SessionTargets(fitness: fitness)).workout(rule: session.rule, week: session.week)
+        let library = SessionLibrary(targets: SessionTargets(fitness: fitness))
+        var workout = try session.set.map { library.workout(set: $0) } ?? library.workout(rule: session.rule, week: session.week)
         workout.title = "\(session.name): \(workout.title)"
         return workout
     }

@@ -10,10 +10,15 @@ extension GroupSplits {
         public let name: String
         public let date: String
         public let rule: String
-        public let week: Int
+        /// The block week of a library session; left out for a free-form set.
+        public let week: Int?
         public let session: String
         public let repColumns: Int
         public let athletes: [Athlete]
+        /// `library` or `set` (added with free-form sets).
+        public let kind: String
+        /// The free-form set in its canonical text (`8 × 400 m @ R, 90 s jog`); left out for a library session.
+        public let set: String?
 
         /// One member's row.
         public struct Athlete: Encodable, Sendable {
@@ -56,8 +61,8 @@ extension GroupSplits {
     /// The table as the API's JSON.
     public var json: JSON {
         JSON(id: session.id.uuidString.lowercased(), name: session.name, date: session.day.description, rule: session.rule,
-             week: session.week, session: SessionLibrary.entries.first { $0.rule == session.rule }?.title ?? session.rule,
-             repColumns: repColumns, athletes: rows.map(Self.json))
+             week: session.set == nil ? session.week : nil, session: session.sessionTitle,
+             repColumns: repColumns, athletes: rows.map(Self.json), kind: session.set == nil ? "library" : "set", set: session.set?.text)
     }
 
     static func json(_ row: Row) -> JSON.Athlete {

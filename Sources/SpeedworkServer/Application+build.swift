@@ -68,7 +68,7 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
                    api: securedAPI)
     TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
-    GroupSessionRoutes(store: store, pages: pages, configuration: configuration).addRoutes(pages: signedIn, api: securedAPI)
+    GroupSessionRoutes(store: store, pages: pages, configuration: configuration).addRoutes(pages: signedIn, streamed: streamed, api: securedAPI)
     CoachingRoutes(store: store, pages: pages, configuration: configuration, uploadsFolder: uploads.uploadsFolder)
         .addRoutes(site: site, signedIn: signedIn, api: securedAPI)
     return router

@@ -37,7 +37,7 @@ enum GroupSessionOverlay {
     static func planValues(store: any ServerStore, athlete: AthleteID, today: Day) async throws -> [[String: Any]] {
         try await store.groupSessions(for: athlete, from: today, through: today.adding(days: calendarDaysAhead)).map { session in
             ["id": GroupSessionRoutes.key(session.id), "date": session.day.description, "name": session.name,
-             "session": "\(session.rule) \(SessionLibrary.entries.first { $0.rule == session.rule }?.title ?? "")"]
+             "session": session.set.map(\.text) ?? "\(session.rule) \(session.sessionTitle)"]
         }
     }
 

@@ -17,13 +17,19 @@ struct GroupSessionRoutes: Sendable {
     let pages: PageRenderer
     let configuration: ServerConfiguration
 
-    func addRoutes(pages site: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
+    /// The refusals of the coach's upload form shown on the session page rather than as an error body.
+    static let shownOnThePage: [HTTPResponse.Status] = [.unprocessableContent, .unsupportedMediaType, .contentTooLarge]
+
+    /// `streamed` reads the session but not the body: the coach's upload form checks its own CSRF
+    /// field as the file streams in, as the upload page's does.
+    func addRoutes(pages site: RouterGroup<ServerContext>, streamed: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
         site.get("/coach/sessions") { _, context in try await list(context) }
         site.post("/coach/sessions") { _, context in try await create(context) }
         site.get("/coach/sessions/{id}") { _, context in try await show(context) }
         site.get("/coach/sessions/{id}/splits.csv") { _, context in try await csv(context) }
         site.post("/coach/sessions/{id}/reps") { _, context in try await enterReps(context) }
         site.post("/coach/sessions/{id}/delete") { _, context in try await delete(context) }
+        streamed.post("/coach/sessions/{id}/athletes/{handle}/activity") { request, context in try await uploadForm(request, context) }
         site.get("/group-sessions/{id}") { _, context in try await showMember(context) }
         site.get("/group-sessions/{id}/workout.fit") { _, context in try await workoutFile(context) }
         api.get("/group-sessions") { request, context in try await listAPI(request, context) }
@@ -71,6 +77,8 @@ struct GroupSessionRoutes: Sendable {
         var session: String?
         var week: Int?
         var athletes: [String]?
+        /// A free-form set (``RepSet``) instead of `session` and `week`.
+        var set: String?
     }
 
     /// Checks `new` against the coach's athletes and makes the session (not yet stored); an
@@ -87,18 +95,40 @@ struct GroupSessionRoutes: Sendable {
             }
             return athlete
         }
-        return try GroupSession(coach: coach.id, day: day, name: new.name ?? "", rule: new.session ?? "", week: new.week ?? 1,
+        let setText = new.set?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let rule = new.session?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !setText.isEmpty {
+            guard rule.isEmpty, new.week == nil else {
+                throw InputError("give a library session (session, week) or a set of your own (set), not both")
+            }
+            return try GroupSession(coach: coach.id, day: day, name: new.name ?? "", set: try RepSet(parsing: setText),
+                                    members: members, createdAt: Date())
+        }
+        guard !rule.isEmpty else {
+            throw InputError("give a library session (\(Self.groupRules.map(\.rule).joined(separator: ", "))) or a set of your own, e.g. 8 × 400 m, 90 s jog")
+        }
+        return try GroupSession(coach: coach.id, day: day, name: new.name ?? "", rule: rule, week: new.week ?? 1,
                                 members: members, createdAt: Date())
+    }
+
+    /// The athletes ticked on the form, in the order the form lists them (the coach's athletes),
+    /// then any other handle sent, by name.
+    private func formAthletes(_ fields: [String: String], coach: AccountID) async throws -> [String] {
+        let ticked = Set(fields.keys.filter { $0.hasPrefix(Self.athleteField) }.map { String($0.dropFirst(Self.athleteField.count)) })
+        let listed = try await store.athletes(coachedBy: coach).map(\.athlete.handle)
+        return listed.filter(ticked.contains) + ticked.subtracting(listed).sorted()
     }
 
     private func create(_ context: ServerContext) async throws -> Response {
         let account = try context.requireAccount()
         let fields = context.form
-        var new = NewSession(name: fields["name"], date: fields["date"], session: fields["session"], week: nil,
-                             athletes: fields.keys.filter { $0.hasPrefix(Self.athleteField) }.map { String($0.dropFirst(Self.athleteField.count)) })
+        let typedSet = (fields["set"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // A set typed in the form is run instead of the library session the select still names.
+        var new = NewSession(name: fields["name"], date: fields["date"], session: typedSet.isEmpty ? fields["session"] : nil, week: nil,
+                             athletes: try await formAthletes(fields, coach: account.id), set: typedSet)
         do {
             let weekText = (fields["week"] ?? "").trimmingCharacters(in: .whitespaces)
-            if !weekText.isEmpty {
+            if !weekText.isEmpty, typedSet.isEmpty {
                 guard let week = Int(weekText) else { throw InputError("week '\(weekText)' is not a whole number: use 1 to \(BlockProgression.defaultBlockWeeks)") }
                 new.week = week
             }
@@ -152,8 +182,8 @@ struct GroupSessionRoutes: Sendable {
         let rule = (fields["session"] ?? "M13").uppercased()
         var values: [String: Any] = [
             "sessions": sessions.map { session -> [String: Any] in
-                ["id": Self.key(session.id), "name": session.name, "date": session.day.description, "rule": session.rule,
-                 "week": session.week, "members": session.members.count]
+                ["id": Self.key(session.id), "name": session.name, "date": session.day.description,
+                 "rule": session.set?.text ?? session.rule, "week": session.set == nil ? String(session.week) : "", "members": session.members.count]
             },
             "hasSessions": !sessions.isEmpty,
             "athletes": coached.map { athlete -> [String: Any] in
@@ -165,6 +195,7 @@ struct GroupSessionRoutes: Sendable {
                 ["rule": entry.rule, "title": entry.title, "selected": entry.rule == rule]
             },
             "name": fields["name"] ?? "", "date": fields["date"] ?? Day(Date()).description, "week": fields["week"] ?? "1",
+            "set": fields["set"] ?? "",
             "blockWeeks": BlockProgression.defaultBlockWeeks,
         ]
         if let error { values["error"] = error }
@@ -179,12 +210,14 @@ struct GroupSessionRoutes: Sendable {
     }
 
     /// `GET /coach/sessions/{id}`: the split table, the chart, and the hand-entry form.
-    private func show(_ context: ServerContext, fields: [String: String] = [:], error: String? = nil) async throws -> Response {
+    private func show(_ context: ServerContext, fields: [String: String] = [:], error: String? = nil,
+                      status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
         let account = try context.requireAccount()
         let session = try await session(context, account: account, coachOnly: true)
         let splits = try await GroupSplits.load(session, log: store)
-        var values = Self.tableValues(splits)
+        var values = Self.tableValues(splits, uploads: configuration.importer != nil)
         values["chart"] = GroupSplitsChart(splits).svg
+        if configuration.importer != nil { values["uploadLimit"] = UploadPages.megabytes(configuration.uploadLimitBytes) }
         values["members"] = session.members.map { member -> [String: Any] in
             ["handle": member.handle, "name": member.name, "selected": fields["athlete"] == member.handle]
         }
@@ -192,16 +225,17 @@ struct GroupSessionRoutes: Sendable {
         values["repDistance"] = fields["repDistance"] ?? ""
         if let error { values["error"] = error }
         return pages.page("group-session", title: session.name, values: values, context: context,
-                          status: error == nil ? .ok : .unprocessableContent, csrf: context.session?.csrfToken ?? "")
+                          status: error == nil ? .ok : status, csrf: context.session?.csrfToken ?? "")
     }
 
     /// The table's values: a header of rep numbers, a row per athlete with a cell per rep.
-    static func tableValues(_ splits: GroupSplits) -> [String: Any] {
+    /// `uploads` adds the coach's upload form to each row without a file.
+    static func tableValues(_ splits: GroupSplits, uploads: Bool = false) -> [String: Any] {
         let session = splits.session
         let columns = splits.repColumns
         return [
             "id": key(session.id), "name": session.name, "date": session.day.description, "rule": session.rule, "week": session.week,
-            "title": SessionLibrary.entries.first { $0.rule == session.rule }?.title ?? session.rule,
+            "title": session.sessionTitle, "isSet": session.set != nil, "library": session.set == nil,
             "repHeaders": (0..<columns).map { $0 + 1 },
             "rows": splits.rows.map { row -> [String: Any] in
                 var cells: [[String: Any]] = row.cells.map { cell in
@@ -216,7 +250,11 @@ struct GroupSessionRoutes: Sendable {
                     "vdot": row.targets.fitness.map { "VDOT \($0.vdot.text(decimals: 1))" } ?? "no fitness in the log",
                     "source": Self.sourceText(row.source), "summary": row.summary ?? "",
                 ]
-                if case .file(let hash, _) = row.source { values["activity"] = hash }
+                if case .file(let hash, _) = row.source {
+                    values["activity"] = hash
+                } else if uploads {
+                    values["uploadable"] = true
+                }
                 return values
             },
         ]
@@ -272,7 +310,7 @@ struct GroupSessionRoutes: Sendable {
         } catch {
             throw ServerError(.unprocessableContent, "the session cannot be written as a FIT workout: \(error)")
         }
-        let file = "\(session.day)-\(session.rule.lowercased()).fit"
+        let file = "\(session.day)-\(session.set == nil ? session.rule.lowercased() : "set").fit"
         return Response(status: .ok, headers: [.contentType: "application/vnd.ant.fit", .contentDisposition: "attachment; filename=\"\(file)\"",
                                                .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -318,9 +356,11 @@ struct GroupSessionRoutes: Sendable {
         guard (entry.reps ?? "").contains(where: { !$0.isWhitespace }) else {
             throw InputError("give the rep times, comma-separated, e.g. 1:31.2, 1:30.8")
         }
-        let log = HandLog(session: session.rule, reps: entry.reps, repDistance: entry.repDistance, day: session.day,
-                          notes: "\(session.name) (group session)")
-        guard case .session(let logged) = try log.entry() else { throw InputError("give the rep times, comma-separated") }
+        // A set is no library session, so its reps are read as a session of none and filed under its rule (M42).
+        let log = HandLog(session: session.set == nil ? session.rule : nil, reps: entry.reps, repDistance: entry.repDistance, day: session.day,
+                          notes: "\(session.name) (group session\(session.set.map { ": \($0.text)" } ?? ""))")
+        guard case .session(var logged) = try log.entry() else { throw InputError("give the rep times, comma-separated") }
+        logged.session = session.rule
         let shape = try GroupSessionTargets.workout(session, fitness: try HandGrading.referenceFitness(session.day))
         let planned = GroupSessionTargets.plannedReps(shape)
         guard logged.reps.count <= planned.count else {
@@ -387,14 +427,10 @@ struct GroupSessionRoutes: Sendable {
         guard let sent = request.uri.queryParameters.get("name") else {
             throw ServerError(.unprocessableContent, "give the file's name as ?name=, e.g. ?name=track.fit")
         }
-        let name = try UploadFile.checkedName(sent)
-        guard Self.singleActivityTypes.contains(where: { name.lowercased().hasSuffix($0) }) else {
-            throw ServerError(.unprocessableContent, "\(InputError.quoted(name)) is not one activity file: send a \(Self.singleActivityTypes.joined(separator: ", ")) file")
-        }
+        let name = try Self.checkedActivityName(sent)
         let body = try await request.body.collect(upTo: configuration.uploadLimitBytes)
         guard body.readableBytes > 0 else { throw ServerError(.unprocessableContent, "the upload is empty: send the file's bytes as the body") }
-        let folder = ((configuration.dataFolder as NSString).appendingPathComponent("uploads") as NSString)
-            .appendingPathComponent(UUID().uuidString.lowercased())
+        let folder = newFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         do {
@@ -402,13 +438,124 @@ struct GroupSessionRoutes: Sendable {
             defer { file.close() }
             try file.write(body.readableBytesView)
         }
+        try await importFile(name, in: folder, for: member, importer: importer)
+        return try Self.jsonResponse(try await GroupSplits.load(session, log: store).json, status: .created)
+    }
+
+    /// `POST /coach/sessions/{id}/athletes/{handle}/activity`: the coach's page form for one
+    /// member's watch file (multipart, the `csrf` field before the file, as the upload form), with
+    /// the API route's checks and size limit; back to the page at the member's row, now graded, or
+    /// the page again with the one-line reason.
+    private func uploadForm(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let session = try await session(context, account: account, coachOnly: true)
+        let handle = (context.parameters.get("handle") ?? "").lowercased()
+        guard let member = session.members.first(where: { $0.handle == handle }) else {
+            throw ServerError(.notFound, "no athlete \(InputError.quoted(handle)) is in this session")
+        }
+        do {
+            guard let importer = configuration.importer else {
+                throw ServerError(.serviceUnavailable, "this server was started without an importer: uploads are not available")
+            }
+            guard let contentType = request.headers[.contentType], let boundary = MultipartReader.boundary(contentType: contentType) else {
+                throw ServerError(.unsupportedMediaType, "send the form as multipart/form-data")
+            }
+            let folder = newFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let name = try await receive(request, boundary: boundary, into: folder, context: context)
+            try await importFile(name, in: folder, for: member, importer: importer)
+            return Response(status: .seeOther, headers: [.location: "/coach/sessions/\(Self.key(session.id))#athlete-\(member.handle)"])
+        } catch let refusal as ServerError where Self.shownOnThePage.contains(refusal.status) {
+            return try await show(context, error: refusal.message, status: refusal.status)
+        }
+    }
+
+    /// Streams the form's one file into `folder` (refused past the upload limit, before its CSRF
+    /// field, or when it is not one activity file) and gives its checked name.
+    private func receive(_ request: Request, boundary: String, into folder: String, context: ServerContext) async throws -> String {
+        var reader = try MultipartReader(boundary: boundary)
+        var name: String?
+        var file: UploadFile?
+        defer { file?.close() }
+        var tokenChecked = false
+        var field: (name: String, value: [UInt8])?
+        var received = 0
+        for try await piece in request.body {
+            received += piece.readableBytes
+            guard received <= configuration.uploadLimitBytes else {
+                throw ServerError(.contentTooLarge, "the file is larger than the limit of \(configuration.uploadLimitBytes) bytes (\(UploadPages.megabytes(configuration.uploadLimitBytes)))")
+            }
+            for event in try reader.feed(piece.readableBytesView) {
+                switch event {
+                case .part(let part, let fileName):
+                    if let fileName {
+                        guard tokenChecked else {
+                            throw ServerError(.forbidden, "the form has no CSRF token before its file: reload the page and send it again")
+                        }
+                        guard part == "file", !fileName.isEmpty else { continue }
+                        guard name == nil else { throw ServerError(.unprocessableContent, "send one file for one athlete") }
+                        let checked = try Self.checkedActivityName(fileName)
+                        file = try UploadFile(name: checked, in: folder)
+                        name = checked
+                    } else {
+                        field = (part, [])
+                    }
+                case .bytes(let bytes):
+                    if let file {
+                        try file.write(bytes)
+                    } else if field != nil {
+                        field?.value.append(contentsOf: bytes)
+                        guard (field?.value.count ?? 0) <= UploadPages.largestField else {
+                            throw ServerError(.badRequest, "the form field '\(field?.name ?? "")' is longer than \(UploadPages.largestField / 1024) KiB")
+                        }
+                    }
+                case .partEnd:
+                    file?.close()
+                    file = nil
+                    if let done = field, done.name == FormGuard.fieldName {
+                        guard let expected = context.session?.csrfToken, Secret.matches(expected, String(decoding: done.value, as: UTF8.self)) else {
+                            throw ServerError(.forbidden, "the form's CSRF token does not match: reload the page and send it again")
+                        }
+                        tokenChecked = true
+                    }
+                    field = nil
+                }
+            }
+        }
+        guard reader.isComplete else { throw ServerError(.badRequest, "the multipart body ends before its closing boundary") }
+        guard tokenChecked else { throw ServerError(.forbidden, "the form has no CSRF token: reload the page and send it again") }
+        guard let name, received > 0 else { throw ServerError(.unprocessableContent, "choose the athlete's watch file to upload") }
+        guard let size = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))[.size] as? Int,
+              size > 0 else {
+            throw ServerError(.unprocessableContent, "\(InputError.quoted(name)) is empty: choose the athlete's watch file")
+        }
+        return name
+    }
+
+    /// A folder of its own for one file the coach sends, in the data folder's `uploads/`.
+    private func newFolder() -> String {
+        ((configuration.dataFolder as NSString).appendingPathComponent("uploads") as NSString).appendingPathComponent(UUID().uuidString.lowercased())
+    }
+
+    /// `name` as a file the coach may send for one athlete: one activity file, not an archive.
+    static func checkedActivityName(_ sent: String) throws -> String {
+        let name = try UploadFile.checkedName(sent)
+        guard singleActivityTypes.contains(where: { name.lowercased().hasSuffix($0) }) else {
+            throw ServerError(.unprocessableContent, "\(InputError.quoted(name)) is not one activity file: send a \(singleActivityTypes.joined(separator: ", ")) file")
+        }
+        return name
+    }
+
+    /// Imports the file `name` in `folder` into `member`'s log at once; 422 with the reason when
+    /// it gives no activity.
+    private func importFile(_ name: String, in folder: String, for member: Athlete, importer: any ActivityImporter) async throws {
         let tally = try await importer.importFiles([(folder as NSString).appendingPathComponent(name)], into: store, for: member.id,
                                                progress: { _, _ in })
         if tally.activities.isEmpty {
             let reason = UploadPages.named(tally, folder: folder).skipped.first?.reason ?? "it holds no activity"
             throw ServerError(.unprocessableContent, "\(InputError.quoted(name)) gave no activity: \(reason)")
         }
-        return try Self.jsonResponse(try await GroupSplits.load(session, log: store).json, status: .created)
     }
 
     // MARK: - The API
@@ -419,10 +566,15 @@ struct GroupSessionRoutes: Sendable {
         var name: String
         var date: String
         var rule: String
-        var week: Int
+        /// Left out for a free-form set.
+        var week: Int?
         /// `coach` for the sessions the account made, `member` for those it is in.
         var role: String
         var athletes: Int
+        /// `library` or `set`.
+        var kind: String
+        /// The free-form set's canonical text; left out for a library session.
+        var set: String?
     }
 
     /// The days a member's list covers around today when no `from`/`to` is given.
@@ -435,8 +587,9 @@ struct GroupSessionRoutes: Sendable {
         let to = try Self.queryDay(request, "to") ?? today.adding(days: Self.memberListDays)
         guard from <= to else { throw ServerError(.badRequest, "from \(from) is after to \(to): give from on or before to") }
         func item(_ session: GroupSession, _ role: String) -> Item {
-            Item(id: Self.key(session.id), name: session.name, date: session.day.description, rule: session.rule, week: session.week,
-                 role: role, athletes: role == "coach" ? session.members.count : 1)
+            Item(id: Self.key(session.id), name: session.name, date: session.day.description, rule: session.rule,
+                 week: session.set == nil ? session.week : nil, role: role, athletes: role == "coach" ? session.members.count : 1,
+                 kind: session.set == nil ? "library" : "set", set: session.set?.text)
         }
         let own = try await store.groupSessions(coachedBy: account.id).filter { $0.day >= from && $0.day <= to }.map { item($0, "coach") }
         let member = try await store.groupSessions(for: account.athlete, from: from, through: to)

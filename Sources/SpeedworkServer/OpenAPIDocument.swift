@@ -650,7 +650,8 @@ enum OpenAPIDocument {
           },
           "GroupSessionRequest": {
             "type": "object",
-            "required": ["name", "date", "session", "athletes"],
+            "required": ["name", "date", "athletes"],
+            "description": "Exactly one of session (with week) or set; 422 otherwise.",
             "properties": {
               "name": {
                 "type": "string",
@@ -660,6 +661,11 @@ enum OpenAPIDocument {
               },
               "date": {"type": "string", "description": "The day, YYYY-MM-DD."},
               "session": {"type": "string", "description": "A running session of the library by rule id: M10 to M21."},
+              "set": {
+                "type": "string",
+                "maxLength": 120,
+                "description": "A free-form set instead of session and week: COUNT × REP [@ PACE], RECOVERY, e.g. '8 × 400 m, 90 s jog', '5 × 1000 m @ I, 3 min jog'."
+              },
               "week": {
                 "type": "integer",
                 "minimum": 1,
@@ -675,14 +681,16 @@ enum OpenAPIDocument {
           },
           "GroupSplits": {
             "type": "object",
-            "required": ["id", "name", "date", "rule", "week", "session", "repColumns", "athletes"],
+            "required": ["id", "name", "date", "rule", "session", "repColumns", "athletes"],
             "properties": {
               "id": {"type": "string", "format": "uuid"},
               "name": {"type": "string"},
               "date": {"type": "string"},
-              "rule": {"type": "string"},
-              "week": {"type": "integer"},
-              "session": {"type": "string", "description": "The library session's title."},
+              "rule": {"type": "string", "description": "The library session's rule id; M42 for a free-form set."},
+              "week": {"type": "integer", "description": "The block week of a library session; left out for a set."},
+              "session": {"type": "string", "description": "The library session's title, or the set's canonical text."},
+              "kind": {"enum": ["library", "set"]},
+              "set": {"type": "string", "description": "The free-form set's canonical text, e.g. '8 × 400 m @ R, 90 s jog'; left out for a library session."},
               "repColumns": {"type": "integer", "description": "The most reps any row has."},
               "athletes": {
                 "type": "array",
@@ -737,15 +745,17 @@ enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "type": "object",
-                  "required": ["id", "name", "date", "rule", "week", "role", "athletes"],
+                  "required": ["id", "name", "date", "rule", "role", "athletes"],
                   "properties": {
                     "id": {"type": "string", "format": "uuid"},
                     "name": {"type": "string"},
                     "date": {"type": "string"},
                     "rule": {"type": "string"},
-                    "week": {"type": "integer"},
+                    "week": {"type": "integer", "description": "Left out for a free-form set."},
                     "role": {"enum": ["coach", "member"]},
-                    "athletes": {"type": "integer"}
+                    "athletes": {"type": "integer"},
+                    "kind": {"enum": ["library", "set"]},
+                    "set": {"type": "string", "description": "The free-form set's canonical text; left out for a library session."}
                   }
                 }
               }
@@ -1527,6 +1537,42 @@ enum OpenAPIDocument {
               "404": {"$ref": "#/components/responses/Error"},
               "413": {"$ref": "#/components/responses/Error"},
               "422": {"$ref": "#/components/responses/Page"}
+            }
+          }
+        },
+        "/coach/sessions/{id}/athletes/{handle}/activity": {
+          "post": {
+            "summary": "The coach's page form: upload a member's watch file (one FIT, GPX or TCX file, optionally gzipped; the csrf field first), imported into the member's log at once; back to the page, or the page again with the error",
+            "security": [{"session": []}],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The group session's id."
+              },
+              {
+                "name": "handle",
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+                "description": "The member's handle."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/UploadForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "400": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Page"},
+              "415": {"$ref": "#/components/responses/Page"},
+              "422": {"$ref": "#/components/responses/Page"},
+              "503": {"$ref": "#/components/responses/Error"}
             }
           }
         },

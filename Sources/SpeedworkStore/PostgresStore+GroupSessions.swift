@@ -4,7 +4,7 @@ import Speedwork
 
 /// Group track sessions on PostgreSQL (issue 12; ``GroupSessionStore``).
 extension PostgresStore: GroupSessionStore {
-    private typealias HeadColumns = (String, String, String, String, String, Int, Int64)
+    private typealias HeadColumns = (String, String, String, String, String, Int, Int64, String?)
 
     public func addGroupSession(_ session: GroupSession) async throws -> GroupSessionWrite {
         let logger = logger
@@ -13,9 +13,9 @@ extension PostgresStore: GroupSessionStore {
                 let strangers = try await PostgresStore.notCoached(session.members, by: session.coach, connection, logger: logger)
                 guard strangers.isEmpty else { return .notCoached(strangers) }
                 try await connection.query("""
-                    INSERT INTO group_sessions (id, coach_account, day, name, rule, week, created_at)
+                    INSERT INTO group_sessions (id, coach_account, day, name, rule, week, set_text, created_at)
                     VALUES (\(StoreRecords.key(session.id)), \(session.coach.rawValue), \(session.day.description), \(session.name),
-                            \(session.rule), \(session.week), \(StoredTime.milliseconds(session.createdAt)))
+                            \(session.rule), \(session.week), \(session.set?.text), \(StoredTime.milliseconds(session.createdAt)))
                     """, logger: logger)
                 try await PostgresStore.insertMembers(session, connection, logger: logger)
                 return .stored
@@ -50,7 +50,7 @@ extension PostgresStore: GroupSessionStore {
         return try await run {
             try await client.withConnection { connection in
                 let heads = try await PostgresStore.heads(connection.query("""
-                    SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at FROM group_sessions s
+                    SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at, s.set_text FROM group_sessions s
                     WHERE s.id = \(key) AND (s.coach_account = \(account.id.rawValue) OR EXISTS (SELECT 1 FROM group_session_members m
                         WHERE m.session_id = s.id AND m.athlete_id = \(account.athlete.rawValue)))
                     """, logger: logger))
@@ -69,7 +69,7 @@ extension PostgresStore: GroupSessionStore {
                 guard strangers.isEmpty else { return .notCoached(strangers) }
                 let changed = try await PostgresStore.count(connection.query("""
                     UPDATE group_sessions SET day = \(session.day.description), name = \(session.name), rule = \(session.rule),
-                        week = \(session.week) WHERE id = \(key) AND coach_account = \(coach.rawValue) RETURNING 1
+                        week = \(session.week), set_text = \(session.set?.text) WHERE id = \(key) AND coach_account = \(coach.rawValue) RETURNING 1
                     """, logger: logger))
                 guard changed > 0 else { return .notYours }
                 try await connection.query("DELETE FROM group_session_members WHERE session_id = \(key)", logger: logger)
@@ -91,7 +91,7 @@ extension PostgresStore: GroupSessionStore {
         try await run {
             try await client.withConnection { connection in
                 let heads = try await PostgresStore.heads(connection.query("""
-                    SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at FROM group_sessions s
+                    SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at, s.set_text FROM group_sessions s
                     WHERE s.coach_account = \(coach.rawValue)
                     """, logger: logger))
                 return try await PostgresStore.withMembers(heads, connection, location: location, logger: logger)
@@ -103,7 +103,7 @@ extension PostgresStore: GroupSessionStore {
         try await run {
             try await client.withConnection { connection in
                 let heads = try await PostgresStore.heads(connection.query("""
-                    SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at FROM group_sessions s
+                    SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at, s.set_text FROM group_sessions s
                     WHERE s.day >= \(first.description) AND s.day <= \(last.description) AND EXISTS (SELECT 1 FROM group_session_members m
                         WHERE m.session_id = s.id AND m.athlete_id = \(athlete.rawValue))
                     """, logger: logger))
@@ -131,7 +131,7 @@ extension PostgresStore: GroupSessionStore {
                 members.append(Athlete(id: AthleteID(rawValue: id), handle: handle, name: name, createdAt: StoredTime.date(created)))
             }
             sessions.append(try StoreRecords.groupSession(id: head.0, coach: head.1, day: head.2, name: head.3, rule: head.4,
-                                                          week: head.5, members: members, createdAt: head.6, location: location))
+                                                          week: head.5, setText: head.7, members: members, createdAt: head.6, location: location))
         }
         return sessions
     }

@@ -9,9 +9,9 @@ extension SQLiteStore: GroupSessionStore {
             let strangers = try SQLiteStore.notCoached(session.members, by: session.coach, db)
             guard strangers.isEmpty else { return .notCoached(strangers) }
             try db.execute(sql: """
-                INSERT INTO group_sessions (id, coach_account, day, name, rule, week, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO group_sessions (id, coach_account, day, name, rule, week, set_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [StoreRecords.key(session.id), session.coach.rawValue, session.day.description, session.name,
-                                 session.rule, session.week, StoredTime.milliseconds(session.createdAt)])
+                                 session.rule, session.week, session.set?.text, StoredTime.milliseconds(session.createdAt)])
             try SQLiteStore.insertMembers(session, db)
             return .stored
         }
@@ -49,8 +49,8 @@ extension SQLiteStore: GroupSessionStore {
             let strangers = try SQLiteStore.notCoached(session.members, by: coach, db)
             guard strangers.isEmpty else { return .notCoached(strangers) }
             let key = StoreRecords.key(session.id)
-            try db.execute(sql: "UPDATE group_sessions SET day = ?, name = ?, rule = ?, week = ? WHERE id = ? AND coach_account = ?",
-                           arguments: [session.day.description, session.name, session.rule, session.week, key, coach.rawValue])
+            try db.execute(sql: "UPDATE group_sessions SET day = ?, name = ?, rule = ?, week = ?, set_text = ? WHERE id = ? AND coach_account = ?",
+                           arguments: [session.day.description, session.name, session.rule, session.week, session.set?.text, key, coach.rawValue])
             guard db.changesCount > 0 else { return .notYours }
             try db.execute(sql: "DELETE FROM group_session_members WHERE session_id = ?", arguments: [key])
             try SQLiteStore.insertMembers(session, db)
@@ -86,7 +86,7 @@ extension SQLiteStore: GroupSessionStore {
     private static func groupSessions(_ db: Database, location: String, where condition: String,
                                       _ arguments: StatementArguments) throws -> [GroupSession] {
         let heads = try Row.fetchAll(db, sql: """
-            SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at FROM group_sessions s WHERE \(condition)
+            SELECT s.id, s.coach_account, s.day, s.name, s.rule, s.week, s.created_at, s.set_text FROM group_sessions s WHERE \(condition)
             """, arguments: arguments)
         return try heads.map { row in
             let key: String = row[0]
@@ -97,7 +97,7 @@ extension SQLiteStore: GroupSessionStore {
                 Athlete(id: AthleteID(rawValue: $0[0]), handle: $0[1], name: $0[2], createdAt: StoredTime.date($0[3]))
             }
             return try StoreRecords.groupSession(id: key, coach: row[1], day: row[2], name: row[3], rule: row[4], week: row[5],
-                                                 members: members, createdAt: row[6], location: location)
+                                                 setText: row[7], members: members, createdAt: row[6], location: location)
         }
     }
 }

@@ -311,6 +311,11 @@ public enum Schema {
             )
             """,
         ]),
+        // Free-form group sets (issue 12): a group session holds a library session (rule, week) or
+        // a set the coach typed, kept in its canonical text (`8 × 400 m, 90 s jog`; rule M42, week 0).
+        Migration(name: "0012-group-session-sets", statements: [
+            "ALTER TABLE group_sessions ADD COLUMN set_text TEXT",
+        ]),
     ]
 
     /// The migration after whose statements each engine derives the digest of every activity

@@ -163,13 +163,21 @@ enum ImportJobColumns {
 
 extension StoreRecords {
     /// A stored group session read back; one that no longer passes the checks is damaged.
-    static func groupSession(id: String, coach: String, day: String, name: String, rule: String, week: Int,
+    static func groupSession(id: String, coach: String, day: String, name: String, rule: String, week: Int, setText: String?,
                              members: [Athlete], createdAt: Int64, location: String) throws -> GroupSession {
-        guard let rule = try? SessionLibrary.rule(parsing: rule), (try? BlockProgression.validate(week: week)) != nil else {
-            throw damaged(location, "group session")
+        var set: RepSet?
+        var rule = rule
+        if let setText {
+            guard rule == RepSet.rule, let parsed = try? RepSet(parsing: setText) else { throw damaged(location, "group session") }
+            set = parsed
+        } else {
+            guard let parsed = try? SessionLibrary.rule(parsing: rule), (try? BlockProgression.validate(week: week)) != nil else {
+                throw damaged(location, "group session")
+            }
+            rule = parsed
         }
         return GroupSession(stored: try uuid(id, location, "group session"), coach: AccountID(rawValue: coach),
-                            day: try self.day(day, location, "group session"), name: name, rule: rule, week: week,
+                            day: try self.day(day, location, "group session"), name: name, rule: rule, week: week, set: set,
                             members: members, createdAt: StoredTime.date(createdAt))
     }
 }

@@ -199,6 +199,8 @@ struct AuthorizationMatrixTests {
         Row(.post, "/coach/sessions/{id}/reps", .signIn, 404, 404, 303, 404, body: .perPrincipal { _, world in
             .form([("athlete", world.handleA), ("reps", "6:40, 6:42, 6:45")]) }, fresh: true),
         Row(.post, "/coach/sessions/{id}/delete", .signIn, 404, 404, 303, 404, fresh: true),
+        // The coach's upload form for a member's file streams its body, as the upload form does.
+        Row(.post, "/coach/sessions/{id}/athletes/{handle}/activity", 403, 404, 404, 303, 404, body: .upload, fresh: true),
         Row(.get, "/group-sessions/{id}", .signIn, 200, 404, 200, 404),
         Row(.get, "/group-sessions/{id}/workout.fit", .signIn, 200, 404, 404, 404),
         Row(.get, "/api/v1/group-sessions", 401, 200, 200, 200, 200),
@@ -363,7 +365,7 @@ struct AuthorizationMatrixTests {
             case (.get, _):
                 return try await browser.get(path)
             case (_, .upload):
-                return try await browser.upload([(name: "run.fit", bytes: try UploadFixtures.trackFIT())])
+                return try await browser.upload([(name: "run.fit", bytes: try UploadFixtures.trackFIT())], path: path)
             case (_, .form(let fields)):
                 return try await browser.post(path, fields)
             default:

@@ -70,12 +70,12 @@ enum UploadFixtures {
 }
 
 extension Browser {
-    /// POSTs the upload form with `files`; the page's CSRF token goes first unless `csrf` says
-    /// otherwise (nil: none).
-    func upload(_ files: [(name: String, bytes: Data)], csrf: String?? = .none) async throws -> TestResponse {
+    /// POSTs the upload form (or another multipart form at `path`) with `files`; the page's CSRF
+    /// token goes first unless `csrf` says otherwise (nil: none).
+    func upload(_ files: [(name: String, bytes: Data)], csrf: String?? = .none, path: String = "/upload") async throws -> TestResponse {
         let token: String? = csrf ?? self.csrf
         let body = UploadFixtures.multipart(boundary: UploadFixtures.boundary, fields: token.map { [("csrf", $0)] } ?? [], files: files)
-        return try await send("/upload", method: .post,
+        return try await send(path, method: .post,
                               headers: [.contentType: "multipart/form-data; boundary=\(UploadFixtures.boundary)"], body: body)
     }
 

@@ -43,6 +43,39 @@ struct GroupSessionStoreContractTests {
         try #require(try await store.athlete(handle: account.login))
     }
 
+    /// A free-form set (migration `0012-group-session-sets`) is stored in its canonical text and
+    /// read back as the same set; a session can change from a library session to a set and back.
+    @Test(arguments: Engine.available)
+    func aSetIsStoredAndReadBackAsTheSameSet(engine: Engine) async throws {
+        try await withServerStore(engine) { store async throws in
+            #expect(try await store.appliedMigrations().contains("0012-group-session-sets"))
+            let p = try await Self.people(store)
+            let (ana, bob) = (try await Self.athlete(p.ana, store), try await Self.athlete(p.bob, store))
+            let day = try Day(parsing: "2026-12-01")
+            let set = try RepSet(parsing: "8x400m @ mile, 90s jog")
+            var session = try GroupSession(coach: p.coach.id, day: day, name: "Tuesday track", set: set, members: [ana, bob], createdAt: Self.t0)
+            #expect(try await store.addGroupSession(session) == .stored)
+            let read = try #require(try await store.groupSession(session.id, visibleTo: p.ana))
+            #expect(read == session)
+            #expect(read.set?.text == "8 × 400 m @ mile, 90 s jog")
+            #expect(read.rule == "M42")
+            #expect(try await store.groupSessions(for: bob.id, from: day, through: day).first?.set == set)
+
+            // To a library session, and back to another set.
+            let library = try GroupSession(id: session.id, coach: p.coach.id, day: day, name: "Tuesday track", rule: "M17", week: 3,
+                                           members: [ana], createdAt: Self.t0)
+            #expect(try await store.updateGroupSession(library, by: p.coach.id) == .stored)
+            let changed = try #require(try await store.groupSession(session.id, visibleTo: p.coach))
+            #expect(changed.set == nil && changed.rule == "M17" && changed.week == 3)
+            session = try GroupSession(id: session.id, coach: p.coach.id, day: day, name: "Tuesday track",
+                                       set: try RepSet(parsing: "3 × 10 min @ T, 2 min jog"), members: [bob], createdAt: Self.t0)
+            #expect(try await store.updateGroupSession(session, by: p.coach.id) == .stored)
+            #expect(try await store.groupSessions(coachedBy: p.coach.id) == [session])
+            // Another coach cannot change it.
+            #expect(try await store.updateGroupSession(session, by: p.other.id) == .notYours)
+        }
+    }
+
     @Test(arguments: Engine.available)
     func theCoachAndTheMembersReadASessionAndNobodyElse(engine: Engine) async throws {
         try await withServerStore(engine) { store async throws in
