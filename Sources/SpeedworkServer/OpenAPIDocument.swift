@@ -761,6 +761,16 @@ enum OpenAPIDocument {
             }
           },
           "Coaching": {"type": "object", "required": ["isCoach"], "properties": {"isCoach": {"type": "boolean"}}},
+          "CoachingStopped": {
+            "type": "object",
+            "required": ["isCoach", "athletesReleased", "invitesRevoked", "groupSessionsDeleted"],
+            "properties": {
+              "isCoach": {"type": "boolean"},
+              "athletesReleased": {"type": "integer", "minimum": 0},
+              "invitesRevoked": {"type": "integer", "minimum": 0},
+              "groupSessionsDeleted": {"type": "integer", "minimum": 0}
+            }
+          },
           "Invite": {
             "type": "object",
             "required": ["id", "createdAt", "expiresAt"],
@@ -2170,6 +2180,18 @@ enum OpenAPIDocument {
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Coaching"}}}
               },
               "401": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "delete": {
+            "summary": "Stop coaching: every athlete is let go, open invites are revoked, your group sessions are deleted",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {
+                "description": "Coaching is off; what stopping undid",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CoachingStopped"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
             }
           }
         },
