@@ -1827,6 +1827,21 @@ enum OpenAPIDocument {
             "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
           }
         },
+        "/coach/stop": {
+          "post": {
+            "summary": "Stop coaching (a coach, signed in): every athlete is let go, open invites are revoked, your group sessions are deleted",
+            "security": [{"session": []}, {}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
         "/coach/invites": {
           "post": {
             "summary": "Make an invite (a coach, signed in): the page shows its link and code once",

@@ -13,8 +13,8 @@ import Testing
 struct StopCoachingTests {
     typealias World = AuthorizationMatrixTests.World
 
-    /// Cora coaches Ana and Ben, has a spare open invite and a group session for both; Ana has a
-    /// race result and an activity. The tokens of Ana, Ben and Cora, and the group session's id.
+    /// Cora coaches Ana and Ben (an invite each), has a spare open invite and a group session for
+    /// both; each athlete has a race result. The tokens of Ana, Ben and Cora, and the group session's id.
     static func club(_ client: any TestClientProtocol) async throws -> (ana: String, ben: String, cora: String, group: String) {
         let (ana, cora) = try await World.coachedPair(client)
         try await Browser(client).register("ben", goodPassword)
@@ -38,10 +38,10 @@ struct StopCoachingTests {
     func theAPIStopsCoachingAndLeavesTheAthletesLogsAsTheyWere(engine: Engine) async throws {
         try await withApp(engine) { client, store in
             let club = try await Self.club(client)
-            let upload = try await client.execute(uri: "/api/v1/uploads?name=run.fit", method: .post,
-                                                  headers: [.authorization: "Bearer \(club.ana)"], body: ByteBuffer(bytes: try UploadFixtures.trackFIT()))
-            #expect(upload.status == .accepted)
             let ana = try #require(try await store.account(login: "ana"))
+            let run = try PackedActivity(UploadFixtures.trackSession(), name: "Track", source: "track.fit", analysisJSON: #"{"sport":"running"}"#)
+            _ = try await store.save(ImportBatch(activities: [run]), for: ana.athlete)
+            #expect(try await World.api(client, .post, "/api/v1/plan", token: club.ana, json: AuthorizationMatrixTests.planJSON).status == .created)
             let before = (try await store.activities(for: ana.athlete, in: nil), try await store.results(for: ana.athlete, since: nil),
                           try await store.activePlan(for: ana.athlete)?.id)
 
@@ -49,7 +49,8 @@ struct StopCoachingTests {
             #expect(stopped.status == .ok)
             #expect(stopped.json?["isCoach"] as? Bool == false)
             #expect(stopped.json?["athletesReleased"] as? Int == 2)
-            #expect(stopped.json?["invitesRevoked"] as? Int == 2)
+            // The invite Ana joined with, the one Ben joined with, and the spare.
+            #expect(stopped.json?["invitesRevoked"] as? Int == 3)
             #expect(stopped.json?["groupSessionsDeleted"] as? Int == 1)
 
             // Cora is an athlete again: no athletes, no invites, no invite to make, no one to read by handle.
@@ -67,7 +68,7 @@ struct StopCoachingTests {
             let after = (try await store.activities(for: ana.athlete, in: nil), try await store.results(for: ana.athlete, since: nil),
                          try await store.activePlan(for: ana.athlete)?.id)
             #expect(after.0 == before.0 && after.1 == before.1 && after.2 == before.2)
-            #expect(after.1.count == 1)
+            #expect(after.0.count == 1 && after.1.count == 1 && after.2 != nil)
             #expect(try await World.api(client, .get, "/api/v1/today", token: club.ana).status == .ok)
 
             // Nothing left to stop: 404, as the other coach routes for what a coach does not have.
