@@ -110,7 +110,7 @@ struct APIRoutes: Sendable {
         guard let id = UUID(uuidString: text), try await store.revokeToken(id, for: account.id, at: Date()) else {
             throw ServerError(.notFound, "no active token of yours has the id \(InputError.quoted(text))")
         }
-        TokenCache.shared.forget(token: id)
+        accounts.tokens.forget(token: id)
         return Response(status: .noContent)
     }
 

@@ -13,6 +13,9 @@ struct AccountPages: Sendable {
     let throttle: LoginThrottle
     let pages: PageRenderer
     let cookies: SessionCookie
+    /// The app's API tokens recently read (``TokenCache``), shared by the token check, revocation
+    /// and the routes that change an account.
+    let tokens: TokenCache
 
     /// The handle of the runner a new account gets when it is not the first: `runner-` and 8 hex digits.
     static func newHandle() -> String { "runner-" + UUID().uuidString.prefix(8).lowercased() }
@@ -139,9 +142,12 @@ struct AccountPages: Sendable {
         let now = configuration.clock()
         // The attempt is counted before the password is checked, so attempts sent at once cannot
         // all pass the limit; a right password takes it back.
-        if let wait = await throttle.admit(login: login, address: address, at: now) {
-            throw ServerError(.tooManyRequests, "too many failed log-ins: wait \(wait) s and try again",
-                              headers: [.retryAfter: String(wait)])
+        let ticket: LoginThrottle.Ticket
+        switch try await throttle.admit(login: login, address: address, at: now) {
+        case .success(let admitted): ticket = admitted
+        case .failure(let refusal):
+            throw ServerError(.tooManyRequests, "too many failed log-ins: wait \(refusal.retryAfter) s and try again",
+                              headers: [.retryAfter: String(refusal.retryAfter)])
         }
         // A login no account can have (a control character, say, which PostgreSQL's text also
         // refuses) is not looked up, nor is a password no account can have (past bcrypt's 72
@@ -160,7 +166,7 @@ struct AccountPages: Sendable {
             matches = await hasher.verify(password, against: account?.passwordHash)
         }
         guard matches, let account else { throw ServerError(.unauthorized, "wrong login or password") }
-        await throttle.succeeded(login: login, address: address, at: now)
+        try await throttle.succeeded(ticket)
         return account
     }
 

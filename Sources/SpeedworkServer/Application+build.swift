@@ -19,9 +19,10 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     let pages = try PageRenderer()
     let accounts = AccountPages(
         store: store, configuration: configuration, hasher: PasswordHasher(cost: configuration.bcryptCost),
-        throttle: LoginThrottle(perAccount: configuration.loginAttemptsPerAccount,
+        throttle: LoginThrottle(store: store, perAccount: configuration.loginAttemptsPerAccount,
                                 perAddress: configuration.loginAttemptsPerAddress, window: configuration.loginWindow),
-        pages: pages, cookies: SessionCookie(secure: configuration.secureCookies, lifetime: Int(configuration.sessionLifetime)))
+        pages: pages, cookies: SessionCookie(secure: configuration.secureCookies, lifetime: Int(configuration.sessionLifetime)),
+        tokens: TokenCache())
 
     let router = Router(context: ServerContext.self)
     router.add(middleware: SecurityHeaders())
@@ -47,7 +48,7 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
 
     let api = router.group("/api/v1")
     // Handlers run on threads of their own unless they are cached JSON reads (OffEventLoop).
-    let securedAPI = api.group().add(middleware: BearerTokenRequired(store: store)).add(middleware: OffEventLoop())
+    let securedAPI = api.group().add(middleware: BearerTokenRequired(store: store, tokens: accounts.tokens)).add(middleware: OffEventLoop())
     APIRoutes(store: store, accounts: accounts).addRoutes(open: api, secured: securedAPI)
 
     let site = router.group().add(middleware: OffEventLoop()).add(middleware: SessionReader(store: store)).add(middleware: FormGuard())
@@ -69,7 +70,7 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     GroupSessionRoutes(store: store, pages: pages, configuration: configuration).addRoutes(pages: signedIn, streamed: streamed, api: securedAPI)
-    CoachingRoutes(store: store, pages: pages, configuration: configuration, uploadsFolder: uploads.uploadsFolder)
+    CoachingRoutes(store: store, pages: pages, configuration: configuration, uploadsFolder: uploads.uploadsFolder, tokens: accounts.tokens)
         .addRoutes(site: site, signedIn: signedIn, api: securedAPI)
     return router
 }

@@ -13,12 +13,15 @@ struct CoachPages: Sendable {
     let pages: PageRenderer
     /// Whether the app is served over HTTPS: the scheme of the invite link.
     let secure: Bool
+    /// The app's token cache: an account that starts or stops coaching is read again at its next request.
+    let tokens: TokenCache
 
     /// Registers the signed-in pages on `pages`, `/join/{code}` on `site` (a signed-out visitor is sent
     /// to sign in and brought back) and the API on `api`.
     func addRoutes(site: RouterGroup<ServerContext>, pages group: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
         group.get("/coach") { request, context in try await dashboard(request, context) }
         group.post("/coach") { _, context in try await startCoaching(context) }
+        group.post("/coach/stop") { _, context in try await stopFromPage(context) }
         group.post("/coach/invites") { request, context in try await makeInviteFromPage(request, context) }
         group.post("/coach/invites/{id}/revoke") { _, context in try await revokeFromPage(context) }
         group.post("/coach/athletes/{handle}/release") { _, context in try await releaseFromPage(context) }
@@ -30,6 +33,7 @@ struct CoachPages: Sendable {
         group.post("/coaches/{id}/leave") { _, context in try await leaveFromPage(context) }
 
         api.post("/coach") { _, context in try await startCoachingAPI(context) }
+        api.delete("/coach") { _, context in try await stopAPI(context) }
         api.get("/coach/athletes") { _, context in try await athletesAPI(context) }
         api.delete("/coach/athletes/{handle}") { _, context in try await releaseAPI(context) }
         api.get("/coach/invites") { _, context in try await invitesAPI(context) }
@@ -44,6 +48,14 @@ struct CoachPages: Sendable {
 
     /// `POST /api/v1/coach`'s answer.
     struct CoachingJSON: Encodable { var isCoach: Bool }
+
+    /// `DELETE /api/v1/coach`'s answer: what stopping coaching undid.
+    struct StoppedJSON: Encodable {
+        var isCoach: Bool
+        var athletesReleased: Int
+        var invitesRevoked: Int
+        var groupSessionsDeleted: Int
+    }
 
     /// An open invite; `code` and `url` only in the answer that made it (the server keeps a hash).
     struct InviteJSON: Encodable {
@@ -93,6 +105,17 @@ struct CoachPages: Sendable {
             throw ServerError(.forbidden, "turn coaching on first: the /coach page or POST /api/v1/coach")
         }
         return account
+    }
+
+    /// Stops the signed-in account's coaching (``SpeedworkStore/CoachingStore/stopCoaching(_:at:)``);
+    /// 404 when it is not a coach, as the other routes that act on what a coach has.
+    private func stop(_ context: ServerContext) async throws -> CoachingStop {
+        let account = try context.requireAccount()
+        guard let stopped = try await store.stopCoaching(account.id, at: Date()) else {
+            throw ServerError(.notFound, "you are not coaching, so there is no coaching to stop")
+        }
+        tokens.forget(account: account.id)
+        return stopped
     }
 
     /// Makes and stores a new invite; the code is in the answer only.
@@ -175,7 +198,12 @@ struct CoachPages: Sendable {
     private func startCoaching(_ context: ServerContext) async throws -> Response {
         let account = try context.requireAccount()
         try await store.setCoaching(true, for: account.id)
-        TokenCache.shared.forget(account: account.id)
+        tokens.forget(account: account.id)
+        return Response(status: .seeOther, headers: [.location: "/coach"])
+    }
+
+    private func stopFromPage(_ context: ServerContext) async throws -> Response {
+        _ = try await stop(context)
         return Response(status: .seeOther, headers: [.location: "/coach"])
     }
 
@@ -259,8 +287,14 @@ struct CoachPages: Sendable {
     private func startCoachingAPI(_ context: ServerContext) async throws -> Response {
         let account = try context.requireAccount()
         try await store.setCoaching(true, for: account.id)
-        TokenCache.shared.forget(account: account.id)
+        tokens.forget(account: account.id)
         return try JSONBody.response(CoachingJSON(isCoach: true))
+    }
+
+    private func stopAPI(_ context: ServerContext) async throws -> Response {
+        let stopped = try await stop(context)
+        return try JSONBody.response(StoppedJSON(isCoach: false, athletesReleased: stopped.athletesReleased,
+                                                 invitesRevoked: stopped.invitesRevoked, groupSessionsDeleted: stopped.groupSessionsDeleted))
     }
 
     private func athletesAPI(_ context: ServerContext) async throws -> Response {

@@ -56,6 +56,13 @@ extension PageTemplates {
         </tbody>
         </table>
         {{/hasInvites}}
+        <h2>Stop coaching</h2>
+        <p>Stopping lets every athlete go, revokes your open invites and deletes your group sessions. Your athletes keep
+        their own logs, plans and results; you keep your own log. You can start coaching again later, with new invites.</p>
+        <form method="post" action="/coach/stop" id="coach-stop">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="secondary" id="coach-stop-button">Stop coaching and let all my athletes go</button>
+        </form>
 
         """
 

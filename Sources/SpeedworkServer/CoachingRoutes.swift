@@ -10,10 +10,12 @@ struct CoachingRoutes: Sendable {
     let pages: PageRenderer
     let configuration: ServerConfiguration
     let uploadsFolder: String
+    /// The app's token cache, told when an account starts or stops coaching.
+    let tokens: TokenCache
 
     /// Registers the routes: `site` takes signed-out visitors, `signedIn` sends them to sign in, `api` needs a token.
     func addRoutes(site: RouterGroup<ServerContext>, signedIn: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
-        CoachPages(store: store, pages: pages, secure: configuration.secureCookies).addRoutes(site: site, pages: signedIn, api: api)
+        CoachPages(store: store, pages: pages, secure: configuration.secureCookies, tokens: tokens).addRoutes(site: site, pages: signedIn, api: api)
         let coached = signedIn.group("/coach/athletes/{handle}")
         let athletes = api.group("/athletes/{handle}")
         LogPage(store: store, pages: pages).addAthleteRoutes(coached: coached)

@@ -771,6 +771,16 @@ enum OpenAPIDocument {
             }
           },
           "Coaching": {"type": "object", "required": ["isCoach"], "properties": {"isCoach": {"type": "boolean"}}},
+          "CoachingStopped": {
+            "type": "object",
+            "required": ["isCoach", "athletesReleased", "invitesRevoked", "groupSessionsDeleted"],
+            "properties": {
+              "isCoach": {"type": "boolean"},
+              "athletesReleased": {"type": "integer", "minimum": 0},
+              "invitesRevoked": {"type": "integer", "minimum": 0},
+              "groupSessionsDeleted": {"type": "integer", "minimum": 0}
+            }
+          },
           "Invite": {
             "type": "object",
             "required": ["id", "createdAt", "expiresAt"],
@@ -1863,6 +1873,21 @@ enum OpenAPIDocument {
             "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
           }
         },
+        "/coach/stop": {
+          "post": {
+            "summary": "Stop coaching (a coach, signed in): every athlete is let go, open invites are revoked, your group sessions are deleted",
+            "security": [{"session": []}, {}],
+            "requestBody": {
+              "required": true,
+              "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
+            },
+            "responses": {
+              "303": {"$ref": "#/components/responses/SeeOther"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
         "/coach/invites": {
           "post": {
             "summary": "Make an invite (a coach, signed in): the page shows its link and code once",
@@ -2216,6 +2241,18 @@ enum OpenAPIDocument {
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Coaching"}}}
               },
               "401": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "delete": {
+            "summary": "Stop coaching: every athlete is let go, open invites are revoked, your group sessions are deleted",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {
+                "description": "Coaching is off; what stopping undid",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CoachingStopped"}}}
+              },
+              "401": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
             }
           }
         },

@@ -49,6 +49,8 @@ struct SignInRequired: RouterMiddleware {
 struct BearerTokenRequired: RouterMiddleware {
     typealias Context = ServerContext
     let store: any ServerStore
+    /// The app's token cache.
+    let tokens: TokenCache
 
     func handle(_ request: Request, context: ServerContext,
                 next: (Request, ServerContext) async throws -> Response) async throws -> Response {
@@ -60,7 +62,7 @@ struct BearerTokenRequired: RouterMiddleware {
         var token = String(parts[1])
         if !Secret.isWellFormed(token) { token = token.trimmingCharacters(in: .whitespaces) }
         let hash = Secret.isWellFormed(token) ? Secret.hash(token) : ""
-        guard !hash.isEmpty, let found = try await TokenCache.shared.activeToken(hash: hash, read: { try await store.activeToken(hash: hash) }) else {
+        guard !hash.isEmpty, let found = try await tokens.activeToken(hash: hash, read: { try await store.activeToken(hash: hash) }) else {
             throw ServerError.needsToken("the API token is unknown or revoked: make a new one with POST /api/v1/tokens")
         }
         var context = context

@@ -5,16 +5,14 @@ import SpeedworkStore
 /// "Read cache"): a request within ``lifetime`` of its token's last database read skips that read.
 /// A token revoked through this process is forgotten at once; one revoked through another process
 /// on the same database is refused there at once and here within ``lifetime``. Unknown and revoked
-/// tokens are never kept. Bounded by ``capacity`` tokens.
+/// tokens are never kept. Bounded by ``capacity`` tokens. One per app, made with its routes
+/// (`makeRouter`), so two apps in one process (tests, say) never see each other's tokens.
 final class TokenCache: @unchecked Sendable {
     /// How long a token read from the database is trusted without reading it again, in seconds:
     /// the longest a revocation by another process takes to reach this one.
     static let lifetime: TimeInterval = 1
     /// The most tokens kept; past it, the cache starts again empty.
     static let capacity = 10_000
-
-    /// The one cache of the process, shared by the API's token check and its revocation.
-    static let shared = TokenCache()
 
     private struct Found {
         let token: APIToken

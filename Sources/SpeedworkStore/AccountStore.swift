@@ -35,6 +35,7 @@ public protocol AccountStore: Sendable {
 
 /// What the web app needs of a database: the training log and the accounts, in one store.
 public typealias ServerStore = TrainingStore & AccountStore & CalendarFeedStore & ImportJobStore & CoachingStore & GroupSessionStore
+    & LoginFailureStore
 
 extension DatabaseLocation {
     /// Opens the log here with its accounts (for the web app), creating it and applying

@@ -7,6 +7,10 @@ import Foundation
 public protocol CoachingStore: Sendable {
     /// Turns coaching on or off for an account (a coach is also a runner with their own log).
     func setCoaching(_ isCoach: Bool, for account: AccountID) async throws
+    /// Stops coaching in one transaction (docs/server.md, "Stopping coaching"): every athlete is
+    /// released, the invites still open at `moment` are revoked, the coach's group sessions are
+    /// deleted and the account is no longer a coach. Nil, changing nothing, when it is not a coach.
+    func stopCoaching(_ coach: AccountID, at moment: Date) async throws -> CoachingStop?
     /// Stores a new invite; its code is kept only as a SHA-256 hash.
     func addInvite(_ invite: CoachInvite) async throws
     /// The coach's invites still open at `now` (not expired, not revoked), newest first.

@@ -31,6 +31,29 @@ extension PostgresStore: CoachingStore {
         }
     }
 
+    public func stopCoaching(_ coach: AccountID, at moment: Date) async throws -> CoachingStop? {
+        let logger = logger
+        let now = StoredTime.milliseconds(moment)
+        let id = coach.rawValue
+        return try await run {
+            try await client.withTransaction(logger: logger) { connection -> CoachingStop? in
+                guard try await PostgresStore.count(connection.query(
+                    "UPDATE accounts SET is_coach = FALSE WHERE id = \(id) AND is_coach RETURNING 1", logger: logger)) > 0 else {
+                    return nil
+                }
+                let released = try await PostgresStore.count(connection.query(
+                    "DELETE FROM coaching WHERE coach_account = \(id) RETURNING 1", logger: logger))
+                let revoked = try await PostgresStore.count(connection.query("""
+                    UPDATE coach_invites SET revoked_at = \(now) WHERE coach_account = \(id) AND revoked_at IS NULL AND expires_at > \(now)
+                    RETURNING 1
+                    """, logger: logger))
+                let deleted = try await PostgresStore.count(connection.query(
+                    "DELETE FROM group_sessions WHERE coach_account = \(id) RETURNING 1", logger: logger))
+                return CoachingStop(athletesReleased: released, invitesRevoked: revoked, groupSessionsDeleted: deleted)
+            }
+        }
+    }
+
     public func addInvite(_ invite: CoachInvite) async throws {
         _ = try await run {
             try await client.query("""

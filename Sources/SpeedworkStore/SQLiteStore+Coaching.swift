@@ -22,6 +22,21 @@ extension SQLiteStore: CoachingStore {
         }
     }
 
+    public func stopCoaching(_ coach: AccountID, at moment: Date) async throws -> CoachingStop? {
+        let now = StoredTime.milliseconds(moment)
+        return try await writing { db in
+            try db.execute(sql: "UPDATE accounts SET is_coach = FALSE WHERE id = ? AND is_coach", arguments: [coach.rawValue])
+            guard db.changesCount > 0 else { return nil }
+            try db.execute(sql: "DELETE FROM coaching WHERE coach_account = ?", arguments: [coach.rawValue])
+            let released = db.changesCount
+            try db.execute(sql: "UPDATE coach_invites SET revoked_at = ? WHERE coach_account = ? AND revoked_at IS NULL AND expires_at > ?",
+                           arguments: [now, coach.rawValue, now])
+            let revoked = db.changesCount
+            try db.execute(sql: "DELETE FROM group_sessions WHERE coach_account = ?", arguments: [coach.rawValue])
+            return CoachingStop(athletesReleased: released, invitesRevoked: revoked, groupSessionsDeleted: db.changesCount)
+        }
+    }
+
     public func addInvite(_ invite: CoachInvite) async throws {
         try await writing { db in
             try db.execute(sql: "INSERT INTO coach_invites (\(SQLiteStore.inviteColumns)) VALUES (?, ?, ?, ?, ?, ?)",

@@ -316,6 +316,21 @@ public enum Schema {
         Migration(name: "0012-group-session-sets", statements: [
             "ALTER TABLE group_sessions ADD COLUMN set_text TEXT",
         ]),
+        // Failed log-ins (issue 12, security): one row per key (login, address; SHA-256 hashes) and
+        // attempt, so every server process on the database shares the log-in limits. Rows older
+        // than the window are pruned. See docs/server.md, "Log-in limits".
+        Migration(name: "0013-login-failures", statements: [
+            """
+            CREATE TABLE login_failures (
+                attempt TEXT NOT NULL,
+                key TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                PRIMARY KEY (attempt, key)
+            )
+            """,
+            "CREATE INDEX login_failures_by_key ON login_failures (key, at)",
+            "CREATE INDEX login_failures_by_time ON login_failures (at)",
+        ]),
     ]
 
     /// The migration after whose statements each engine derives the digest of every activity

@@ -154,6 +154,7 @@ struct AuthorizationMatrixTests {
         Row(.get, "/coach", .signIn, 200, 200, 200, 200),
         Row(.post, "/coach", .signIn, 303, 303, 303, 303, fresh: true),
         Row(.post, "/coach/invites", .signIn, 403, 403, 200, 200),
+        Row(.post, "/coach/stop", .signIn, 404, 404, 303, 303, fresh: true),
         Row(.post, "/coach/invites/{id}/revoke", .signIn, 404, 404, 303, 404, fresh: true),
         Row(.post, "/coach/athletes/{handle}/release", .signIn, 404, 404, 303, 404, fresh: true),
         Row(.get, "/join", .signIn, 200, 200, 200, 200),
@@ -164,6 +165,7 @@ struct AuthorizationMatrixTests {
         Row(.post, "/coaches/{id}/leave", .signIn, 303, 404, 404, 404, fresh: true),
         // Coaching: API.
         Row(.post, "/api/v1/coach", 401, 200, 200, 200, 200, fresh: true),
+        Row(.delete, "/api/v1/coach", 401, 404, 404, 200, 200, fresh: true),
         Row(.get, "/api/v1/coach/athletes", 401, 200, 200, 200, 200),
         Row(.delete, "/api/v1/coach/athletes/{handle}", 401, 404, 404, 204, 404, fresh: true),
         Row(.get, "/api/v1/coach/invites", 401, 200, 200, 200, 200),

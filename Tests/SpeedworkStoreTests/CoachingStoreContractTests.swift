@@ -125,4 +125,61 @@ struct CoachingStoreContractTests {
             #expect(try await store.join(codeHash: code.codeHash, athlete: club.ana, at: Self.t0) == .unknownOrExpired)
         }
     }
+
+    @Test(arguments: Engine.available)
+    func stoppingCoachingUndoesItAllInOneGoAndLeavesTheAthletesLogs(engine: Engine) async throws {
+        try await withServerStore(engine) { store async throws in
+            let club = try await club(store)
+            let code = try await invite(club.carla, code: "CARLA", store: store)
+            let spare = try await invite(club.carla, code: "SPARE", store: store)
+            _ = try await invite(club.carla, code: "STALE", store: store, days: 0.5)
+            let dans = try await invite(club.dan, code: "DAN", store: store)
+            _ = try await store.join(codeHash: code.codeHash, athlete: club.ana, at: Self.t0)
+            _ = try await store.join(codeHash: code.codeHash, athlete: club.ben, at: Self.t0)
+            _ = try await store.join(codeHash: dans.codeHash, athlete: club.ben, at: Self.t0)
+            let ana = try #require(try await store.athlete(handle: "ana"))
+            let ben = try #require(try await store.athlete(handle: "ben"))
+            let day = try Day(parsing: "2026-12-01")
+            let carlas = try GroupSession(coach: club.carla.id, day: day, name: "Tuesday track", rule: "M13", week: 1,
+                                          members: [ana, ben], createdAt: Self.t0)
+            let danSession = try GroupSession(coach: club.dan.id, day: day, name: "Dan's track", rule: "M13", week: 1,
+                                              members: [ben], createdAt: Self.t0)
+            #expect(try await store.addGroupSession(carlas) == .stored)
+            #expect(try await store.addGroupSession(danSession) == .stored)
+            let result = try LoggedResult(day: day, kind: .race, distance: .kilometers(5), time: .seconds(1260))
+            #expect(try await store.add([result], for: ana.id) == 1)
+            let anasRevision = try await store.logRevision(for: ana.id)
+
+            // A day after the invites were made: the half-day one has expired on its own and is not counted.
+            let moment = Self.t0.addingTimeInterval(Self.day)
+            let stop = try await store.stopCoaching(club.carla.id, at: moment)
+            #expect(stop == CoachingStop(athletesReleased: 2, invitesRevoked: 2, groupSessionsDeleted: 1))
+            #expect(try await store.account(id: club.carla.id)?.isCoach == false)
+            #expect(try await store.athletes(coachedBy: club.carla.id).isEmpty)
+            #expect(try await store.athlete(handle: "ana", visibleTo: club.carla) == nil)
+            #expect(try await store.canSee(ben.id, account: club.carla) == false)
+            #expect(try await store.openInvites(from: club.carla.id, at: moment).isEmpty)
+            #expect(try await store.join(codeHash: spare.codeHash, athlete: club.ana, at: moment) == .unknownOrExpired)
+            #expect(try await store.groupSession(carlas.id, visibleTo: club.ana) == nil)
+            #expect(try await store.groupSessions(coachedBy: club.carla.id).isEmpty)
+            #expect(try await store.groupSessions(for: ana.id, from: day, through: day).isEmpty)
+            // The athletes' own logs and the other coach's link and session are untouched.
+            #expect(try await store.results(for: ana.id, since: nil) == [result])
+            #expect(try await store.logRevision(for: ana.id) == anasRevision)
+            #expect(try await store.coaches(of: ben.id).map(\.login) == ["dan"])
+            #expect(try await store.groupSessions(for: ben.id, from: day, through: day).map(\.id) == [danSession.id])
+            #expect(try await store.account(id: club.dan.id)?.isCoach == true)
+            #expect(try await store.account(id: club.ana.id)?.isCoach == false)
+
+            // Not a coach (any more, or ever): nothing to stop, nothing changes.
+            #expect(try await store.stopCoaching(club.carla.id, at: moment) == nil)
+            #expect(try await store.stopCoaching(club.ana.id, at: moment) == nil)
+            #expect(try await store.coaches(of: ben.id).map(\.login) == ["dan"])
+            // Coaching again starts from nothing: no athlete comes back.
+            try await store.setCoaching(true, for: club.carla.id)
+            #expect(try await store.athletes(coachedBy: club.carla.id).isEmpty)
+            #expect(try await store.stopCoaching(club.carla.id, at: moment) == CoachingStop(athletesReleased: 0, invitesRevoked: 0,
+                                                                                             groupSessionsDeleted: 0))
+        }
+    }
 }
