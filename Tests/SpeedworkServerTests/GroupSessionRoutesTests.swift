@@ -79,29 +79,14 @@ struct GroupSessionRoutesTests {
     /// jogged at 60 % of their 5K speed.
     static func trackSession(_ runner: Runner, start: Date) -> Activity {
         let easy = 5000 / runner.fiveK * 0.7, jog = 5000 / runner.fiveK * 0.6
-        var samples = [ActivitySample(seconds: 0, meters: 0, metersPerSecond: easy)]
-        var laps: [ActivityLap] = []
-        var second = 0
-        var meters = 0.0
-        func run(seconds: Int? = nil, meters distance: Double? = nil, speed: Double) {
-            let lapStart = second, lapMeters = meters
-            while true {
-                if let seconds, second - lapStart >= seconds { break }
-                if let distance, meters - lapMeters >= distance - 1e-9 { break }
-                second += 1
-                meters += speed
-                samples.append(ActivitySample(seconds: Double(second), meters: meters, metersPerSecond: speed))
-            }
-            laps.append(ActivityLap(startSeconds: Double(lapStart), elapsedSeconds: Double(second - lapStart),
-                                    timerSeconds: Double(second - lapStart), meters: meters - lapMeters, trigger: .manual))
-        }
-        run(seconds: 600, speed: easy)
+        var recording = LapRecording(startingAt: easy)
+        recording.run(seconds: 600, speed: easy)
         for (index, verdict) in runner.reps.enumerated() {
-            run(meters: Distance.mile.meters, speed: Distance.mile.meters / runner.repSeconds(verdict))
-            if index + 1 < runner.reps.count { run(seconds: Int(recovery), speed: jog) }
+            recording.run(meters: Distance.mile.meters, speed: Distance.mile.meters / runner.repSeconds(verdict))
+            if index + 1 < runner.reps.count { recording.run(seconds: Int(recovery), speed: jog) }
         }
-        run(seconds: 300, speed: easy)
-        return Activity(sport: "running", start: start, samples: samples, laps: laps)
+        recording.run(seconds: 300, speed: easy)
+        return recording.activity(start: start)
     }
 
     @Test(arguments: Engine.available)

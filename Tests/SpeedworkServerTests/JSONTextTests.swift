@@ -1,6 +1,7 @@
 import Foundation
 @testable import SpeedworkReports
 @testable import SpeedworkServer
+import SpeedworkTestSupport
 import Testing
 
 /// The hand-written JSON of the answers the read cache recomputes, checked byte for byte against
@@ -8,17 +9,7 @@ import Testing
 /// values meant to trip it: escapes, control characters, non-ASCII text, numbers of every size,
 /// values left out.
 struct JSONTextTests {
-    /// A small seeded generator (SplitMix64), so every run checks the same values.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Seeded = SeededGenerator
 
     static let awkwardTexts = ["", "Tuesday track", "a \"quoted\" name", #"back\slash"#, "tab\there", "line\nbreak",
                                "carriage\rreturn", "\u{8}\u{c}\u{1}\u{1f}\u{7f}", "/uploads/3f2a/run.fit", "Løp på bane 😀",
