@@ -2,7 +2,7 @@ import Foundation
 import Speedwork
 
 /// A run as a watch records it, built part by part: one sample a second at the part's speed and a
-/// lap pressed at the end of each part, as the group-session tests generate their runners' files.
+/// lap pressed at the end of each part, as the server's tests generate the track sessions they upload.
 struct LapRecording {
     private var samples: [ActivitySample]
     private var laps: [ActivityLap] = []

@@ -61,29 +61,14 @@ struct PlannedSessionGradeRoutesTests {
     /// 10 min warm-up at 3.0 m/s, rep `i` at `speeds[i]` m/s until its distance is covered, each
     /// recovery jogged at 2.5 m/s for its planned time, 5 min cool-down at 3.0 m/s.
     static func trackSession(_ reps: [PlannedRep], speeds: [Double], recoveries: [Double], start: Date) -> Activity {
-        var samples = [ActivitySample(seconds: 0, meters: 0, metersPerSecond: 3.0)]
-        var laps: [ActivityLap] = []
-        var second = 0
-        var meters = 0.0
-        func run(seconds: Int? = nil, meters distance: Double? = nil, speed: Double) {
-            let lapStart = second, lapMeters = meters
-            while true {
-                if let seconds, second - lapStart >= seconds { break }
-                if let distance, meters - lapMeters >= distance - 1e-9 { break }
-                second += 1
-                meters += speed
-                samples.append(ActivitySample(seconds: Double(second), meters: meters, metersPerSecond: speed))
-            }
-            laps.append(ActivityLap(startSeconds: Double(lapStart), elapsedSeconds: Double(second - lapStart),
-                                    timerSeconds: Double(second - lapStart), meters: meters - lapMeters, trigger: .manual))
-        }
-        run(seconds: 600, speed: 3.0)
+        var recording = LapRecording(startingAt: 3.0)
+        recording.run(seconds: 600, speed: 3.0)
         for (index, rep) in reps.enumerated() {
-            run(meters: rep.distance.meters, speed: speeds[index])
-            if index + 1 < reps.count { run(seconds: Int(index < recoveries.count ? recoveries[index] : 90), speed: 2.5) }
+            recording.run(meters: rep.distance.meters, speed: speeds[index])
+            if index + 1 < reps.count { recording.run(seconds: Int(index < recoveries.count ? recoveries[index] : 90), speed: 2.5) }
         }
-        run(seconds: 300, speed: 3.0)
-        return Activity(sport: "running", start: start, samples: samples, laps: laps)
+        recording.run(seconds: 300, speed: 3.0)
+        return recording.activity(start: start)
     }
 
     @Test(arguments: Engine.available)
