@@ -116,7 +116,7 @@ struct APIRoutes: Sendable {
 
     private static func listActivities(store: any ServerStore, reads: LogReadCache, _ context: ServerContext) async throws -> Response {
         let athlete = try await context.viewedAthlete(store).id
-        return JSONBody.response(text: try await reads.answer("activities", athlete: athlete, store: store) {
+        return JSONBody.response(bytes: try await reads.answer("activities", athlete: athlete, store: store) {
             ActivityList(activities: try await store.activityDigests(for: athlete, in: nil).map { summary in
                 ActivityItem(id: summary.contentHash, start: summary.start, sport: summary.sport, name: summary.name,
                              device: summary.device, distanceMeters: summary.distanceMeters, durationSeconds: summary.durationSeconds,

@@ -46,9 +46,9 @@ struct ActivityPage: Sendable {
     /// `GET /api/v1/activities/{id}`: the stored analysis, the `analyze --json` contract, with the
     /// key `plannedSession`: the planned session the activity fulfils, graded (null when none).
     private func analysis(_ context: ServerContext) async throws -> Response {
-        let text = try await reads.answer("activity/\(context.parameters.get("id") ?? "")", athlete: try context.requireAccount().athlete,
-                                          store: store) { try await analysisText(context) }
-        return JSONBody.response(text: text)
+        let answer = try await reads.answer("activity/\(context.parameters.get("id") ?? "")", athlete: try context.requireAccount().athlete,
+                                            store: store) { try await analysisText(context) }
+        return JSONBody.response(bytes: answer)
     }
 
     /// The answer of `GET /api/v1/activities/{id}`, computed.

@@ -27,9 +27,16 @@ enum JSONBody {
 
     /// JSON text already encoded, as a response with `status`.
     static func response(text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        response(bytes: ByteBuffer(string: text), status: status)
     }
+
+    /// JSON already encoded to bytes (an answer of ``LogReadCache``), sent as they are.
+    static func response(bytes: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
+    }
+
+    /// The headers of every JSON response, made once.
+    private static let headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
 
     /// The request's JSON body decoded as `type`; a malformed body is a 400 naming what is wrong.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {

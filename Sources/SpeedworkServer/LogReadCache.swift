@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Speedwork
 import SpeedworkStore
 
@@ -16,8 +17,12 @@ import SpeedworkStore
 /// computes afresh the answers kept for the runner, raises the revision and keeps the new answers
 /// under it, all before the upload is reported done; meanwhile reads are answered from the log as
 /// it was.
+///
+/// An answer is kept as the bytes a response sends (a `ByteBuffer`), so every request for it shares
+/// one copy: a response's body is the kept buffer itself, not text copied out per request (the
+/// activity list of a long log is a few hundred kilobytes).
 final class LogReadCache: @unchecked Sendable {
-    /// The default bound on the answers kept, in bytes of JSON text.
+    /// The default bound on the answers kept, in bytes of JSON.
     static let defaultCapacityBytes = 32 * 1024 * 1024
 
     /// One answer's identity.
@@ -39,14 +44,14 @@ final class LogReadCache: @unchecked Sendable {
     private enum Entry {
         /// `read`: whether a request read it since it was kept; only those are computed again for
         /// a publication, so answers nobody reads any more are not carried from import to import.
-        case ready(text: String, used: UInt64, recipe: Recipe, read: Bool)
-        case computing(Task<String, any Error>, recipe: Recipe)
+        case ready(bytes: ByteBuffer, used: UInt64, recipe: Recipe, read: Bool)
+        case computing(Task<ByteBuffer, any Error>, recipe: Recipe)
     }
 
     /// Every cache of the process, held weakly, so an import can make their answers ready.
     private static let everyCache = CacheList()
 
-    /// The bound, in bytes of kept text.
+    /// The bound, in bytes of kept answers.
     let capacityBytes: Int
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
@@ -60,24 +65,25 @@ final class LogReadCache: @unchecked Sendable {
         Self.everyCache.add(self)
     }
 
-    /// The answer of `read` for the runner's log as it now stands: kept when the log's revision and
-    /// the day are unchanged, else computed by `compute` (once for every request waiting on it).
+    /// The answer of `read` for the runner's log as it now stands, as the JSON bytes to send: kept
+    /// when the log's revision and the day are unchanged, else computed by `compute` (once for every
+    /// request waiting on it).
     func answer(_ read: String, athlete: AthleteID, store: any TrainingStore, today: Day = Day(Date()),
-                compute: @escaping @Sendable () async throws -> String) async throws -> String {
+                compute: @escaping @Sendable () async throws -> String) async throws -> ByteBuffer {
         // Read first: whatever `compute` reads afterwards is at least this new.
         let revision = try await store.logRevision(for: athlete)
         let key = Key(athlete: athlete, revision: revision, today: today, read: read)
-        let task: Task<String, any Error>
+        let task: Task<ByteBuffer, any Error>
         switch lookUp(key, recipe: Recipe(store: ObjectIdentifier(store as AnyObject), compute: compute)) {
-        case .ready(let text, _, _, _):
-            return text
+        case .ready(let answer, _, _, _):
+            return answer
         case .computing(let running, _):
             task = running
         }
         do {
-            let text = try await task.value
-            keep(text, for: key, from: task)
-            return text
+            let answer = try await task.value
+            keep(answer, for: key, from: task)
+            return answer
         } catch {
             forget(key, from: task)
             throw error
@@ -97,17 +103,17 @@ final class LogReadCache: @unchecked Sendable {
         lock.withLock {
             clock += 1
             if let entry = entries[key] {
-                if case .ready(let text, _, let kept, _) = entry { entries[key] = .ready(text: text, used: clock, recipe: kept, read: true) }
+                if case .ready(let answer, _, let kept, _) = entry { entries[key] = .ready(bytes: answer, used: clock, recipe: kept, read: true) }
                 return entry
             }
             let compute = recipe.compute
             if let seen = newest[key.athlete], seen > key.revision {
                 // Another request already saw a newer log: compute for this one, keep nothing.
-                return .computing(Task(executorPreference: PriorityExecutor.reads) { try await compute() }, recipe: recipe)
+                return .computing(Task(executorPreference: PriorityExecutor.reads) { ByteBuffer(string: try await compute()) }, recipe: recipe)
             }
             if newest[key.athlete] != key.revision { dropAnswers(of: key.athlete) }
             newest[key.athlete] = key.revision
-            let task = Task(executorPreference: PriorityExecutor.reads) { try await compute() }
+            let task = Task(executorPreference: PriorityExecutor.reads) { ByteBuffer(string: try await compute()) }
             entries[key] = .computing(task, recipe: recipe)
             return .computing(task, recipe: recipe)
         }
@@ -115,12 +121,12 @@ final class LogReadCache: @unchecked Sendable {
 
     /// Keeps the finished answer of `task` (unless its key was dropped meanwhile), then trims the
     /// least recently used answers while over capacity.
-    private func keep(_ text: String, for key: Key, from task: Task<String, any Error>) {
+    private func keep(_ answer: ByteBuffer, for key: Key, from task: Task<ByteBuffer, any Error>) {
         lock.withLock {
             guard case .computing(let running, let recipe)? = entries[key], running == task else { return }
             clock += 1
-            entries[key] = .ready(text: text, used: clock, recipe: recipe, read: true)
-            bytes += text.utf8.count
+            entries[key] = .ready(bytes: answer, used: clock, recipe: recipe, read: true)
+            bytes += answer.readableBytes
             trimToCapacity()
         }
     }
@@ -129,7 +135,7 @@ final class LogReadCache: @unchecked Sendable {
     private func trimToCapacity() {
         guard bytes > capacityBytes else { return }
         let oldest = entries.compactMap { key, entry -> (Key, UInt64, Int)? in
-            if case .ready(let text, let used, _, _) = entry { (key, used, text.utf8.count) } else { nil }
+            if case .ready(let answer, let used, _, _) = entry { (key, used, answer.readableBytes) } else { nil }
         }.sorted { $0.1 < $1.1 }
         // Down to three quarters, so a full cache does not sort on every answer.
         for (key, _, size) in oldest where bytes > capacityBytes * 3 / 4 {
@@ -139,7 +145,7 @@ final class LogReadCache: @unchecked Sendable {
     }
 
     /// Forgets a failed computation, so the next request tries again.
-    private func forget(_ key: Key, from task: Task<String, any Error>) {
+    private func forget(_ key: Key, from task: Task<ByteBuffer, any Error>) {
         lock.withLock {
             if case .computing(let running, _)? = entries[key], running == task { entries[key] = nil }
         }
@@ -148,7 +154,7 @@ final class LogReadCache: @unchecked Sendable {
     /// Drops every answer of an older revision of the runner's log (under the lock).
     private func dropAnswers(of athlete: AthleteID) {
         for (key, entry) in entries where key.athlete == athlete {
-            if case .ready(let text, _, _, _) = entry { bytes -= text.utf8.count }
+            if case .ready(let answer, _, _, _) = entry { bytes -= answer.readableBytes }
             entries[key] = nil
         }
     }
@@ -158,7 +164,7 @@ final class LogReadCache: @unchecked Sendable {
     /// An answer computed for the revision about to be published.
     struct Fresh: Sendable {
         let key: Key
-        let text: String
+        let answer: ByteBuffer
         let recipe: Recipe
     }
 
@@ -199,7 +205,7 @@ final class LogReadCache: @unchecked Sendable {
         var fresh: [Fresh] = []
         for (key, recipe) in kept {
             guard let text = try? await recipe.compute() else { continue }
-            fresh.append(Fresh(key: key, text: text, recipe: recipe))
+            fresh.append(Fresh(key: key, answer: ByteBuffer(string: text), recipe: recipe))
         }
         return fresh
     }
@@ -216,8 +222,8 @@ final class LogReadCache: @unchecked Sendable {
                 let key = Key(athlete: athlete, revision: revision, today: answer.key.today, read: answer.key.read)
                 guard entries[key] == nil else { continue }
                 clock += 1
-                entries[key] = .ready(text: answer.text, used: clock, recipe: answer.recipe, read: false)
-                bytes += answer.text.utf8.count
+                entries[key] = .ready(bytes: answer.answer, used: clock, recipe: answer.recipe, read: false)
+                bytes += answer.answer.readableBytes
             }
             trimToCapacity()
         }

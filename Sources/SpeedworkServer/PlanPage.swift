@@ -236,7 +236,7 @@ struct PlanPage: Sendable {
         let (store, athlete, today) = (store, viewed.id, Day(Date()))
         let missing = viewed.byHandle == nil ? "you have no active plan: POST /api/v1/plan or the /plan page makes one"
                                              : "this runner has no active plan: POST a plan to make one"
-        return try JSONBody.response(text: try await reads.answer("plan", athlete: athlete, store: store, today: today) {
+        return try JSONBody.response(bytes: try await reads.answer("plan", athlete: athlete, store: store, today: today) {
             guard let standing = try await PlanAsItStands.load(from: today, log: store, for: athlete) else {
                 throw ServerError(.notFound, missing)
             }

@@ -48,10 +48,10 @@ struct TodayPage: Sendable {
         let athlete = try await context.viewedAthlete(store).id
         let day = try Self.day(request, emptyIsToday: false)
         let store = store
-        let text = try await reads.answer("\(wholeWeek ? "week" : "today")/\(day)", athlete: athlete, store: store) {
+        let answer = try await reads.answer("\(wholeWeek ? "week" : "today")/\(day)", athlete: athlete, store: store) {
             try JSONOutput.render(try await PlanDayReport.make(log: store, athlete: athlete, date: day, wholeWeek: wholeWeek))
         }
-        return JSONBody.response(text: text)
+        return JSONBody.response(bytes: answer)
     }
 
     private func show(_ request: Request, _ context: ServerContext) async throws -> Response {

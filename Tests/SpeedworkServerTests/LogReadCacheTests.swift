@@ -159,7 +159,7 @@ struct LogReadCacheTests {
             let answers = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<16 {
                     group.addTask {
-                        try await cache.answer("today/2026-12-08", athlete: runner, store: store) {
+                        try await cache.text("today/2026-12-08", athlete: runner, store: store) {
                             computed.add()
                             try await Task.sleep(for: .milliseconds(50))
                             return "answer"
@@ -173,18 +173,33 @@ struct LogReadCacheTests {
 
             struct Broken: Error {}
             await #expect(throws: Broken.self) {
-                _ = try await cache.answer("week/2026-12-08", athlete: runner, store: store) { throw Broken() }
+                _ = try await cache.text("week/2026-12-08", athlete: runner, store: store) { throw Broken() }
             }
-            #expect(try await cache.answer("week/2026-12-08", athlete: runner, store: store) { "week" } == "week")
+            #expect(try await cache.text("week/2026-12-08", athlete: runner, store: store) { "week" } == "week")
 
             // A write raises the revision: computed again.
             _ = try await store.add([try LoggedResult(day: try Day(parsing: "2026-12-01"), kind: .effort, distance: .meters(400),
                                                       time: .seconds(70))], for: runner)
-            #expect(try await cache.answer("today/2026-12-08", athlete: runner, store: store) { computed.add(); return "newer" } == "newer")
+            #expect(try await cache.text("today/2026-12-08", athlete: runner, store: store) { computed.add(); return "newer" } == "newer")
             #expect(computed.value == 2)
             // The same revision on another day is another answer.
             let tomorrow = Day(Date()).adding(days: 1)
-            #expect(try await cache.answer("today/2026-12-08", athlete: runner, store: store, today: tomorrow) { "tomorrow" } == "tomorrow")
+            #expect(try await cache.text("today/2026-12-08", athlete: runner, store: store, today: tomorrow) { "tomorrow" } == "tomorrow")
+        }
+    }
+
+    @Test func aKeptAnswerIsSentFromOneCopyOfItsBytes() async throws {
+        try await withStore(.sqlite) { store, _ in
+            let runner = try await store.defaultAthlete().id
+            let cache = LogReadCache()
+            let list = String(repeating: "{\"id\":\"a\"},", count: 10_000)
+            let first = try await cache.answer("activities", athlete: runner, store: store) { list }
+            let second = try await cache.answer("activities", athlete: runner, store: store) { "computed again" }
+            #expect(String(buffer: second) == list)
+            let firstAddress = first.withUnsafeReadableBytes { UInt(bitPattern: $0.baseAddress) }
+            let secondAddress = second.withUnsafeReadableBytes { UInt(bitPattern: $0.baseAddress) }
+            #expect(firstAddress == secondAddress, "the second request's body is a copy of the kept answer")
+            #expect(cache.size.bytes == list.utf8.count)
         }
     }
 
@@ -194,9 +209,9 @@ struct LogReadCacheTests {
             let bob = try await store.addAthlete(handle: "bob", name: "Bob").id
             #expect(try await store.logRevision(for: ana) == (try await store.logRevision(for: bob)))
             let cache = LogReadCache()
-            #expect(try await cache.answer("today/2026-12-08", athlete: ana, store: store) { "ana's day" } == "ana's day")
-            #expect(try await cache.answer("today/2026-12-08", athlete: bob, store: store) { "bob's day" } == "bob's day")
-            #expect(try await cache.answer("today/2026-12-08", athlete: ana, store: store) { "computed again" } == "ana's day")
+            #expect(try await cache.text("today/2026-12-08", athlete: ana, store: store) { "ana's day" } == "ana's day")
+            #expect(try await cache.text("today/2026-12-08", athlete: bob, store: store) { "bob's day" } == "bob's day")
+            #expect(try await cache.text("today/2026-12-08", athlete: ana, store: store) { "computed again" } == "ana's day")
         }
     }
 
@@ -209,19 +224,19 @@ struct LogReadCacheTests {
                 computed.add()
                 return try await store.activities(for: runner, in: nil).map(\.contentHash).joined(separator: ",")
             }
-            #expect(try await cache.answer("activities", athlete: runner, store: store, compute: list) == "")
+            #expect(try await cache.text("activities", athlete: runner, store: store, compute: list) == "")
             let packed = try PackedActivity(UploadFixtures.trackSession(), name: "Track", source: "track.fit")
             _ = try await ImportBatch.$holdsBackRevision.withValue(true) {
                 try await store.save(ImportBatch(activities: [packed]), for: runner)
             }
             // Held back: still the answer of the log before the import, not computed again.
-            #expect(try await cache.answer("activities", athlete: runner, store: store, compute: list) == "")
+            #expect(try await cache.text("activities", athlete: runner, store: store, compute: list) == "")
             #expect(computed.value == 1)
             // Published: computed once by the publication, and the read after it finds it ready.
             let revision = try await LogReadCache.publish(athlete: runner, store: store)
             #expect(revision == 1)
             #expect(computed.value == 2)
-            #expect(try await cache.answer("activities", athlete: runner, store: store) { computed.add(); return "computed by the read" }
+            #expect(try await cache.text("activities", athlete: runner, store: store) { computed.add(); return "computed by the read" }
                     == packed.summary.contentHash)
             #expect(computed.value == 2)
             // Read since it was kept: computed again by the next publication. Not read since: left
@@ -230,7 +245,7 @@ struct LogReadCacheTests {
             #expect(computed.value == 3)
             try await LogReadCache.publish(athlete: runner, store: store)
             #expect(computed.value == 3)
-            #expect(try await cache.answer("activities", athlete: runner, store: store, compute: list) == packed.summary.contentHash)
+            #expect(try await cache.text("activities", athlete: runner, store: store, compute: list) == packed.summary.contentHash)
             #expect(computed.value == 4)
         }
     }
@@ -241,7 +256,7 @@ struct LogReadCacheTests {
             let cache = LogReadCache()
             let raced = CallCount()
             // The answer's computation is raced by a write that raises the revision (another process).
-            #expect(try await cache.answer("today/2026-12-08", athlete: runner, store: store) {
+            #expect(try await cache.text("today/2026-12-08", athlete: runner, store: store) {
                 raced.add()
                 if raced.value == 2 {
                     _ = try await store.add([try LoggedResult(day: try Day(parsing: "2026-12-01"), kind: .effort, distance: .meters(400),
@@ -252,7 +267,7 @@ struct LogReadCacheTests {
             #expect(try await LogReadCache.publish(athlete: runner, store: store) == 2)
             #expect(raced.value == 2)
             // Not kept under revision 2: the write at revision 1 came after it was computed.
-            #expect(try await cache.answer("today/2026-12-08", athlete: runner, store: store) { "computed by the read" } == "computed by the read")
+            #expect(try await cache.text("today/2026-12-08", athlete: runner, store: store) { "computed by the read" } == "computed by the read")
         }
     }
 
@@ -265,10 +280,10 @@ struct LogReadCacheTests {
             let runner = try await store.defaultAthlete().id
             let cache = LogReadCache()
             let computed = CallCount()
-            _ = try await cache.answer("activities", athlete: runner, store: otherStore) { computed.add(); return "other" }
+            _ = try await cache.text("activities", athlete: runner, store: otherStore) { computed.add(); return "other" }
             #expect(try await LogReadCache.publish(athlete: runner, store: store) == 1)
             #expect(computed.value == 1, "the other store's answer is not computed by this store's publication")
-            #expect(try await cache.answer("activities", athlete: runner, store: otherStore) { computed.add(); return "again" } == "again")
+            #expect(try await cache.text("activities", athlete: runner, store: otherStore) { computed.add(); return "again" } == "again")
             await store.close()
             await otherStore.close()
         }
@@ -280,15 +295,15 @@ struct LogReadCacheTests {
             let cache = LogReadCache(capacityBytes: 10_000)
             let text = String(repeating: "x", count: 1_000)
             for index in 0..<50 {
-                _ = try await cache.answer("activity/\(index)", athlete: runner, store: store) { text }
+                _ = try await cache.text("activity/\(index)", athlete: runner, store: store) { text }
                 // The first answer is read after every other one, so it stays the most recently used.
-                _ = try await cache.answer("activity/0", athlete: runner, store: store) { text }
+                _ = try await cache.text("activity/0", athlete: runner, store: store) { text }
                 #expect(cache.size.bytes <= 10_000)
             }
             #expect(cache.size.answers <= 10)
             let recomputed = CallCount()
-            _ = try await cache.answer("activity/0", athlete: runner, store: store) { recomputed.add(); return text }
-            _ = try await cache.answer("activity/1", athlete: runner, store: store) { recomputed.add(); return text }
+            _ = try await cache.text("activity/0", athlete: runner, store: store) { recomputed.add(); return text }
+            _ = try await cache.text("activity/1", athlete: runner, store: store) { recomputed.add(); return text }
             #expect(recomputed.value == 1, "the most recently used answer stays, the oldest goes")
         }
     }
@@ -300,4 +315,12 @@ final class CallCount: @unchecked Sendable {
     private var count = 0
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
+}
+
+extension LogReadCache {
+    /// The answer of `read` as text, for comparing with what the test computed.
+    func text(_ read: String, athlete: AthleteID, store: any TrainingStore, today: Day = Day(Date()),
+              compute: @escaping @Sendable () async throws -> String) async throws -> String {
+        String(buffer: try await answer(read, athlete: athlete, store: store, today: today, compute: compute))
+    }
 }
