@@ -16,12 +16,18 @@ struct SecurityHeaders: RouterMiddleware {
     func handle(_ request: Request, context: ServerContext,
                 next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.contentSecurityPolicy] = Self.policy
-        response.headers[SecurityHeaders.referrerPolicy] = "same-origin"
-        response.headers[SecurityHeaders.frameOptions] = "DENY"
+        if Self.fields.allSatisfy({ response.headers[$0.name] == nil }) {
+            // Made once: appending checks no value again (every response passes here).
+            response.headers.append(contentsOf: Self.fields)
+        } else {
+            for field in Self.fields { response.headers[field.name] = field.value }
+        }
         return response
     }
+
+    /// The four headers, each with its one value.
+    static let fields = [HTTPField(name: .xContentTypeOptions, value: "nosniff"), HTTPField(name: .contentSecurityPolicy, value: policy),
+                         HTTPField(name: referrerPolicy, value: "same-origin"), HTTPField(name: frameOptions, value: "DENY")]
 }
 
 /// Sets each request's body limit from the configuration (``ServerConfiguration/uploadLimitBytes``).

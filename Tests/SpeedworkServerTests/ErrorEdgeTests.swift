@@ -76,6 +76,11 @@ struct ErrorEdgeTests {
                 let response = try await client.execute(uri: path, method: .get)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
                 #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(path)")
+                #expect(response.headers[SecurityHeaders.referrerPolicy] == "same-origin", "\(path)")
+                #expect(response.headers[SecurityHeaders.frameOptions] == "DENY", "\(path)")
+                for name in [SecurityHeaders.referrerPolicy, .xContentTypeOptions, .contentSecurityPolicy, SecurityHeaders.frameOptions] {
+                    #expect(response.headers[values: name].count == 1, "\(path): \(name) sent \(response.headers[values: name].count) times")
+                }
             }
             let css = try await client.execute(uri: "/speedwork.css", method: .get)
             #expect(css.headers[.contentType]?.hasPrefix("text/css") == true)
