@@ -3,7 +3,7 @@ import Hummingbird
 /// The runner's own JSON reads answered from ``LogReadCache`` (issue 12, load; docs/server.md,
 /// "Under load"): the one list the router registers them from and ``OffEventLoop`` keeps on the
 /// event loop, so a cached read added or moved cannot drift from what stays there.
-enum CachedRead: CaseIterable, Sendable {
+enum CachedRead: Int, CaseIterable, Sendable {
     /// `GET /api/v1/today`.
     case today
     /// `GET /api/v1/week`.
@@ -17,10 +17,6 @@ enum CachedRead: CaseIterable, Sendable {
 
     /// The group every cached read is registered on: the runner's own API, behind the token.
     static let group = "/api/v1"
-
-    /// Every cached read, kept once so that ``OffEventLoop/isCachedRead(_:)`` walks it without
-    /// building an array per request.
-    static let all: [CachedRead] = allCases
 
     /// The route under ``group``, as the router takes it (`{name}` is a path parameter).
     var route: String {
@@ -39,14 +35,21 @@ enum CachedRead: CaseIterable, Sendable {
     static func matching(_ path: String) -> CachedRead? {
         let bytes = path.utf8
         guard let rest = Self.skipping(group.utf8, in: bytes, from: bytes.startIndex) else { return nil }
-        return all.first { Self.matches(read: $0.route.utf8, bytes, from: rest) }
+        // The cases by raw value rather than through an array: a generic collection's iteration
+        // allocates where it is not specialised (debug builds).
+        var raw = 0
+        while let read = CachedRead(rawValue: raw) {
+            if Self.matches(read: read.route.utf8, bytes, from: rest) { return read }
+            raw += 1
+        }
+        return nil
     }
 
     /// Registers every cached read as a GET route on `api` (the `/api/v1` group behind the token),
     /// each answered by `answer`.
     static func register(on api: RouterGroup<ServerContext>,
                          _ answer: @escaping @Sendable (CachedRead, Request, ServerContext) async throws -> Response) {
-        for read in all {
+        for read in allCases {
             api.get(RouterPath(read.route)) { request, context in try await answer(read, request, context) }
         }
     }
