@@ -76,7 +76,6 @@ struct APIRoutes: Sendable {
     func addRoutes(open: RouterGroup<ServerContext>, secured: RouterGroup<ServerContext>) {
         open.post("/tokens") { request, context in try await makeToken(request, context) }
         secured.delete("/tokens/{id}") { request, context in try await revokeToken(request, context) }
-        secured.get("/activities") { _, context in try await Self.listActivities(store: store, reads: reads, context) }
     }
 
     /// A runner's activities by handle (`/api/v1/athletes/{handle}/activities`), for a coach.
@@ -112,6 +111,11 @@ struct APIRoutes: Sendable {
         }
         accounts.tokens.forget(token: id)
         return Response(status: .noContent)
+    }
+
+    /// `GET /api/v1/activities`: the runner's activities, from the read cache.
+    func listActivities(_ context: ServerContext) async throws -> Response {
+        try await Self.listActivities(store: store, reads: reads, context)
     }
 
     private static func listActivities(store: any ServerStore, reads: LogReadCache, _ context: ServerContext) async throws -> Response {

@@ -18,14 +18,15 @@ struct ActivityPage: Sendable {
     /// The JSON answers computed, kept until the runner's log changes.
     var reads = LogReadCache()
 
-    func addRoutes(pages site: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
+    /// Registers the page on `pages`; its JSON is ``CachedRead/activity``.
+    func addRoutes(pages site: RouterGroup<ServerContext>) {
         site.get("/activities/{id}") { _, context in try await show(context) }
-        api.get("/activities/{id}") { _, context in try await analysis(context) }
     }
 
     /// The same for a runner seen by handle (a coach's athlete).
     func addAthleteRoutes(coached: RouterGroup<ServerContext>, athletes: RouterGroup<ServerContext>) {
-        addRoutes(pages: coached, api: athletes)
+        addRoutes(pages: coached)
+        athletes.get("/activities/{id}") { _, context in try await analysis(context) }
     }
 
     /// The activity named by the route's `id` (its content hash), when it is the viewed runner's.
@@ -45,7 +46,7 @@ struct ActivityPage: Sendable {
 
     /// `GET /api/v1/activities/{id}`: the stored analysis, the `analyze --json` contract, with the
     /// key `plannedSession`: the planned session the activity fulfils, graded (null when none).
-    private func analysis(_ context: ServerContext) async throws -> Response {
+    func analysis(_ context: ServerContext) async throws -> Response {
         let answer = try await reads.answer("activity/\(context.parameters.get("id") ?? "")", athlete: try context.requireAccount().athlete,
                                             store: store) { try await analysisText(context) }
         return JSONBody.response(bytes: answer)

@@ -49,7 +49,8 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
     let api = router.group("/api/v1")
     // Handlers run on threads of their own unless they are cached JSON reads (OffEventLoop).
     let securedAPI = api.group().add(middleware: BearerTokenRequired(store: store, tokens: accounts.tokens)).add(middleware: OffEventLoop())
-    APIRoutes(store: store, accounts: accounts).addRoutes(open: api, secured: securedAPI)
+    let apiRoutes = APIRoutes(store: store, accounts: accounts)
+    apiRoutes.addRoutes(open: api, secured: securedAPI)
 
     let site = router.group().add(middleware: OffEventLoop()).add(middleware: SessionReader(store: store)).add(middleware: FormGuard())
     accounts.addRoutes(to: site)
@@ -61,13 +62,26 @@ func makeRouter(_ configuration: ServerConfiguration, store: any ServerStore, be
         .add(middleware: SignInRequired(store: store, refusesSignedOut: true))
     let uploads = UploadPages(store: store, configuration: configuration, pages: pages, bell: bell)
     uploads.addRoutes(site: site, pages: signedIn, streamed: streamed, api: securedAPI)
-    ActivityPage(store: store, pages: pages, uploadsFolder: uploads.uploadsFolder).addRoutes(pages: signedIn, api: securedAPI)
-    PlanPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    let activityPage = ActivityPage(store: store, pages: pages, uploadsFolder: uploads.uploadsFolder)
+    activityPage.addRoutes(pages: signedIn)
+    let planPage = PlanPage(store: store, pages: pages)
+    planPage.addRoutes(pages: signedIn, api: securedAPI)
     ProgressPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     CalendarFeedRoutes(store: store, pages: pages, source: configuration.planCalendar, secure: configuration.secureCookies)
         .addRoutes(feed: router.group().add(middleware: OffEventLoop()), signedIn: signedIn,
                    api: securedAPI)
-    TodayPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
+    let todayPage = TodayPage(store: store, pages: pages)
+    todayPage.addRoutes(pages: signedIn)
+    // The JSON reads LogReadCache answers, registered from the list OffEventLoop keeps on the event loop.
+    CachedRead.register(on: securedAPI) { read, request, context in
+        switch read {
+        case .today: try await todayPage.json(request, context, wholeWeek: false)
+        case .week: try await todayPage.json(request, context, wholeWeek: true)
+        case .plan: try await planPage.showAPI(request, context)
+        case .activities: try await apiRoutes.listActivities(context)
+        case .activity: try await activityPage.analysis(context)
+        }
+    }
     HandLogPage(store: store, pages: pages).addRoutes(pages: signedIn, api: securedAPI)
     GroupSessionRoutes(store: store, pages: pages, configuration: configuration).addRoutes(pages: signedIn, streamed: streamed, api: securedAPI)
     CoachingRoutes(store: store, pages: pages, configuration: configuration, uploadsFolder: uploads.uploadsFolder, tokens: accounts.tokens)

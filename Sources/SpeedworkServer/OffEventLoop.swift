@@ -16,19 +16,10 @@ struct OffEventLoop: RouterMiddleware {
         return try await withTaskExecutorPreference(PriorityExecutor.reads) { try await next(request, context) }
     }
 
-    /// Whether `path` is one of the runner's own JSON reads kept by ``LogReadCache``:
-    /// `/api/v1/today`, `/week`, `/plan`, `/activities` and `/activities/{id}`.
+    /// Whether `path` is one of the runner's own JSON reads kept by ``LogReadCache``, as
+    /// ``CachedRead`` lists them: `/api/v1/today`, `/week`, `/plan`, `/activities` and
+    /// `/activities/{id}`. Allocation-free: it runs for every request.
     static func isCachedRead(_ path: String) -> Bool {
-        let prefix = "/api/v1/"
-        guard path.hasPrefix(prefix) else { return false }
-        let rest = path.utf8.dropFirst(prefix.utf8.count).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        switch rest.count {
-        case 1:
-            return ["today", "week", "plan", "activities"].contains { rest[0].elementsEqual($0.utf8) }
-        case 2:
-            return rest[0].elementsEqual("activities".utf8) && !rest[1].isEmpty
-        default:
-            return false
-        }
+        CachedRead.matching(path) != nil
     }
 }

@@ -873,11 +873,57 @@ enum OpenAPIDocument {
           }
         },
         "responses": {
-          "Error": {
-            "description": "Refused",
+          "BadRequest": {
+            "description": "Malformed: the body is not the JSON this operation takes, or a query value is not written as documented.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "NeedsToken": {
+            "description": "No valid API token: none sent, not written Bearer TOKEN, unknown or revoked (RFC 6750); POST /api/v1/tokens makes one.",
+            "headers": {"WWW-Authenticate": {"required": true, "schema": {"type": "string"}, "description": "Bearer realm=\"speedwork\""}},
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "WrongLogin": {
+            "description": "Wrong login or password: the same answer for both, so it tells nothing about which logins exist.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "Forbidden": {
+            "description": "Not allowed: a form without its CSRF token or with another one, a form sent signed out, registration closed on this server, or a coach's action by an account that does not coach.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "NotFound": {
+            "description": "Nothing here that you may see: no such thing, or another runner's, which answers as if it did not exist.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "Conflict": {
+            "description": "At odds with what is stored: the login is registered already, or the runner has no result to set the session's targets from.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "ContentTooLarge": {
+            "description": "The request body is over its limit: the server's upload limit for files, a smaller one for forms and JSON.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "UnsupportedMediaType": {
+            "description": "An upload form not sent as multipart/form-data.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "UnprocessableContent": {
+            "description": "A value that is not allowed: the line names it and what is allowed.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "TooManyRequests": {
+            "description": "Too many failed log-ins for this login or from this address: try again after Retry-After seconds.",
+            "headers": {"Retry-After": {"required": true, "schema": {"type": "string", "pattern": "^[0-9]+$"}, "description": "Seconds to wait."}},
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "ServiceUnavailable": {
+            "description": "Not now: the training log's database cannot be reached, or this server was started without an importer and takes no uploads.",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
           },
           "Page": {"description": "An HTML page", "content": {"text/html": {"schema": {"type": "string"}}}},
+          "PageRefused": {
+            "description": "The page again, its form as it was sent, with a line saying what to change.",
+            "content": {"text/html": {"schema": {"type": "string"}}}
+          },
           "SeeOther": {
             "description": "Done, or sign in first: go to Location",
             "headers": {"Location": {"schema": {"type": "string"}}}
@@ -895,7 +941,7 @@ enum OpenAPIDocument {
                   "application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}
                 }
               },
-              "503": {"$ref": "#/components/responses/Error"}
+              "503": {"$ref": "#/components/responses/ServiceUnavailable"}
             }
           }
         },
@@ -923,11 +969,11 @@ enum OpenAPIDocument {
                 "description": "Made",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewToken"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"},
-              "429": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/WrongLogin"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"},
+              "429": {"$ref": "#/components/responses/TooManyRequests"}
             }
           }
         },
@@ -938,8 +984,8 @@ enum OpenAPIDocument {
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
             "responses": {
               "204": {"description": "Revoked"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -960,7 +1006,7 @@ enum OpenAPIDocument {
                   }
                 }
               },
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           }
         },
@@ -973,7 +1019,7 @@ enum OpenAPIDocument {
                 "description": "The feed",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           },
           "post": {
@@ -984,7 +1030,7 @@ enum OpenAPIDocument {
                 "description": "Made",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeed"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           },
           "delete": {
@@ -992,8 +1038,8 @@ enum OpenAPIDocument {
             "security": [{"bearer": []}],
             "responses": {
               "204": {"description": "Revoked"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1011,7 +1057,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {"description": "The plan from today on", "content": {"text/calendar": {"schema": {"type": "string"}}}},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1033,7 +1079,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"}
             }
           }
         },
@@ -1046,9 +1092,9 @@ enum OpenAPIDocument {
                 "description": "The active plan",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           },
           "post": {
@@ -1063,10 +1109,10 @@ enum OpenAPIDocument {
                 "description": "Saved",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           }
         },
@@ -1085,8 +1131,8 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Page"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "422": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1110,7 +1156,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"}
             }
           },
           "post": {
@@ -1121,10 +1167,10 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "409": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "409": {"$ref": "#/components/responses/Conflict"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           }
         },
@@ -1141,11 +1187,11 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"},
-              "429": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/WrongLogin"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"},
+              "429": {"$ref": "#/components/responses/TooManyRequests"}
             }
           }
         },
@@ -1156,7 +1202,7 @@ enum OpenAPIDocument {
               "required": true,
               "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
             },
-            "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
+            "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Forbidden"}}
           }
         },
         "/api/v1/activities/{id}": {
@@ -1177,8 +1223,8 @@ enum OpenAPIDocument {
                 "description": "The analysis",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivityAnalysis"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1205,10 +1251,10 @@ enum OpenAPIDocument {
                 "headers": {"Location": {"schema": {"type": "string"}}},
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"},
-              "503": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"},
+              "503": {"$ref": "#/components/responses/ServiceUnavailable"}
             }
           }
         },
@@ -1222,8 +1268,8 @@ enum OpenAPIDocument {
                 "description": "The upload",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1242,12 +1288,12 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Error"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "415": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"},
-              "503": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"},
+              "503": {"$ref": "#/components/responses/ServiceUnavailable"}
             }
           }
         },
@@ -1265,7 +1311,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1277,7 +1323,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1306,8 +1352,8 @@ enum OpenAPIDocument {
                 "description": "The report",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Progress"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           }
         },
@@ -1334,7 +1380,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Page"}
+              "400": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1356,8 +1402,8 @@ enum OpenAPIDocument {
                 "description": "The report",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           }
         },
@@ -1379,8 +1425,8 @@ enum OpenAPIDocument {
                 "description": "The report",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           }
         },
@@ -1400,7 +1446,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Page"}
+              "400": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1420,7 +1466,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Page"}
+              "400": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1437,10 +1483,10 @@ enum OpenAPIDocument {
                 "description": "Stored",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HandLogEntry"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           }
         },
@@ -1460,9 +1506,9 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Page"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1478,9 +1524,9 @@ enum OpenAPIDocument {
             "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}},
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Page"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1500,7 +1546,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1520,7 +1566,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1543,10 +1589,10 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Page"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1576,13 +1622,13 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Error"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Page"},
-              "415": {"$ref": "#/components/responses/Page"},
-              "422": {"$ref": "#/components/responses/Page"},
-              "503": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "413": {"$ref": "#/components/responses/PageRefused"},
+              "415": {"$ref": "#/components/responses/PageRefused"},
+              "422": {"$ref": "#/components/responses/PageRefused"},
+              "503": {"$ref": "#/components/responses/ServiceUnavailable"}
             }
           }
         },
@@ -1601,8 +1647,8 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1622,7 +1668,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1645,8 +1691,8 @@ enum OpenAPIDocument {
                 "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}
               },
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "409": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
             }
           }
         },
@@ -1675,8 +1721,8 @@ enum OpenAPIDocument {
                 "description": "The sessions by day",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSessionList"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           },
           "post": {
@@ -1691,10 +1737,10 @@ enum OpenAPIDocument {
                 "description": "Made",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           }
         },
@@ -1716,8 +1762,8 @@ enum OpenAPIDocument {
                 "description": "The table",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           },
           "delete": {
@@ -1734,8 +1780,8 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "204": {"description": "Deleted"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1761,11 +1807,11 @@ enum OpenAPIDocument {
                 "description": "Stored",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           }
         },
@@ -1805,11 +1851,11 @@ enum OpenAPIDocument {
                 "description": "Imported",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GroupSplits"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"},
-              "503": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"},
+              "503": {"$ref": "#/components/responses/ServiceUnavailable"}
             }
           }
         },
@@ -1828,8 +1874,8 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1851,9 +1897,9 @@ enum OpenAPIDocument {
                 "description": "FIT workout",
                 "content": {"application/vnd.ant.fit": {"schema": {"type": "string", "format": "binary"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "409": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
             }
           }
         },
@@ -1870,7 +1916,7 @@ enum OpenAPIDocument {
               "required": true,
               "content": {"application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CSRFForm"}}}
             },
-            "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Error"}}
+            "responses": {"303": {"$ref": "#/components/responses/SeeOther"}, "403": {"$ref": "#/components/responses/Forbidden"}}
           }
         },
         "/coach/stop": {
@@ -1883,8 +1929,8 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1899,7 +1945,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"}
             }
           }
         },
@@ -1922,8 +1968,8 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1946,8 +1992,8 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -1966,9 +2012,9 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Page"},
-              "422": {"$ref": "#/components/responses/Page"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/PageRefused"},
+              "422": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -1980,7 +2026,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Page"}
+              "404": {"$ref": "#/components/responses/PageRefused"}
             }
           },
           "post": {
@@ -1993,9 +2039,9 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Page"},
-              "422": {"$ref": "#/components/responses/Page"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/PageRefused"},
+              "422": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -2025,8 +2071,8 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2046,7 +2092,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2073,8 +2119,8 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Page"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/PageRefused"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2101,8 +2147,8 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Page"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/PageRefused"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2122,7 +2168,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           },
           "post": {
@@ -2143,9 +2189,9 @@ enum OpenAPIDocument {
             },
             "responses": {
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Page"}
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "422": {"$ref": "#/components/responses/PageRefused"}
             }
           }
         },
@@ -2165,7 +2211,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2199,8 +2245,8 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "400": {"$ref": "#/components/responses/Page"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/PageRefused"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2227,7 +2273,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "303": {"$ref": "#/components/responses/SeeOther"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2240,7 +2286,7 @@ enum OpenAPIDocument {
                 "description": "Coaching is on",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Coaching"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           },
           "delete": {
@@ -2251,8 +2297,8 @@ enum OpenAPIDocument {
                 "description": "Coaching is off; what stopping undid",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CoachingStopped"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2273,7 +2319,7 @@ enum OpenAPIDocument {
                   }
                 }
               },
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           }
         },
@@ -2292,8 +2338,8 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "204": {"description": "Let go"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2314,7 +2360,7 @@ enum OpenAPIDocument {
                   }
                 }
               },
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           },
           "post": {
@@ -2325,8 +2371,8 @@ enum OpenAPIDocument {
                 "description": "Made",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Invite"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "403": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
             }
           }
         },
@@ -2345,8 +2391,8 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "204": {"description": "Revoked"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2363,11 +2409,11 @@ enum OpenAPIDocument {
                 "description": "Joined (or already this coach's athlete)",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JoinAnswer"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           }
         },
@@ -2388,7 +2434,7 @@ enum OpenAPIDocument {
                   }
                 }
               },
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"}
             }
           }
         },
@@ -2407,8 +2453,8 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "204": {"description": "Left"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2437,9 +2483,9 @@ enum OpenAPIDocument {
                 "description": "The report",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2468,9 +2514,9 @@ enum OpenAPIDocument {
                 "description": "The report",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDay"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2506,9 +2552,9 @@ enum OpenAPIDocument {
                 "description": "The report",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Progress"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2530,9 +2576,9 @@ enum OpenAPIDocument {
                 "description": "The active plan",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           },
           "post": {
@@ -2556,11 +2602,11 @@ enum OpenAPIDocument {
                 "description": "Saved",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivePlan"}}}
               },
-              "400": {"$ref": "#/components/responses/Error"},
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "413": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "413": {"$ref": "#/components/responses/ContentTooLarge"},
+              "422": {"$ref": "#/components/responses/UnprocessableContent"}
             }
           }
         },
@@ -2590,8 +2636,8 @@ enum OpenAPIDocument {
                   }
                 }
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         },
@@ -2620,8 +2666,8 @@ enum OpenAPIDocument {
                 "description": "The analysis",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivityAnalysis"}}}
               },
-              "401": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/NeedsToken"},
+              "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
         }

@@ -18,12 +18,12 @@ struct PlanPage: Sendable {
     /// How many of the log's newest results prefill the form's results field.
     static let resultsPrefilled = 3
 
-    /// Registers the page and the form on `pages` (signed in, CSRF-checked) and the API on `api`.
+    /// Registers the page and the form on `pages` (signed in, CSRF-checked) and the API's POST on
+    /// `api`; its GET is ``CachedRead/plan``.
     func addRoutes(pages group: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
         group.get("/plan") { request, context in try await show(request, context) }
         group.get("/plan/new") { request, context in try await showForm(request, context) }
         group.post("/plan") { request, context in try await saveFromForm(request, context) }
-        api.get("/plan") { request, context in try await showAPI(request, context) }
         api.post("/plan") { request, context in try await saveFromAPI(request, context) }
     }
 
@@ -31,6 +31,7 @@ struct PlanPage: Sendable {
     /// same form and checks, saved to the athlete's log.
     func addAthleteRoutes(coached: RouterGroup<ServerContext>, athletes: RouterGroup<ServerContext>) {
         addRoutes(pages: coached, api: athletes)
+        athletes.get("/plan") { request, context in try await showAPI(request, context) }
     }
 
     // MARK: - The plan's options as typed
@@ -231,7 +232,8 @@ struct PlanPage: Sendable {
         var status: PlanStatusJSON
     }
 
-    private func showAPI(_ request: Request, _ context: ServerContext) async throws -> Response {
+    /// `GET /api/v1/plan`: the active plan as it now stands, from the read cache.
+    func showAPI(_ request: Request, _ context: ServerContext) async throws -> Response {
         let viewed = try await context.viewedAthlete(store)
         let (store, athlete, today) = (store, viewed.id, Day(Date()))
         let missing = viewed.byHandle == nil ? "you have no active plan: POST /api/v1/plan or the /plan page makes one"

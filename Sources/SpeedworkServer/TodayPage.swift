@@ -15,11 +15,10 @@ struct TodayPage: Sendable {
     /// The JSON answers computed, kept until the runner's log changes.
     var reads = LogReadCache()
 
-    func addRoutes(pages site: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
+    /// Registers the pages on `pages`; the JSON reads are ``CachedRead/today`` and ``CachedRead/week``.
+    func addRoutes(pages site: RouterGroup<ServerContext>) {
         site.get("/today") { request, context in try await show(request, context) }
         site.get("/week") { request, context in try await show(request, context) }
-        api.get("/today") { request, context in try await json(request, context, wholeWeek: false) }
-        api.get("/week") { request, context in try await json(request, context, wholeWeek: true) }
     }
 
     /// The same for a runner seen by handle (a coach's athlete): `coached` is `/coach/athletes/{handle}`,
@@ -44,7 +43,7 @@ struct TodayPage: Sendable {
     }
 
     /// `GET /api/v1/today`, `GET /api/v1/week`: the command line's `--json` for the same log and date.
-    private func json(_ request: Request, _ context: ServerContext, wholeWeek: Bool) async throws -> Response {
+    func json(_ request: Request, _ context: ServerContext, wholeWeek: Bool) async throws -> Response {
         let athlete = try await context.viewedAthlete(store).id
         let day = try Self.day(request, emptyIsToday: false)
         let store = store
