@@ -20,6 +20,13 @@ struct GroupSessionRoutes: Sendable {
     /// The refusals of the coach's upload form shown on the session page rather than as an error body.
     static let shownOnThePage: [HTTPResponse.Status] = [.unprocessableContent, .unsupportedMediaType, .contentTooLarge]
 
+    /// The route of the coach's upload form for one member's watch file.
+    static let uploadFormRoute = "/coach/sessions/{id}/athletes/{handle}/activity"
+    /// The coach's upload form's file: one activity file, not an archive.
+    static let formFile = StreamedUploadForm.Files(
+        checkedName: { try checkedActivityName($0) }, secondFile: "send one file for one athlete", noun: "file",
+        noneChosen: "choose the athlete's watch file to upload")
+
     /// `streamed` reads the session but not the body: the coach's upload form checks its own CSRF
     /// field as the file streams in, as the upload page's does.
     func addRoutes(pages site: RouterGroup<ServerContext>, streamed: RouterGroup<ServerContext>, api: RouterGroup<ServerContext>) {
@@ -29,7 +36,7 @@ struct GroupSessionRoutes: Sendable {
         site.get("/coach/sessions/{id}/splits.csv") { _, context in try await csv(context) }
         site.post("/coach/sessions/{id}/reps") { _, context in try await enterReps(context) }
         site.post("/coach/sessions/{id}/delete") { _, context in try await delete(context) }
-        streamed.post("/coach/sessions/{id}/athletes/{handle}/activity") { request, context in try await uploadForm(request, context) }
+        streamed.post(RouterPath(Self.uploadFormRoute)) { request, context in try await uploadForm(request, context) }
         site.get("/group-sessions/{id}") { _, context in try await showMember(context) }
         site.get("/group-sessions/{id}/workout.fit") { _, context in try await workoutFile(context) }
         api.get("/group-sessions") { request, context in try await listAPI(request, context) }
@@ -443,9 +450,9 @@ struct GroupSessionRoutes: Sendable {
     }
 
     /// `POST /coach/sessions/{id}/athletes/{handle}/activity`: the coach's page form for one
-    /// member's watch file (multipart, the `csrf` field before the file, as the upload form), with
-    /// the API route's checks and size limit; back to the page at the member's row, now graded, or
-    /// the page again with the one-line reason.
+    /// member's watch file (``StreamedUploadForm``, the `csrf` field before the file, as the upload
+    /// form), with the API route's checks and size limit; back to the page at the member's row,
+    /// now graded, or the page again with the one-line reason.
     private func uploadForm(_ request: Request, _ context: ServerContext) async throws -> Response {
         let account = try context.requireAccount()
         let session = try await session(context, account: account, coachOnly: true)
@@ -457,80 +464,20 @@ struct GroupSessionRoutes: Sendable {
             guard let importer = configuration.importer else {
                 throw ServerError(.serviceUnavailable, "this server was started without an importer: uploads are not available")
             }
-            guard let contentType = request.headers[.contentType], let boundary = MultipartReader.boundary(contentType: contentType) else {
-                throw ServerError(.unsupportedMediaType, "send the form as multipart/form-data")
-            }
+            let form = try StreamedUploadForm(request, context: context, limit: configuration.uploadLimitBytes, files: Self.formFile)
             let folder = newFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let name = try await receive(request, boundary: boundary, into: folder, context: context)
-            try await importFile(name, in: folder, for: member, importer: importer)
+            let files = try await form.receive(request.body, into: folder)
+            if let empty = files.first(where: { $0.bytes == 0 }) {
+                throw ServerError(.unprocessableContent, "\(InputError.quoted(empty.name)) is empty: choose the athlete's watch file")
+            }
+            guard let file = files.first else { throw ServerError(.unprocessableContent, Self.formFile.noneChosen) }
+            try await importFile(file.name, in: folder, for: member, importer: importer)
             return Response(status: .seeOther, headers: [.location: "/coach/sessions/\(Self.key(session.id))#athlete-\(member.handle)"])
         } catch let refusal as ServerError where Self.shownOnThePage.contains(refusal.status) {
             return try await show(context, error: refusal.message, status: refusal.status)
         }
-    }
-
-    /// Streams the form's one file into `folder` (refused past the upload limit, before its CSRF
-    /// field, or when it is not one activity file) and gives its checked name.
-    private func receive(_ request: Request, boundary: String, into folder: String, context: ServerContext) async throws -> String {
-        var reader = try MultipartReader(boundary: boundary)
-        var name: String?
-        var file: UploadFile?
-        defer { file?.close() }
-        var tokenChecked = false
-        var field: (name: String, value: [UInt8])?
-        var received = 0
-        for try await piece in request.body {
-            received += piece.readableBytes
-            guard received <= configuration.uploadLimitBytes else {
-                throw ServerError(.contentTooLarge, "the file is larger than the limit of \(configuration.uploadLimitBytes) bytes (\(UploadPages.megabytes(configuration.uploadLimitBytes)))")
-            }
-            for event in try reader.feed(piece.readableBytesView) {
-                switch event {
-                case .part(let part, let fileName):
-                    if let fileName {
-                        guard tokenChecked else {
-                            throw ServerError(.forbidden, "the form has no CSRF token before its file: reload the page and send it again")
-                        }
-                        guard part == "file", !fileName.isEmpty else { continue }
-                        guard name == nil else { throw ServerError(.unprocessableContent, "send one file for one athlete") }
-                        let checked = try Self.checkedActivityName(fileName)
-                        file = try UploadFile(name: checked, in: folder)
-                        name = checked
-                    } else {
-                        field = (part, [])
-                    }
-                case .bytes(let bytes):
-                    if let file {
-                        try file.write(bytes)
-                    } else if field != nil {
-                        field?.value.append(contentsOf: bytes)
-                        guard (field?.value.count ?? 0) <= UploadPages.largestField else {
-                            throw ServerError(.badRequest, "the form field '\(field?.name ?? "")' is longer than \(UploadPages.largestField / 1024) KiB")
-                        }
-                    }
-                case .partEnd:
-                    file?.close()
-                    file = nil
-                    if let done = field, done.name == FormGuard.fieldName {
-                        guard let expected = context.session?.csrfToken, Secret.matches(expected, String(decoding: done.value, as: UTF8.self)) else {
-                            throw ServerError(.forbidden, "the form's CSRF token does not match: reload the page and send it again")
-                        }
-                        tokenChecked = true
-                    }
-                    field = nil
-                }
-            }
-        }
-        guard reader.isComplete else { throw ServerError(.badRequest, "the multipart body ends before its closing boundary") }
-        guard tokenChecked else { throw ServerError(.forbidden, "the form has no CSRF token: reload the page and send it again") }
-        guard let name, received > 0 else { throw ServerError(.unprocessableContent, "choose the athlete's watch file to upload") }
-        guard let size = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))[.size] as? Int,
-              size > 0 else {
-            throw ServerError(.unprocessableContent, "\(InputError.quoted(name)) is empty: choose the athlete's watch file")
-        }
-        return name
     }
 
     /// A folder of its own for one file the coach sends, in the data folder's `uploads/`.

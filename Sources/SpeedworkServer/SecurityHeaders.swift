@@ -30,7 +30,10 @@ struct SecurityHeaders: RouterMiddleware {
                          HTTPField(name: referrerPolicy, value: "same-origin"), HTTPField(name: frameOptions, value: "DENY")]
 }
 
-/// Sets each request's body limit from the configuration (``ServerConfiguration/uploadLimitBytes``).
+/// Sets each request's body limit from the configuration (``ServerConfiguration/uploadLimitBytes``)
+/// and refuses a declared `Content-Length` past it with 413 before any of the body is read. A
+/// browser's post to a streamed upload form is left to the form (``StreamedUploadForm``), which
+/// refuses it as early and answers with its page.
 struct UploadLimit: RouterMiddleware {
     typealias Context = ServerContext
     /// The largest body, in bytes.
@@ -40,9 +43,15 @@ struct UploadLimit: RouterMiddleware {
                 next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         var context = context
         context.maxUploadSize = bytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > bytes {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > bytes, !Self.isUploadForm(request, context) {
             throw ServerError(.contentTooLarge, "the request body is \(length) bytes: the limit is \(bytes)")
         }
         return try await next(request, context)
+    }
+
+    /// Whether `request` is a browser's post to one of ``StreamedUploadForm/routes``.
+    static func isUploadForm(_ request: Request, _ context: ServerContext) -> Bool {
+        request.method == .post && AccountPages.wantsHTML(request)
+            && context.endpointPath.map(StreamedUploadForm.routes.contains) == true
     }
 }

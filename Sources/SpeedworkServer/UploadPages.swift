@@ -17,8 +17,11 @@ struct UploadPages: Sendable {
     let bell: JobBell
     let logger: Logger
 
-    /// The longest form field other than a file, in bytes (the CSRF token is 43).
-    static let largestField = 4 * 1024
+    /// The upload form's route.
+    static let formRoute = "/upload"
+    /// The upload form's files: several, each an activity file or archive, same names numbered.
+    static let formFiles = StreamedUploadForm.Files(
+        checkedName: { try UploadFile.checkedName($0) }, secondFile: nil, noun: "files", noneChosen: "choose at least one file to upload")
     /// How often the progress page reloads itself while the import runs, in seconds.
     static let refreshSeconds = 2
 
@@ -46,7 +49,7 @@ struct UploadPages: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: PageTemplates.uploadScript)))
         }
         pages.get("/uploads/{id}") { _, context in try await showUpload(context) }
-        streamed.post("/upload") { request, context in try await receiveForm(request, context) }
+        streamed.post(RouterPath(Self.formRoute)) { request, context in try await receiveForm(request, context) }
         api.post("/uploads") { request, context in try await receiveRaw(request, context) }
         api.get("/uploads/{id}") { _, context in
             try JSONBody.response(try await self.upload(context).json)
@@ -104,81 +107,29 @@ struct UploadPages: Sendable {
 
     // MARK: Receiving
 
-    /// `POST /upload`: a `multipart/form-data` form whose `csrf` field comes before its files.
+    /// The refusals of the upload form a browser gets on the form shown again rather than as an
+    /// error body.
+    static let shownOnThePage: [HTTPResponse.Status] = [.unprocessableContent, .unsupportedMediaType, .contentTooLarge]
+
+    /// `POST /upload`: a `multipart/form-data` form whose `csrf` field comes before its files
+    /// (``StreamedUploadForm``).
     private func receiveForm(_ request: Request, _ context: ServerContext) async throws -> Response {
         do {
             return try await receiveParts(request, context)
-        } catch let refusal as ServerError where AccountPages.wantsHTML(request)
-            && (refusal.status == .unprocessableContent || refusal.status == .unsupportedMediaType) {
+        } catch let refusal as ServerError where AccountPages.wantsHTML(request) && Self.shownOnThePage.contains(refusal.status) {
             return try showForm(context, error: refusal.message, status: refusal.status)
         }
     }
 
     private func receiveParts(_ request: Request, _ context: ServerContext) async throws -> Response {
         let account = try context.requireAccount()
-        guard let contentType = request.headers[.contentType], let boundary = MultipartReader.boundary(contentType: contentType) else {
-            throw ServerError(.unsupportedMediaType, "send the upload form as multipart/form-data")
-        }
-        var reader = try MultipartReader(boundary: boundary)
+        let form = try StreamedUploadForm(request, context: context, limit: configuration.uploadLimitBytes, files: Self.formFiles)
         try requireImporter()
         let (id, folder) = try start()
-        var names: [String] = []
-        var file: UploadFile?
+        let names: [String]
         do {
-            var tokenChecked = false
-            var field: (name: String, value: [UInt8])?
-            var received = 0
-            for try await piece in request.body {
-                received += piece.readableBytes
-                try checkLimit(received)
-                for event in try reader.feed(piece.readableBytesView) {
-                    switch event {
-                    case .part(let name, let fileName):
-                        if let fileName {
-                            guard tokenChecked else {
-                                throw ServerError(.forbidden, "the form has no CSRF token before its files: reload the page and send it again")
-                            }
-                            guard name == "file", !fileName.isEmpty else { continue }
-                            let safe = UploadFile.unique(try UploadFile.checkedName(fileName), taken: Set(names))
-                            file = try UploadFile(name: safe, in: folder)
-                            names.append(safe)
-                        } else {
-                            field = (name, [])
-                        }
-                    case .bytes(let bytes):
-                        if let file {
-                            try file.write(bytes)
-                        } else if field != nil {
-                            field?.value.append(contentsOf: bytes)
-                            guard (field?.value.count ?? 0) <= Self.largestField else {
-                                throw ServerError(.badRequest, "the form field '\(field?.name ?? "")' is longer than \(Self.largestField / 1024) KiB")
-                            }
-                        }
-                    case .partEnd:
-                        file?.close()
-                        file = nil
-                        if let done = field, done.name == FormGuard.fieldName {
-                            let sent = String(decoding: done.value, as: UTF8.self)
-                            guard let expected = context.session?.csrfToken, Secret.matches(expected, sent) else {
-                                throw ServerError(.forbidden, "the form's CSRF token does not match: reload the page and send it again")
-                            }
-                            tokenChecked = true
-                        }
-                        field = nil
-                    }
-                }
-            }
-            guard reader.isComplete else {
-                throw ServerError(.badRequest, "the multipart body ends before its closing boundary")
-            }
-            guard tokenChecked else {
-                throw ServerError(.forbidden, "the form has no CSRF token: reload the page and send it again")
-            }
-            guard !names.isEmpty else {
-                throw ServerError(.unprocessableContent, "choose at least one file to upload")
-            }
+            names = try await form.receive(request.body, into: folder).map(\.name)
         } catch {
-            file?.close()
             discard(folder)
             throw error
         }
