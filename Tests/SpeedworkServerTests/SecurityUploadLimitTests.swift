@@ -75,14 +75,14 @@ struct SecurityUploadLimitTests {
         try await Self.withLiveApp { port, cookie, _, token, folder, client in
             let declared = "Content-Length: \(100 * Self.limit)\r\n"
             // Only the head is sent: the answer cannot wait for a body that never comes.
-            let page = try await Task.detached {
+            let page = try await RawHTTP.onOwnThread {
                 try Self.exchange(port: port, head: Self.multipartHead(port: port, cookie: cookie, length: declared))
-            }.value
+            }
             #expect(page.hasPrefix("HTTP/1.1 413"), "\(page)")
             #expect(page.contains(#"{"error":"the request body is \#(100 * Self.limit) bytes: the limit is \#(Self.limit)"}"#), "\(page)")
-            let api = try await Task.detached {
+            let api = try await RawHTTP.onOwnThread {
                 try Self.exchange(port: port, head: Self.apiHead(port: port, token: token, length: declared))
-            }.value
+            }
             #expect(api.hasPrefix("HTTP/1.1 413"), "\(api)")
             #expect(UploadRoutesTests.leftovers(folder).isEmpty)
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
@@ -98,7 +98,7 @@ struct SecurityUploadLimitTests {
                 + "Content-Type: application/octet-stream\r\n\r\n").utf8) + Array(repeating: 7, count: 3000)
             let head = "POST /upload HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nCookie: \(SessionCookieName.session)=\(cookie)\r\n"
                 + "Content-Type: multipart/form-data; boundary=\(boundary)\r\nTransfer-Encoding: chunked\r\n\r\n"
-            let answer = try await Task.detached { () throws -> String in
+            let answer = try await RawHTTP.onOwnThread { () throws -> String in
                 let socket = try RawHTTP.connect(port: port)
                 defer { close(socket) }
                 try RawHTTP.send(socket, Array(head.utf8))
@@ -107,7 +107,7 @@ struct SecurityUploadLimitTests {
                 }
                 // The closing chunk is never sent: the answer must come without it.
                 return RawHTTP.read(socket) ?? ""
-            }.value
+            }
             #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer)")
             #expect(answer.contains("the upload is larger than the limit of \(Self.limit) bytes"), "\(answer)")
             #expect(try await Self.eventually { UploadRoutesTests.leftovers(folder).isEmpty })
@@ -118,21 +118,21 @@ struct SecurityUploadLimitTests {
     @Test func aBodyShorterThanItsContentLengthLeavesNothing() async throws {
         try await Self.withLiveApp { port, cookie, csrf, token, folder, client in
             // The API: 3,000 bytes declared, 100 sent, then the connection closes.
-            try await Task.detached {
+            try await RawHTTP.onOwnThread {
                 let socket = try RawHTTP.connect(port: port)
                 try RawHTTP.send(socket, Array(Self.apiHead(port: port, token: token, length: "Content-Length: 3000\r\n").utf8)
                                  + Array(repeating: 7, count: 100))
                 close(socket)
-            }.value
+            }
             // The form: its token and the start of a file, then the connection closes.
-            try await Task.detached {
+            try await RawHTTP.onOwnThread {
                 let socket = try RawHTTP.connect(port: port)
                 let part = "--\(UploadFixtures.boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
                     + "--\(UploadFixtures.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.fit\"\r\n\r\n"
                 try RawHTTP.send(socket, Array(Self.multipartHead(port: port, cookie: cookie, length: "Content-Length: 3500\r\n").utf8)
                                  + Array(part.utf8) + Array(repeating: 7, count: 100))
                 close(socket)
-            }.value
+            }
             #expect(try await Self.eventually { UploadRoutesTests.leftovers(folder).isEmpty }, "\(UploadRoutesTests.leftovers(folder))")
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
             // Neither cut body was taken for a whole file: nothing was imported, not even as skipped.
@@ -149,10 +149,10 @@ struct SecurityUploadLimitTests {
     @Test func aBodyLongerThanItsContentLengthIsCutThereAndTheRestIsNoRequest() async throws {
         try await Self.withLiveApp { port, _, _, token, _, client in
             // 100 bytes declared, 3,000 sent: the upload is the first 100; the rest is not a request.
-            let answer = try await Task.detached {
+            let answer = try await RawHTTP.onOwnThread {
                 try Self.exchange(port: port, head: Self.apiHead(port: port, token: token, length: "Content-Length: 100\r\n"),
                                   bytes: Array(repeating: 0x41, count: 3000), readTwice: true)
-            }.value
+            }
             #expect(answer.hasPrefix("HTTP/1.1 202"), "\(answer)")
             #expect(answer.components(separatedBy: "HTTP/1.1 202").count == 2, "\(answer)")
             let json = try #require(answer.range(of: "\r\n\r\n").map { String(answer[$0.upperBound...]) })
@@ -181,16 +181,16 @@ struct SecurityUploadLimitTests {
         defer { server.stop() }
         let port = try #require(URL(string: server.address)?.port)
 
-        let declared = try await Task.detached {
+        let declared = try await RawHTTP.onOwnThread {
             try Self.exchange(port: port, head: Self.apiHead(port: port, token: token, length: "Content-Length: \(2 << 20)\r\n"))
-        }.value
+        }
         #expect(declared.hasPrefix("HTTP/1.1 413"), "\(declared)")
         #expect(declared.contains("the limit is 1048576"), "\(declared)")
         // A chunked body: 1,000,000 bytes, then 100,000 more pass 1 MiB; the end is never sent.
-        let chunked = try await Task.detached {
+        let chunked = try await RawHTTP.onOwnThread {
             try RawHTTP.chunkedPost(port: port, path: "/api/v1/uploads?name=big.fit", headers: ["Authorization: Bearer \(token)"],
                                     chunks: [Array(repeating: 7, count: 1_000_000), Array(repeating: 7, count: 100_000)])
-        }.value
+        }
         #expect(chunked.beforeEnd)
         #expect(chunked.text.hasPrefix("HTTP/1.1 413"), "\(chunked.text.prefix(200))")
         // It keeps serving: a real file under the limit imports.

@@ -31,10 +31,10 @@ struct StreamedUploadTests {
             let token = try await UploadRoutesTests.token(client, login: "ana")
             let port = try #require(client.port)
             // 3,000 bytes, then 3,000 more: the second piece passes 4,096; the body's end is never sent.
-            let answer = try await Task.detached {
+            let answer = try await RawHTTP.onOwnThread {
                 try RawHTTP.chunkedPost(port: port, path: "/api/v1/uploads?name=big.fit", headers: ["Authorization: Bearer \(token)"],
                                         chunks: [Array(repeating: 7, count: 3000), Array(repeating: 7, count: 3000)])
-            }.value
+            }
             #expect(answer.beforeEnd, "the answer came only after the body's end")
             #expect(answer.text.hasPrefix("HTTP/1.1 413"))
             #expect(answer.text.contains(#"{"error":"the upload is larger than the limit of 4096 bytes"#))
@@ -46,6 +46,14 @@ struct StreamedUploadTests {
 /// A minimal HTTP/1.1 client on a POSIX socket, for what the test clients cannot send: a chunked
 /// body (RFC 9112 section 7.1) that stops before its last chunk.
 enum RawHTTP {
+    /// Runs the blocking socket calls of `work` on a thread of their own, so they never hold one
+    /// of the few threads the server's tasks (and other suites' servers) run on.
+    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
     struct Answer: Sendable {
         /// The response as read.
         var text: String

@@ -170,7 +170,7 @@ struct UploadFormPageSocketTests {
     /// Sends the head of a post declaring 100 times the limit and no body; the answer.
     static func declared(port: Int, path: String, cookie: String) async throws -> String {
         let head = Self.head(port: port, path: path, cookie: cookie, length: "Content-Length: \(100 * UploadFormPageTests.limit)\r\n")
-        return try await Self.onOwnThread {
+        return try await RawHTTP.onOwnThread {
             let socket = try RawHTTP.connect(port: port)
             defer { close(socket) }
             try RawHTTP.send(socket, Array(head.utf8))
@@ -186,7 +186,7 @@ struct UploadFormPageSocketTests {
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.fit\"\r\n"
             + "Content-Type: application/octet-stream\r\n\r\n").utf8) + Array(repeating: 7, count: 3000)
         let head = Self.head(port: port, path: path, cookie: cookie, length: "Transfer-Encoding: chunked\r\n")
-        return try await Self.onOwnThread {
+        return try await RawHTTP.onOwnThread {
             let socket = try RawHTTP.connect(port: port)
             defer { close(socket) }
             try RawHTTP.send(socket, Array(head.utf8))
@@ -194,14 +194,6 @@ struct UploadFormPageSocketTests {
                 try RawHTTP.send(socket, Array(String(chunk.count, radix: 16).utf8) + [13, 10] + chunk + [13, 10])
             }
             return RawHTTP.read(socket) ?? ""
-        }
-    }
-
-    /// Runs the blocking socket calls of `work` on a thread of their own, so they never hold one
-    /// of the few threads the server's tasks (and other suites' servers) run on.
-    static func onOwnThread(_ work: @escaping @Sendable () throws -> String) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 
